@@ -1,0 +1,215 @@
+using PmmEtl.Core.Records;
+using static PmmEtl.Core.Catalogue.FactCondition;
+
+namespace PmmEtl.Core.Catalogue;
+
+/// <summary>
+/// The KPIs PmmEtl computes, as declared data (see docs/kpi-decisions.md for every reading of the text).
+/// Sources: WCO PMM v.1 "Detailed list of KPIs" and the e-commerce FoS questionnaire, via the catalogue cards.
+/// </summary>
+public static class KpiCatalogue
+{
+    /// <summary>Bumped whenever a definition changes meaning; stamped on every snapshot.</summary>
+    public const string Version = "2026.11-1";
+
+    private const string AreaI = "I. Trade Facilitation and Economic Competitiveness";
+    private const string Annually = "annually (calendar year)";
+    private const string EveryTwoYears = "every two years (calendar year)";
+
+    private static readonly Breakdown Office = new(BreakdownKind.Office, Disclosure.National);
+    private static readonly Breakdown Channel = new(BreakdownKind.ControlChannel, Disclosure.National);
+    private static readonly Breakdown Mode = new(BreakdownKind.ModeOfTransport, Disclosure.Wco);
+    private static readonly Breakdown AeoOrOther = new(BreakdownKind.Aeo, Disclosure.Wco);
+    private static readonly Breakdown PreArrivalOrOther = new(BreakdownKind.PreArrival, Disclosure.Wco);
+    private static readonly Breakdown Direction = new(BreakdownKind.Direction, Disclosure.Public);
+
+    // Business and OGA shares are WCO-only; the Customs share is public (PMM disclosure list of K04 and K06).
+    private static readonly Breakdown Actor = new(
+        BreakdownKind.ResponsibleActor,
+        Disclosure.Wco,
+        new Dictionary<string, Disclosure> { ["CUSTOMS"] = Disclosure.Public });
+
+    private static readonly FactCondition Imports = CodeIn(FactCode.DeclarationType, "IMPORT");
+    private static readonly FactCondition Exports = CodeIn(FactCode.DeclarationType, "EXPORT");
+
+    public static KpiDefinition PhysicalReleaseTimeImport { get; } = new()
+    {
+        Code = "K04",
+        Id = "physical_release_time_import",
+        Name = "Physical release time for import",
+        Area = AreaI,
+        Outcome = "Smoother movement of goods",
+        Input = InputKind.Transactional,
+        Formula = FormulaKind.MeanDuration,
+        PrintedFormula = "ΣT_i/N (T_i, N and unit lost in extraction)",
+        Definition = "Mean minutes from arrival of the goods to their physical release, per import declaration lodged at a main point of entry; N = import declarations measured.",
+        Unit = "minutes",
+        MinimumPeriodicity = Annually,
+        Disclosure = Disclosure.Public,
+        Population = Imports,
+        Interval = DurationInterval.ArrivalToRelease,
+        Exclusions =
+        [
+            new("outside_main_entry", NotFlag(FactFlag.AtMainEntry), "lodged at an office that is not a main point of entry"),
+            new("no_arrival", Not(Has(FactMilestone.Arrival)), "no arrival of goods recorded"),
+            new("not_released", Not(Has(FactMilestone.Released)), "not physically released yet"),
+        ],
+        Breakdowns = [Actor, AeoOrOther, PreArrivalOrOther, Mode, Office, Channel],
+        Decision = "T_i and N are lost in the extracted text; read by analogy with K05/K06 as arrival → physical release per import declaration, minutes to 2 decimals.",
+    };
+
+    public static KpiDefinition PhysicalReleaseTimeExportFromLodgement { get; } = new()
+    {
+        Code = "K05",
+        Id = "physical_release_time_export_from_lodgement",
+        Name = "Physical release time to export from the lodging of the export declaration",
+        Area = AreaI,
+        Outcome = "Smoother movement of goods",
+        Input = InputKind.Transactional,
+        Formula = FormulaKind.MeanDuration,
+        PrintedFormula = "ΣT_i/N",
+        Definition = "Mean minutes from lodging of the export declaration until the goods are loaded on board, at a main point of exit; N = export declarations measured.",
+        Unit = "minutes",
+        MinimumPeriodicity = Annually,
+        Disclosure = Disclosure.Public,
+        Population = Exports,
+        Interval = DurationInterval.LodgementToLoading,
+        Exclusions =
+        [
+            new("outside_main_exit", NotFlag(FactFlag.AtMainExit), "lodged at an office that is not a main point of exit"),
+            new("not_loaded", Not(Has(FactMilestone.Loaded)), "not loaded on board yet"),
+        ],
+        Breakdowns = [Actor, Mode, AeoOrOther, Office, Channel],
+        Decision = "The per-breakdown disclosure list is lost; the levels of K06 are used.",
+    };
+
+    public static KpiDefinition PhysicalReleaseTimeExportFromArrival { get; } = new()
+    {
+        Code = "K06",
+        Id = "physical_release_time_export_from_arrival",
+        Name = "Physical release time to export from the arrival of goods at places under Customs supervision",
+        Area = AreaI,
+        Outcome = "Smoother movement of goods",
+        Input = InputKind.Transactional,
+        Formula = FormulaKind.MeanDuration,
+        PrintedFormula = "ΣT_i/N",
+        Definition = "Mean minutes from arrival of the export goods at a place under Customs supervision until they are loaded on board, at a main point of exit; N = export declarations measured.",
+        Unit = "minutes",
+        MinimumPeriodicity = Annually,
+        Disclosure = Disclosure.Public,
+        Population = Exports,
+        Interval = DurationInterval.ArrivalToLoading,
+        Exclusions =
+        [
+            new("outside_main_exit", NotFlag(FactFlag.AtMainExit), "lodged at an office that is not a main point of exit"),
+            new("no_arrival", Not(Has(FactMilestone.Arrival)), "no arrival at the place under Customs supervision recorded"),
+            new("not_loaded", Not(Has(FactMilestone.Loaded)), "not loaded on board yet"),
+        ],
+        Breakdowns = [Actor, Mode, AeoOrOther, PreArrivalOrOther, Office, Channel],
+        Decision = "The calculation text says 'main points of entry' (a copy of K04); the description's 'major point of exit' is used.",
+    };
+
+    public static KpiDefinition ElectronicDeclarationRate { get; } = new()
+    {
+        Code = "K10",
+        Id = "electronic_declaration_rate",
+        Name = "Rate of electronic declarations",
+        Area = AreaI,
+        Outcome = "Paperless trade",
+        Input = InputKind.Transactional,
+        Formula = FormulaKind.Ratio,
+        PrintedFormula = "A/B x100",
+        Definition = "A = import, export, transit and cargo declarations submitted as structured electronic messages (EDI, web form, Single Window; not e-mail, not scanned uploads); B = all such declarations.",
+        Unit = "%",
+        MinimumPeriodicity = EveryTwoYears,
+        Disclosure = Disclosure.Public,
+        Population = CodeIn(FactCode.DeclarationType, "IMPORT", "EXPORT", "TRANSIT", "CARGO"),
+        Numerator = Flag(FactFlag.Electronic),
+        Breakdowns = [Direction, Office],
+        Decision = "Cargo declarations count under the direction the source gives them (inward manifest → import).",
+    };
+
+    public static KpiDefinition EcommerceImmediateReleaseRate { get; } = new()
+    {
+        Code = "K12",
+        Id = "ecommerce_immediate_release_rate",
+        Name = "Immediate release rate of e-commerce shipments",
+        Area = AreaI,
+        Outcome = "More efficiency of clearance and delivery in e-commerce",
+        Input = InputKind.Transactional,
+        Formula = FormulaKind.Ratio,
+        PrintedFormula = "(A/B)×100",
+        Definition = "A = e-commerce shipments released immediately upon arrival (departure, for exports): flagged for immediate release and not subject to physical examination or NII; B = all e-commerce shipments.",
+        Unit = "%",
+        MinimumPeriodicity = EveryTwoYears,
+        Disclosure = Disclosure.Public,
+        Population = AllOf(Flag(FactFlag.Ecommerce), CodeIn(FactCode.Direction, "IMPORT", "EXPORT")),
+        Numerator = AllOf(Flag(FactFlag.ImmediateRelease), Not(CodeIn(FactCode.ControlChannel, [.. Codes.ControlledChannels]))),
+        Breakdowns = [Direction, Office],
+        Decision = "'Immediately' has no time threshold in the text; the immediate-release flag of the clearance system is used, and a shipment under physical examination or NII never counts.",
+    };
+
+    public static KpiDefinition EcommerceLowRiskClearanceTime { get; } = new()
+    {
+        Code = "K13",
+        Id = "ecommerce_low_risk_clearance_time",
+        Name = "Average clearance time of low-risk cross-border e-commerce shipments",
+        Area = AreaI,
+        Outcome = "More efficiency of clearance and delivery in e-commerce",
+        Input = InputKind.Transactional,
+        Formula = FormulaKind.MeanDuration,
+        PrintedFormula = "ΣT_i/N, N = total number of e-commerce declarations",
+        Definition = "Mean minutes from lodging of the declaration to clearance from Customs formalities, over low-risk e-commerce declarations; N = low-risk e-commerce declarations measured.",
+        Unit = "minutes",
+        MinimumPeriodicity = EveryTwoYears,
+        Disclosure = Disclosure.Public,
+        Population = Flag(FactFlag.Ecommerce),
+        Interval = DurationInterval.LodgementToClearance,
+        Exclusions =
+        [
+            new("not_low_risk", NotFlag(FactFlag.LowRisk), "not rated low risk by the national risk management system"),
+            new("not_cleared", Not(Has(FactMilestone.Cleared)), "not cleared from Customs formalities yet"),
+        ],
+        Breakdowns = [Office, Channel],
+        Variants =
+        [
+            new("as_printed", "Σ T_i over low-risk shipments divided by N = all e-commerce declarations, as printed; not a mean.", DenominatorBasis.Population),
+        ],
+        Decision = "The printed N counts all e-commerce declarations while T_i covers only low-risk ones, which is not a mean; the KPI divides by the low-risk declarations measured, and the printed reading is published as variant 'as_printed'.",
+    };
+
+    public static KpiDefinition EcommerceShipmentShare { get; } = new()
+    {
+        Code = "K14",
+        Id = "ecommerce_shipment_share",
+        Name = "Share of e-commerce shipments",
+        Area = AreaI,
+        Outcome = "More efficiency of clearance and delivery in e-commerce",
+        Input = InputKind.Transactional,
+        Formula = FormulaKind.Ratio,
+        PrintedFormula = "(A/B)×100",
+        Definition = "A = e-commerce shipments (import and export); B = all import and export shipments; one declaration counts as one shipment on both sides.",
+        Unit = "%",
+        MinimumPeriodicity = EveryTwoYears,
+        Disclosure = Disclosure.Public,
+        Population = CodeIn(FactCode.DeclarationType, "IMPORT", "EXPORT"),
+        Numerator = Flag(FactFlag.Ecommerce),
+        Breakdowns = [Direction, Office],
+        Decision = "A and B use one counting unit, the goods declaration; cargo manifests are left out so that a consignment is not counted twice.",
+    };
+
+    public static IReadOnlyList<KpiDefinition> All { get; } =
+    [
+        PhysicalReleaseTimeImport,
+        PhysicalReleaseTimeExportFromLodgement,
+        PhysicalReleaseTimeExportFromArrival,
+        ElectronicDeclarationRate,
+        EcommerceImmediateReleaseRate,
+        EcommerceLowRiskClearanceTime,
+        EcommerceShipmentShare,
+    ];
+
+    public static KpiDefinition? Find(string codeOrId) =>
+        All.FirstOrDefault(k => string.Equals(k.Code, codeOrId, StringComparison.OrdinalIgnoreCase)
+                             || string.Equals(k.Id, codeOrId, StringComparison.OrdinalIgnoreCase));
+}

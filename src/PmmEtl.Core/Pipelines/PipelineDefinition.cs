@@ -1,0 +1,61 @@
+using NodaTime;
+using PmmEtl.Core.Catalogue;
+using PmmEtl.Core.Time;
+
+namespace PmmEtl.Core.Pipelines;
+
+/// <summary>A validated pipeline: what to read, how to read its times, where to load, when to run, what to publish.</summary>
+public sealed record PipelineDefinition
+{
+    public required string Name { get; init; }
+    /// <summary>The file the definition was read from; relative paths inside it are resolved against its folder.</summary>
+    public required string DefinitionPath { get; init; }
+    public required SourceDefinition Source { get; init; }
+    public required IReadOnlyList<OfficeDefinition> Offices { get; init; }
+    public required WarehouseDefinition Warehouse { get; init; }
+    public required ScheduleDefinition Schedule { get; init; }
+    public required WindowDefinition Window { get; init; }
+    public required IReadOnlyList<KpiDefinition> Kpis { get; init; }
+    public required string OutputFolder { get; init; }
+    public required DstPolicy Dst { get; init; }
+}
+
+public sealed record SourceDefinition
+{
+    /// <summary>The ADO.NET provider: <c>sqlite</c> for now.</summary>
+    public required string Kind { get; init; }
+    public required string ConnectionString { get; init; }
+    /// <summary>One SQL query per record type, its columns aliased to the canonical field names; window bounds come as @from and @to.</summary>
+    public required IReadOnlyDictionary<string, string> Queries { get; init; }
+    /// <summary>When set, the demo generator writes the source first if its file does not exist.</summary>
+    public DemoSourceSettings? Demo { get; init; }
+    /// <summary>The file behind a file-based source (SQLite), if any.</summary>
+    public string? FilePath { get; init; }
+}
+
+public sealed record DemoSourceSettings(int Seed, int Declarations, int Year);
+
+public sealed record OfficeDefinition
+{
+    public required string Code { get; init; }
+    public required string Name { get; init; }
+    public required string OfficeType { get; init; }
+    public required string Country { get; init; }
+    public required DateTimeZone Zone { get; init; }
+    public bool MainEntry { get; init; }
+    public bool MainExit { get; init; }
+}
+
+public sealed record WarehouseDefinition(string Engine, string Path);
+
+public sealed record ScheduleDefinition(string Cron, DateTimeZone TimeZone);
+
+public enum WindowMode
+{
+    /// <summary>Every run reloads everything the source has (small sources, demos).</summary>
+    Full,
+    /// <summary>Each run loads the business dates from (today − lookback) to today in the schedule's zone.</summary>
+    Nightly,
+}
+
+public sealed record WindowDefinition(WindowMode Mode, int LookbackDays);

@@ -1,0 +1,244 @@
+using NodaTime;
+using PmmEtl.Core.Pipelines;
+using PmmEtl.Core.Records;
+using PmmEtl.Core.Stages;
+using PmmEtl.Core.Time;
+using static PmmEtl.Core.Records.DeclarationFields;
+
+namespace PmmEtl.Normalise;
+
+/// <summary>
+/// The only place that interprets raw declaration text: codes become canonical codes, local times become
+/// instants in the office's tzdb zone through the run's <see cref="LocalTimeResolver"/>, and the per-declaration
+/// durations are computed from instants only, so DST changes never distort minutes. A row that breaks a rule
+/// becomes a <see cref="QuarantineEntry"/> naming every problem; it never stops the rows around it.
+/// </summary>
+public sealed class DeclarationNormaliser : IDeclarationNormaliser
+{
+    public const string RecordType = "declaration";
+
+    private readonly Dictionary<string, OfficeDefinition> _offices;
+    private readonly LocalTimeResolver _resolver;
+
+    public DeclarationNormaliser(IEnumerable<OfficeDefinition> offices, LocalTimeResolver resolver)
+    {
+        _offices = offices.ToDictionary(o => o.Code, StringComparer.OrdinalIgnoreCase);
+        _resolver = resolver;
+    }
+
+    public NormaliseResult Normalise(RawDeclaration raw)
+    {
+        var problems = new Problems();
+
+        string? id = Trimmed(raw.DeclarationId);
+        if (id is null)
+        {
+            problems.Add(DeclarationId, "missing declaration id", raw.DeclarationId);
+        }
+
+        string? type = Code(raw.DeclarationType, Codes.DeclarationTypes, DeclarationType, problems, required: true);
+        string? direction = Code(raw.Direction, Codes.Directions, Direction, problems, required: false)
+            ?? DirectionOf(type);
+        if (direction is null && type is not null)
+        {
+            problems.Add(Direction, "a cargo declaration needs a direction (IMPORT, EXPORT or TRANSIT)", raw.Direction);
+        }
+
+        OfficeDefinition? office = null;
+        string? officeCode = Trimmed(raw.OfficeCode);
+        if (officeCode is null)
+        {
+            problems.Add(OfficeCode, "missing office", raw.OfficeCode);
+        }
+        else if (!_offices.TryGetValue(officeCode, out office))
+        {
+            problems.Add(OfficeCode, $"unknown office '{officeCode}' (not in the pipeline's office reference)", raw.OfficeCode);
+        }
+
+        LocalDate businessDate = default;
+        if (raw.BusinessDate is null || !LocalTimeParser.TryParseDate(raw.BusinessDate, out businessDate))
+        {
+            problems.Add(BusinessDate, raw.BusinessDate is null ? "missing business date" : "unparsable business date (expected yyyy-MM-dd)", raw.BusinessDate);
+        }
+
+        string? mode = Code(raw.ModeOfTransport, Codes.TransportModes, ModeOfTransport, problems, required: true);
+        string? channel = Code(raw.ControlChannel, Codes.ControlChannels, ControlChannel, problems, required: true);
+        string? submission = Code(raw.SubmissionChannel, Codes.SubmissionChannels, SubmissionChannel, problems, required: true);
+        string? risk = Code(raw.RiskLevel, Codes.RiskLevels, RiskLevel, problems, required: false);
+        bool aeo = Flag(raw.Aeo, Aeo, problems);
+        bool preArrivalFlag = Flag(raw.PreArrival, PreArrival, problems);
+        bool ecommerce = Flag(raw.Ecommerce, Ecommerce, problems);
+        bool immediate = Flag(raw.ImmediateRelease, ImmediateRelease, problems);
+
+        // Times can only be resolved once the office (and so the zone) is known.
+        DateTimeZone? zone = office?.Zone;
+        Instant? arrival = Time(raw.ArrivalLocal, ArrivalLocal, zone, problems);
+        Instant? lodged = Time(raw.LodgedLocal, LodgedLocal, zone, problems);
+        Instant? permit = Time(raw.OgaPermitLocal, OgaPermitLocal, zone, problems);
+        Instant? inspectionStart = Time(raw.InspectionStartLocal, InspectionStartLocal, zone, problems);
+        Instant? inspectionEnd = Time(raw.InspectionEndLocal, InspectionEndLocal, zone, problems);
+        Instant? cleared = Time(raw.ClearedLocal, ClearedLocal, zone, problems);
+        Instant? released = Time(raw.ReleasedLocal, ReleasedLocal, zone, problems);
+        Instant? loaded = Time(raw.LoadedLocal, LoadedLocal, zone, problems);
+
+        if (zone is not null && lodged is null && !problems.Has(LodgedLocal))
+        {
+            problems.Add(LodgedLocal, "missing lodgement time", raw.LodgedLocal);
+        }
+
+        Order(arrival, released, ReleasedLocal, "release before arrival of the goods", raw.ReleasedLocal, problems);
+        Order(lodged, released, ReleasedLocal, "release before lodgement of the declaration", raw.ReleasedLocal, problems);
+        Order(lodged, cleared, ClearedLocal, "clearance before lodgement of the declaration", raw.ClearedLocal, problems);
+        Order(inspectionStart, inspectionEnd, InspectionEndLocal, "inspection ends before it starts", raw.InspectionEndLocal, problems);
+        Order(released, loaded, LoadedLocal, "loaded on board before release", raw.LoadedLocal, problems);
+        Order(arrival, loaded, LoadedLocal, "loaded on board before arrival of the goods", raw.LoadedLocal, problems);
+
+        if (problems.Any)
+        {
+            return new NormaliseResult(null, problems.ToEntry(raw, id));
+        }
+
+        Instant lodgedAt = lodged!.Value;
+        bool isImport = type == "IMPORT";
+        bool isExport = type == "EXPORT";
+        return new NormaliseResult(new NormalisedDeclaration
+        {
+            DeclarationId = id!,
+            DeclarationType = type!,
+            Direction = direction!,
+            OfficeCode = office!.Code,
+            BusinessDate = businessDate,
+            ModeOfTransport = mode!,
+            ControlChannel = channel!,
+            TraderId = Trimmed(raw.TraderId),
+            Aeo = aeo,
+            // The national flag wins; a lodgement before arrival is an advance declaration even when unflagged.
+            PreArrival = preArrivalFlag || (arrival is { } a && lodgedAt < a),
+            Ecommerce = ecommerce,
+            LowRisk = risk == "LOW",
+            SubmissionChannel = submission!,
+            Electronic = Codes.ElectronicChannels.Contains(submission!),
+            ImmediateRelease = immediate,
+            ArrivalAt = arrival,
+            LodgedAt = lodgedAt,
+            OgaPermitAt = permit,
+            InspectionStartAt = inspectionStart,
+            InspectionEndAt = inspectionEnd,
+            ClearedAt = cleared,
+            ReleasedAt = released,
+            LoadedAt = loaded,
+            ArrivalToRelease = isImport && arrival is { } ia && released is { } ir
+                ? ResponsibleActorSplit.Compute(ia, ir, arrival, lodgedAt, permit, released)
+                : null,
+            LodgementToLoading = isExport && loaded is { } el
+                ? ResponsibleActorSplit.Compute(lodgedAt, el, arrival, lodgedAt, permit, released)
+                : null,
+            ArrivalToLoading = isExport && arrival is { } ea && loaded is { } eal
+                ? ResponsibleActorSplit.Compute(ea, eal, arrival, lodgedAt, permit, released)
+                : null,
+            LodgementToClearanceMinutes = cleared is { } c ? ResponsibleActorSplit.Minutes(lodgedAt, c) : null,
+        }, null);
+    }
+
+    private static string? DirectionOf(string? type) => type switch
+    {
+        "IMPORT" => "IMPORT",
+        "EXPORT" => "EXPORT",
+        "TRANSIT" => "TRANSIT",
+        _ => null,
+    };
+
+    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static string? Code(string? text, IReadOnlySet<string> allowed, string field, Problems problems, bool required)
+    {
+        string? value = Trimmed(text)?.ToUpperInvariant();
+        if (value is null)
+        {
+            if (required)
+            {
+                problems.Add(field, "missing value", text);
+            }
+
+            return null;
+        }
+
+        if (!allowed.Contains(value))
+        {
+            problems.Add(field, $"unknown code '{value}' (expected one of {string.Join(", ", allowed)})", text);
+            return null;
+        }
+
+        return value;
+    }
+
+    private static bool Flag(string? text, string field, Problems problems)
+    {
+        // A missing flag means "no": national systems commonly leave unset indicators empty.
+        switch (Trimmed(text)?.ToUpperInvariant())
+        {
+            case null or "0" or "N" or "NO" or "FALSE" or "F":
+                return false;
+            case "1" or "Y" or "YES" or "TRUE" or "T":
+                return true;
+            default:
+                problems.Add(field, "not a yes/no flag (expected 1/0, Y/N or true/false)", text);
+                return false;
+        }
+    }
+
+    private Instant? Time(string? text, string field, DateTimeZone? zone, Problems problems)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (!LocalTimeParser.TryParse(text, out LocalDateTime local))
+        {
+            problems.Add(field, "unparsable local time (expected yyyy-MM-dd HH:mm[:ss])", text);
+            return null;
+        }
+
+        if (zone is null)
+        {
+            return null;
+        }
+
+        Resolution resolution = _resolver.Resolve(local, zone);
+        if (resolution.Rejected)
+        {
+            string what = resolution.Kind == ResolutionKind.Ambiguous ? "occurs twice (DST fold)" : "does not exist (DST gap)";
+            problems.Add(field, $"local time {what} in {zone.Id} and the DST policy rejects it", text);
+        }
+
+        return resolution.Instant;
+    }
+
+    private static void Order(Instant? earlier, Instant? later, string field, string reason, string? raw, Problems problems)
+    {
+        if (earlier is { } e && later is { } l && l < e)
+        {
+            problems.Add(field, reason, raw);
+        }
+    }
+
+    /// <summary>Collects every problem of one row, so the quarantine says all that is wrong at once.</summary>
+    private sealed class Problems
+    {
+        private List<(string Field, string Reason, string? Raw)>? _items;
+
+        public bool Any => _items is { Count: > 0 };
+
+        public bool Has(string field) => _items?.Any(p => p.Field == field) ?? false;
+
+        public void Add(string field, string reason, string? raw) => (_items ??= []).Add((field, reason, raw));
+
+        public QuarantineEntry ToEntry(RawDeclaration raw, string? key)
+        {
+            var first = _items![0];
+            string reason = string.Join("; ", _items.Select(p => $"{p.Field}: {p.Reason}"));
+            return new QuarantineEntry(RecordType, raw.SourceName, raw.RowNumber, key, raw.BusinessDate, first.Field, reason, first.Raw);
+        }
+    }
+}

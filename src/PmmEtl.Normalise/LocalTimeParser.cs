@@ -1,0 +1,64 @@
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+
+namespace PmmEtl.Normalise;
+
+/// <summary>
+/// Parses the local wall-clock text that customs systems store (no offset). Accepts ISO dates with a space
+/// or 'T' between date and time, with or without seconds and fractions. Anything carrying an offset or a
+/// zone is refused: a source that has offsets needs a different mapping, not a silent reinterpretation.
+/// </summary>
+public static class LocalTimeParser
+{
+    private static readonly LocalDateTimePattern[] Patterns =
+    [
+        LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd HH':'mm':'ss.FFFFFFF"),
+        LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFF"),
+        LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd HH':'mm"),
+        LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm"),
+    ];
+
+    public static bool TryParse(string text, out LocalDateTime value)
+    {
+        ReadOnlySpan<char> s = text.AsSpan().Trim();
+        // Fast path for the common "yyyy-MM-dd HH:mm:ss" shape: NodaTime's pattern engine is general and slower.
+        if (s.Length == 19 && (s[10] == ' ' || s[10] == 'T') && s[4] == '-' && s[7] == '-' && s[13] == ':' && s[16] == ':'
+            && TryDigits(s[..4], out int y) && TryDigits(s.Slice(5, 2), out int mo) && TryDigits(s.Slice(8, 2), out int d)
+            && TryDigits(s.Slice(11, 2), out int h) && TryDigits(s.Slice(14, 2), out int mi) && TryDigits(s.Slice(17, 2), out int sec))
+        {
+            if (mo is >= 1 and <= 12 && d >= 1 && d <= CalendarSystem.Iso.GetDaysInMonth(y, mo) && h < 24 && mi < 60 && sec < 60 && y >= 1)
+            {
+                value = new LocalDateTime(y, mo, d, h, mi, sec);
+                return true;
+            }
+
+            value = default;
+            return false;
+        }
+
+        string trimmed = s.ToString();
+        foreach (LocalDateTimePattern pattern in Patterns)
+        {
+            ParseResult<LocalDateTime> result = pattern.Parse(trimmed);
+            if (result.Success)
+            {
+                value = result.Value;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    public static bool TryParseDate(string text, out LocalDate value)
+    {
+        ParseResult<LocalDate> result = LocalDatePattern.Iso.Parse(text.Trim());
+        value = result.Success ? result.Value : default;
+        return result.Success;
+    }
+
+    private static bool TryDigits(ReadOnlySpan<char> digits, out int value) =>
+        int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+}
