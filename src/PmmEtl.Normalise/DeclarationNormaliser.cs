@@ -103,6 +103,8 @@ public sealed class DeclarationNormaliser : IDeclarationNormaliser
         bool isExport = type == "EXPORT";
         return new NormaliseResult(new NormalisedDeclaration
         {
+            SourceName = raw.SourceName,
+            SourceRow = raw.RowNumber,
             DeclarationId = id!,
             DeclarationType = type!,
             Direction = direction!,

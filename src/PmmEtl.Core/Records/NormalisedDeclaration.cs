@@ -8,6 +8,9 @@ namespace PmmEtl.Core.Records;
 /// </summary>
 public sealed record NormalisedDeclaration
 {
+    /// <summary>Lineage: the source and row this declaration came from.</summary>
+    public required string SourceName { get; init; }
+    public required long SourceRow { get; init; }
     public required string DeclarationId { get; init; }
     public required string DeclarationType { get; init; }
     public required string Direction { get; init; }

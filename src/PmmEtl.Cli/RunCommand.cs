@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.Globalization;
+using NodaTime;
+using PmmEtl.Core.Pipelines;
+using PmmEtl.Jobs.Definitions;
+using PmmEtl.Jobs.Running;
+using Serilog;
+
+namespace PmmEtl.Cli;
+
+/// <summary><c>pmm-etl run PIPELINE [--from DATE --to DATE]</c>: the whole chain once, then a summary.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var pipeline = new Argument<string>("pipeline") { Description = "The pipeline definition (YAML), e.g. pipelines/demo.yaml" };
+        var from = new Option<string?>("--from") { Description = "First local business date to load (yyyy-MM-dd); default: the pipeline's window" };
+        var to = new Option<string?>("--to") { Description = "Date after the last one to load (yyyy-MM-dd, exclusive)" };
+        var command = new Command("run", "Run a pipeline once: extract, normalise, load, measure, publish.") { pipeline, from, to };
+        command.SetAction(parse => Execute(parse.GetValue(pipeline)!, parse.GetValue(from), parse.GetValue(to)));
+        return command;
+    }
+
+    private static int Execute(string path, string? fromText, string? toText)
+    {
+        PipelineDefinition definition;
+        ExtractWindow? window;
+        try
+        {
+            definition = PipelineDefinitionLoader.Load(path);
+            window = ParseWindow(fromText, toText);
+        }
+        catch (Exception e) when (e is PipelineDefinitionException or ArgumentException)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
+
+        try
+        {
+            RunSummary summary = new PipelineRunner(SystemClock.Instance, Log.Logger).Run(definition, window);
+            SummaryPrinter.Print(Console.Out, definition, summary);
+            return 0;
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"pmm-etl: the run of '{definition.Name}' failed: {e.Message}");
+            return 1;
+        }
+    }
+
+    internal static ExtractWindow? ParseWindow(string? fromText, string? toText)
+    {
+        if (fromText is null && toText is null)
+        {
+            return null;
+        }
+
+        LocalDate? from = fromText is null ? null : Date(fromText, "--from");
+        LocalDate? to = toText is null ? null : Date(toText, "--to");
+        if (from is { } f && to is { } t && t <= f)
+        {
+            throw new ArgumentException($"--to ({toText}) must be after --from ({fromText}); the end is exclusive");
+        }
+
+        return new ExtractWindow(from, to);
+    }
+
+    private static LocalDate Date(string text, string option) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly d)
+            ? LocalDate.FromDateOnly(d)
+            : throw new ArgumentException($"{option}: '{text}' is not a date (yyyy-MM-dd)");
+}

@@ -1,0 +1,32 @@
+using System.CommandLine;
+using PmmEtl.Core.Pipelines;
+using PmmEtl.Core.Stages;
+using PmmEtl.Jobs.Definitions;
+using PmmEtl.Jobs.Running;
+
+namespace PmmEtl.Cli;
+
+/// <summary><c>pmm-etl runs PIPELINE</c>: the latest runs from the warehouse's run book.</summary>
+internal static class RunsCommand
+{
+    public static Command Create()
+    {
+        var pipeline = new Argument<string>("pipeline") { Description = "The pipeline definition (YAML)" };
+        var count = new Option<int>("--last") { Description = "How many runs", DefaultValueFactory = _ => 10 };
+        var command = new Command("runs", "List recent runs with their counts, DST resolutions and stage times.") { pipeline, count };
+        command.SetAction(parse =>
+        {
+            PipelineDefinition definition = PipelineDefinitionLoader.Load(parse.GetValue(pipeline)!);
+            using IWarehouse warehouse = WarehouseFactory.Open(definition.Warehouse);
+            warehouse.Migrate();
+            foreach (RunRecord r in warehouse.Runs.Recent(definition.Name, parse.GetValue(count)))
+            {
+                Console.WriteLine($"{r.RunId}  {r.Status,-9} read {r.RowsRead,9:N0}  loaded {r.RowsLoaded,9:N0}  quarantined {r.RowsQuarantined,6:N0}  "
+                    + $"DST {r.DstAmbiguous}/{r.DstSkipped}/{r.DstRejected}  ms {r.ExtractLoadMs}/{r.MergeMs}/{r.MeasureMs}/{r.PublishMs}{(r.Error is null ? "" : "  error: " + r.Error)}");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,68 @@
+using NodaTime;
+using PmmEtl.Core.Catalogue;
+using PmmEtl.Core.Records;
+
+namespace PmmEtl.Core.Measure;
+
+/// <summary>
+/// The measure stage: for each requested year, every KPI × period type × breakdown is aggregated by the engine,
+/// the formula is applied here, and the year's values replace what the warehouse held for it.
+/// Periods follow the office-local business date of each declaration (cohort by start; see docs).
+/// </summary>
+public sealed class KpiMeasurer
+{
+    private static readonly PeriodType[] PeriodTypes = [PeriodType.Month, PeriodType.Quarter, PeriodType.Year];
+    private static readonly DurationPart[] ActorParts = [DurationPart.Business, DurationPart.Oga, DurationPart.Customs];
+
+    private readonly IKpiAggregator _aggregator;
+    private readonly IKpiValueStore _store;
+
+    public KpiMeasurer(IKpiAggregator aggregator, IKpiValueStore store)
+    {
+        _aggregator = aggregator;
+        _store = store;
+    }
+
+    public MeasureResult Measure(string pipeline, string runId, Instant now, IReadOnlyList<KpiDefinition> kpis, IReadOnlyList<int> years)
+    {
+        var formula = new KpiFormula(pipeline, runId, now);
+        var values = new List<KpiValue>();
+        var exclusions = new List<KpiExclusionCount>();
+        foreach (int year in years)
+        {
+            LocalDate from = new(year, 1, 1);
+            LocalDate to = from.PlusYears(1);
+            foreach (KpiDefinition kpi in kpis)
+            {
+                BreakdownKind[] groupings = kpi.Breakdowns.Where(b => b.Kind != BreakdownKind.ResponsibleActor).Select(b => b.Kind).ToArray();
+                foreach (PeriodType periodType in PeriodTypes)
+                {
+                    foreach (KpiAggregate a in _aggregator.Aggregate(kpi, DurationPart.Total, periodType, groupings, from, to))
+                    {
+                        values.AddRange(formula.Apply(kpi, DurationPart.Total, periodType, a));
+                        exclusions.AddRange(formula.Exclusions(kpi, periodType, a));
+                    }
+
+                    if (!kpi.HasActorSplit)
+                    {
+                        continue;
+                    }
+
+                    foreach (DurationPart part in ActorParts)
+                    {
+                        foreach (KpiAggregate a in _aggregator.Aggregate(kpi, part, periodType, [], from, to))
+                        {
+                            values.AddRange(formula.Apply(kpi, part, periodType, a));
+                        }
+                    }
+                }
+            }
+        }
+
+        // KPI values are a few thousand rows per year: small enough to hand over at once, in one transaction.
+        _store.ReplaceYears(pipeline, years, values, exclusions);
+        return new MeasureResult(values.Count, exclusions.Count, years);
+    }
+}
+
+public sealed record MeasureResult(long Values, long ExclusionRows, IReadOnlyList<int> Years);

@@ -1,0 +1,63 @@
+using NodaTime;
+using PmmEtl.Core.Measure;
+using PmmEtl.Core.Pipelines;
+
+namespace PmmEtl.Core.Stages;
+
+/// <summary>
+/// A warehouse engine, as the pipeline sees it: migrate, load a window, aggregate for the measure stage,
+/// store and read KPI values, and keep the run book. Each engine is one implementation of this.
+/// </summary>
+public interface IWarehouse : IDisposable
+{
+    string Engine { get; }
+
+    /// <summary>Applies the engine's ordered schema scripts that are not applied yet; returns the ones applied now.</summary>
+    IReadOnlyList<string> Migrate();
+
+    void SyncOffices(IReadOnlyList<OfficeDefinition> offices);
+
+    IDeclarationLoad BeginLoad(RunContext run);
+
+    IKpiAggregator Aggregator { get; }
+
+    IKpiValueStore ValueStore { get; }
+
+    IKpiValueReader ValueReader { get; }
+
+    IRunLog Runs { get; }
+}
+
+/// <summary>The run book: one record per run, written when it starts and when it ends.</summary>
+public interface IRunLog
+{
+    void Started(RunRecord run);
+    void Finished(RunRecord run);
+    IReadOnlyList<RunRecord> Recent(string? pipeline, int count);
+}
+
+public sealed record RunRecord
+{
+    public required string RunId { get; init; }
+    public required string Pipeline { get; init; }
+    public required string Status { get; init; }
+    public required Instant StartedAt { get; init; }
+    public Instant? FinishedAt { get; init; }
+    public LocalDate? WindowFrom { get; init; }
+    public LocalDate? WindowTo { get; init; }
+    public long RowsRead { get; init; }
+    public long RowsLoaded { get; init; }
+    public long RowsQuarantined { get; init; }
+    public long RowsReplaced { get; init; }
+    public long DstAmbiguous { get; init; }
+    public long DstSkipped { get; init; }
+    public long DstRejected { get; init; }
+    public required string DstPolicy { get; init; }
+    public required string TzdbVersion { get; init; }
+    public long KpiValues { get; init; }
+    public long ExtractLoadMs { get; init; }
+    public long MergeMs { get; init; }
+    public long MeasureMs { get; init; }
+    public long PublishMs { get; init; }
+    public string? Error { get; init; }
+}

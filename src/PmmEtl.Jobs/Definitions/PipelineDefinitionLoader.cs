@@ -1,0 +1,330 @@
+using Cronos;
+using NodaTime;
+using PmmEtl.Core.Catalogue;
+using PmmEtl.Core.Pipelines;
+using PmmEtl.Core.Time;
+using PmmEtl.Extract;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace PmmEtl.Jobs.Definitions;
+
+/// <summary>
+/// Reads and validates a pipeline YAML file before any data moves. Relative paths are resolved against the
+/// file's folder, so a pipeline runs the same from any working directory. Secrets stay out of the YAML:
+/// a connection string may be given as <c>connection_string_env</c>, the name of an environment variable.
+/// </summary>
+public static class PipelineDefinitionLoader
+{
+    public static PipelineDefinition Load(string path)
+    {
+        string fullPath = Path.GetFullPath(path);
+        if (!File.Exists(fullPath))
+        {
+            throw new PipelineDefinitionException(path, [$"file not found: {fullPath}"]);
+        }
+
+        var stream = new YamlStream();
+        try
+        {
+            using var reader = new StreamReader(fullPath);
+            stream.Load(reader);
+        }
+        catch (YamlException e)
+        {
+            throw new PipelineDefinitionException(path, [$"line {e.Start.Line}: not valid YAML: {e.Message}"]);
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new PipelineDefinitionException(path, ["the file must hold one YAML mapping (name, source, offices, …)"]);
+        }
+
+        var problems = new List<string>();
+        var top = new YamlNodeReader(root, "", problems);
+        string folder = Path.GetDirectoryName(fullPath)!;
+        top.OnlyKeys("name", "source", "offices", "warehouse", "schedule", "window", "kpis", "output", "dst");
+
+        string name = top.String("name", required: true) ?? "";
+        if (name.Length > 0 && !System.Text.RegularExpressions.Regex.IsMatch(name, "^[a-z0-9][a-z0-9_-]*$"))
+        {
+            top.Problem(top.Get("name"), "name", "use lower-case letters, digits, '-' and '_' (it names folders and jobs)");
+        }
+
+        SourceDefinition? source = ReadSource(top.Mapping("source", required: true), folder);
+        IReadOnlyList<OfficeDefinition> offices = ReadOffices(top);
+        WarehouseDefinition? warehouse = ReadWarehouse(top.Mapping("warehouse", required: true), folder);
+        ScheduleDefinition? schedule = ReadSchedule(top.Mapping("schedule", required: true));
+        WindowDefinition window = ReadWindow(top.Mapping("window", required: false));
+        IReadOnlyList<KpiDefinition> kpis = ReadKpis(top);
+        string? output = top.String("output", required: true);
+        DstPolicy dst = ReadDst(top.Mapping("dst", required: false));
+
+        if (problems.Count > 0)
+        {
+            throw new PipelineDefinitionException(path, problems);
+        }
+
+        return new PipelineDefinition
+        {
+            Name = name,
+            DefinitionPath = fullPath,
+            Source = source!,
+            Offices = offices,
+            Warehouse = warehouse!,
+            Schedule = schedule!,
+            Window = window,
+            Kpis = kpis,
+            OutputFolder = Path.GetFullPath(Path.Combine(folder, output!)),
+            Dst = dst,
+        };
+    }
+
+    private static SourceDefinition? ReadSource(YamlNodeReader? s, string folder)
+    {
+        if (s is null)
+        {
+            return null;
+        }
+
+        s.OnlyKeys("kind", "path", "connection_string", "connection_string_env", "demo", "queries");
+        string? kind = s.String("kind", required: true);
+        if (kind is not null && !SourceConnectionFactory.Kinds.Contains(kind))
+        {
+            s.Problem(s.Get("kind"), "kind", $"unknown source kind '{kind}' (supported: {string.Join(", ", SourceConnectionFactory.Kinds)})");
+        }
+
+        string? filePath = s.String("path", required: false) is { } p ? Path.GetFullPath(Path.Combine(folder, p)) : null;
+        string? connection = s.String("connection_string", required: false);
+        string? env = s.String("connection_string_env", required: false);
+        if (env is not null)
+        {
+            connection = Environment.GetEnvironmentVariable(env);
+            if (string.IsNullOrEmpty(connection))
+            {
+                s.Problem(s.Get("connection_string_env"), "connection_string_env", $"the environment variable '{env}' is not set");
+            }
+        }
+
+        if (filePath is not null && kind == "sqlite")
+        {
+            connection ??= $"Data Source={filePath}";
+        }
+
+        if (connection is null && (s.Get("connection_string_env") is null))
+        {
+            s.Problem(null, "path", "give the source's path (file sources) or connection_string / connection_string_env");
+        }
+
+        DemoSourceSettings? demo = null;
+        if (s.Mapping("demo", required: false) is { } d)
+        {
+            d.OnlyKeys("seed", "declarations", "year");
+            demo = new DemoSourceSettings(
+                d.Int("seed", required: false, 0, int.MaxValue) ?? 20250101,
+                d.Int("declarations", required: false, 10, 100_000_000) ?? 200_000,
+                d.Int("year", required: false, 2000, 2100) ?? 2025);
+            if (filePath is null)
+            {
+                s.Problem(s.Get("demo"), "demo", "a demo source needs a path to write to");
+            }
+        }
+
+        var queries = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (s.Mapping("queries", required: true) is { } q)
+        {
+            q.OnlyKeys("declaration");
+            if (q.String("declaration", required: true) is { } sql)
+            {
+                queries["declaration"] = sql;
+            }
+        }
+
+        return new SourceDefinition { Kind = kind ?? "", ConnectionString = connection ?? "", Queries = queries, Demo = demo, FilePath = filePath };
+    }
+
+    private static IReadOnlyList<OfficeDefinition> ReadOffices(YamlNodeReader top)
+    {
+        var offices = new List<OfficeDefinition>();
+        YamlSequenceNode? list = top.Sequence("offices", required: true);
+        if (list is null)
+        {
+            return offices;
+        }
+
+        if (list.Children.Count == 0)
+        {
+            top.Problem(list, "offices", "list at least one office");
+        }
+
+        var codes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < list.Children.Count; i++)
+        {
+            if (list.Children[i] is not YamlMappingNode node)
+            {
+                top.Problem(list.Children[i], $"offices[{i}]", "expected a mapping (code, name, type, country, zone, main_entry, main_exit)");
+                continue;
+            }
+
+            YamlNodeReader o = top.Child(node, $"offices[{i}]");
+            o.OnlyKeys("code", "name", "type", "country", "zone", "main_entry", "main_exit");
+            string? code = o.String("code", required: true);
+            string? zoneId = o.String("zone", required: true);
+            DateTimeZone? zone = null;
+            if (zoneId is not null && !Tzdb.TryGetZone(zoneId, out zone))
+            {
+                o.Problem(o.Get("zone"), "zone", $"'{zoneId}' is not an IANA time zone of tzdb {Tzdb.Version}");
+            }
+
+            if (code is not null && !codes.Add(code))
+            {
+                o.Problem(o.Get("code"), "code", $"office '{code}' is listed twice");
+            }
+
+            var office = new OfficeDefinition
+            {
+                Code = code ?? "",
+                Name = o.String("name", required: true) ?? "",
+                OfficeType = o.String("type", required: true) ?? "",
+                Country = o.String("country", required: true) ?? "",
+                Zone = zone ?? DateTimeZone.Utc,
+                MainEntry = o.Bool("main_entry", false),
+                MainExit = o.Bool("main_exit", false),
+            };
+            offices.Add(office);
+        }
+
+        return offices;
+    }
+
+    private static WarehouseDefinition? ReadWarehouse(YamlNodeReader? w, string folder)
+    {
+        if (w is null)
+        {
+            return null;
+        }
+
+        w.OnlyKeys("engine", "path");
+        string? engine = w.String("engine", required: true);
+        if (engine is not null && engine != "duckdb")
+        {
+            w.Problem(w.Get("engine"), "engine", $"unknown warehouse engine '{engine}' (supported: duckdb)");
+        }
+
+        string? path = w.String("path", required: true);
+        return path is null ? null : new WarehouseDefinition(engine ?? "", Path.GetFullPath(Path.Combine(folder, path)));
+    }
+
+    private static ScheduleDefinition? ReadSchedule(YamlNodeReader? s)
+    {
+        if (s is null)
+        {
+            return null;
+        }
+
+        s.OnlyKeys("cron", "time_zone");
+        string? cron = s.String("cron", required: true);
+        if (cron is not null)
+        {
+            try
+            {
+                CronExpression.Parse(cron, cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
+            }
+            catch (CronFormatException e)
+            {
+                s.Problem(s.Get("cron"), "cron", $"not a cron expression: {e.Message}");
+            }
+        }
+
+        string? zoneId = s.String("time_zone", required: true);
+        DateTimeZone? zone = null;
+        if (zoneId is not null && !Tzdb.TryGetZone(zoneId, out zone))
+        {
+            s.Problem(s.Get("time_zone"), "time_zone", $"'{zoneId}' is not an IANA time zone");
+        }
+
+        return cron is null || zone is null ? null : new ScheduleDefinition(cron, zone);
+    }
+
+    private static WindowDefinition ReadWindow(YamlNodeReader? w)
+    {
+        if (w is null)
+        {
+            return new WindowDefinition(WindowMode.Nightly, 7);
+        }
+
+        w.OnlyKeys("mode", "lookback_days");
+        string mode = w.String("mode", required: false) ?? "nightly";
+        WindowMode parsed = mode switch
+        {
+            "full" => WindowMode.Full,
+            "nightly" => WindowMode.Nightly,
+            _ => Invalid(),
+        };
+        return new WindowDefinition(parsed, w.Int("lookback_days", required: false, 1, 366) ?? 7);
+
+        WindowMode Invalid()
+        {
+            w.Problem(w.Get("mode"), "mode", $"unknown window mode '{mode}' (expected full or nightly)");
+            return WindowMode.Nightly;
+        }
+    }
+
+    private static IReadOnlyList<KpiDefinition> ReadKpis(YamlNodeReader top)
+    {
+        YamlSequenceNode? list = top.Sequence("kpis", required: false);
+        if (list is null)
+        {
+            return KpiCatalogue.All;
+        }
+
+        var kpis = new List<KpiDefinition>();
+        for (int i = 0; i < list.Children.Count; i++)
+        {
+            string? code = (list.Children[i] as YamlScalarNode)?.Value;
+            if (code is not null && KpiCatalogue.Find(code) is { } kpi)
+            {
+                kpis.Add(kpi);
+            }
+            else
+            {
+                top.Problem(list.Children[i], $"kpis[{i}]", $"unknown KPI '{code}' (known: {string.Join(", ", KpiCatalogue.All.Select(k => k.Code))})");
+            }
+        }
+
+        return kpis;
+    }
+
+    private static DstPolicy ReadDst(YamlNodeReader? d)
+    {
+        if (d is null)
+        {
+            return DstPolicy.Default;
+        }
+
+        d.OnlyKeys("ambiguous", "skipped");
+        string ambiguous = d.String("ambiguous", required: false) ?? "earlier";
+        string skipped = d.String("skipped", required: false) ?? "shift_forward";
+        AmbiguousTimePolicy a = ambiguous switch
+        {
+            "earlier" => AmbiguousTimePolicy.Earlier,
+            "later" => AmbiguousTimePolicy.Later,
+            "reject" => AmbiguousTimePolicy.Reject,
+            _ => Bad(d, "ambiguous", ambiguous, "earlier, later or reject", AmbiguousTimePolicy.Earlier),
+        };
+        SkippedTimePolicy s = skipped switch
+        {
+            "shift_forward" => SkippedTimePolicy.ShiftForward,
+            "end_of_gap" => SkippedTimePolicy.EndOfGap,
+            "reject" => SkippedTimePolicy.Reject,
+            _ => Bad(d, "skipped", skipped, "shift_forward, end_of_gap or reject", SkippedTimePolicy.ShiftForward),
+        };
+        return new DstPolicy(a, s);
+    }
+
+    private static T Bad<T>(YamlNodeReader r, string key, string value, string expected, T fallback)
+    {
+        r.Problem(r.Get(key), key, $"unknown policy '{value}' (expected {expected})");
+        return fallback;
+    }
+}

@@ -1,0 +1,244 @@
+using System.Diagnostics;
+using System.Text.Json;
+using NodaTime;
+using PmmEtl.Core.Catalogue;
+using PmmEtl.Core.Measure;
+using PmmEtl.Core.Pipelines;
+using PmmEtl.Core.Records;
+using PmmEtl.Core.Stages;
+using PmmEtl.Core.Time;
+using PmmEtl.DemoSource;
+using PmmEtl.Extract;
+using PmmEtl.Normalise;
+using PmmEtl.Publish;
+using Serilog;
+using Serilog.Context;
+
+namespace PmmEtl.Jobs.Running;
+
+/// <summary>
+/// Runs a pipeline once: extract → normalise → load → measure → publish. The <c>run</c> command and the
+/// Hangfire job both call this, so a scheduled night and a manual re-run are the same code. Data flows one
+/// way; each stage is reached through its interface only. Every log line of the run carries its RunId.
+/// </summary>
+public sealed class PipelineRunner
+{
+    private const int ProgressEvery = 50_000;
+    private const int QuarantineSampleSize = 10;
+
+    private readonly IClock _clock;
+    private readonly ILogger _log;
+
+    public PipelineRunner(IClock clock, ILogger log)
+    {
+        _clock = clock;
+        _log = log;
+    }
+
+    /// <summary>The window a run loads when none is given: everything, or the nightly lookback in the schedule's zone.</summary>
+    public ExtractWindow DefaultWindow(PipelineDefinition pipeline) => pipeline.Window.Mode == WindowMode.Full
+        ? ExtractWindow.Everything
+        : ExtractWindow.Nightly(_clock.GetCurrentInstant(), pipeline.Schedule.TimeZone, pipeline.Window.LookbackDays);
+
+    public RunSummary Run(PipelineDefinition pipeline, ExtractWindow? window = null, CancellationToken cancellationToken = default)
+    {
+        window ??= DefaultWindow(pipeline);
+        Instant started = _clock.GetCurrentInstant();
+        var run = new RunContext(RunIds.New(started), pipeline.Name, started, window);
+        using IDisposable runId = LogContext.PushProperty("RunId", run.RunId);
+        using IDisposable pipelineName = LogContext.PushProperty("Pipeline", pipeline.Name);
+        _log.Information("Run of {Pipeline} started for {Window} (DST policy {DstPolicy}, tzdb {TzdbVersion})", pipeline.Name, window.ToString(), pipeline.Dst.ToString(), Tzdb.Version);
+
+        EnsureDemoSource(pipeline.Source);
+
+        using IWarehouse warehouse = WarehouseFactory.Open(pipeline.Warehouse);
+        IReadOnlyList<string> migrated = warehouse.Migrate();
+        if (migrated.Count > 0)
+        {
+            _log.Information("Warehouse {Engine} migrated: {Scripts}", warehouse.Engine, migrated);
+        }
+
+        warehouse.SyncOffices(pipeline.Offices);
+        var record = new RunRecord
+        {
+            RunId = run.RunId,
+            Pipeline = pipeline.Name,
+            Status = "running",
+            StartedAt = started,
+            WindowFrom = window.From,
+            WindowTo = window.To,
+            DstPolicy = pipeline.Dst.ToString(),
+            TzdbVersion = Tzdb.Version,
+        };
+        warehouse.Runs.Started(record);
+
+        try
+        {
+            (record, LoadResult load, List<QuarantineEntry> sample) = ExtractNormaliseLoad(pipeline, run, warehouse, record, cancellationToken);
+
+            var watch = Stopwatch.StartNew();
+            IReadOnlyList<int> years = YearsToMeasure(window, load);
+            MeasureResult measured = new KpiMeasurer(warehouse.Aggregator, warehouse.ValueStore)
+                .Measure(pipeline.Name, run.RunId, _clock.GetCurrentInstant(), pipeline.Kpis, years);
+            record = record with { KpiValues = measured.Values, MeasureMs = watch.ElapsedMilliseconds };
+            _log.Information("Measured {Values} KPI values for {Years} in {Ms} ms", measured.Values, years, watch.ElapsedMilliseconds);
+
+            watch.Restart();
+            var snapshots = new List<PublishedSnapshot>();
+            var totals = new List<KpiValue>();
+            var publisher = new ParquetSnapshotPublisher();
+            foreach (int year in years)
+            {
+                List<KpiValue> yearTotals = warehouse.ValueReader.ReadValues(pipeline.Name, year)
+                    .Where(v => v.PeriodType == "year" && v.Breakdown == KpiFormula.TotalBreakdown).ToList();
+                if (yearTotals.Count == 0)
+                {
+                    continue;
+                }
+
+                totals.AddRange(yearTotals);
+                PublishedSnapshot snapshot = publisher.Publish(
+                    new SnapshotRequest(pipeline.Name, year, run.RunId, _clock.GetCurrentInstant(), pipeline.Dst.ToString(), Tzdb.Version,
+                        KpiCatalogue.Version, window.ToString(), pipeline.OutputFolder),
+                    warehouse.ValueReader);
+                snapshots.Add(snapshot);
+                _log.Information(snapshot.Unchanged ? "Snapshot {Year} unchanged: {Folder} kept" : "Snapshot {Year} published: {Folder}", year, snapshot.Folder);
+            }
+
+            record = record with { Status = "succeeded", FinishedAt = _clock.GetCurrentInstant(), PublishMs = watch.ElapsedMilliseconds };
+            warehouse.Runs.Finished(record);
+            string resultFile = WriteRunResult(pipeline, record, snapshots);
+            _log.Information("Run succeeded: {Loaded} loaded, {Quarantined} quarantined, {Ambiguous} ambiguous and {Skipped} skipped local times resolved",
+                record.RowsLoaded, record.RowsQuarantined, record.DstAmbiguous, record.DstSkipped);
+            return new RunSummary(record, totals, snapshots, sample, resultFile);
+        }
+        catch (Exception e)
+        {
+            record = record with { Status = "failed", FinishedAt = _clock.GetCurrentInstant(), Error = e.Message };
+            warehouse.Runs.Finished(record);
+            WriteRunResult(pipeline, record, []);
+            _log.Error(e, "Run failed: {Error}", e.Message);
+            throw;
+        }
+    }
+
+    private (RunRecord, LoadResult, List<QuarantineEntry>) ExtractNormaliseLoad(
+        PipelineDefinition pipeline, RunContext run, IWarehouse warehouse, RunRecord record, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var resolver = new LocalTimeResolver(pipeline.Dst);
+        var normaliser = new DeclarationNormaliser(pipeline.Offices, resolver);
+        var source = new SqlDeclarationSource(pipeline.Source, pipeline.Name);
+        var sample = new List<QuarantineEntry>();
+        long read = 0;
+        LoadResult load;
+        using (IDeclarationLoad loader = warehouse.BeginLoad(run))
+        {
+            // One streaming pass: a row is read, normalised and appended before the next is read.
+            foreach (RawDeclaration raw in source.ReadDeclarations(run.Window, cancellationToken))
+            {
+                NormaliseResult result = normaliser.Normalise(raw);
+                if (result.Declaration is { } declaration)
+                {
+                    loader.Add(declaration);
+                }
+                else
+                {
+                    loader.Quarantine(result.Quarantine!);
+                    if (sample.Count < QuarantineSampleSize)
+                    {
+                        sample.Add(result.Quarantine!);
+                    }
+
+                    _log.Debug("Quarantined {Entry}", result.Quarantine!.ToString());
+                }
+
+                if (++read % ProgressEvery == 0)
+                {
+                    _log.Information("Extracted {Rows} rows ({RowsPerSecond:F0}/s)", read, read / Math.Max(watch.Elapsed.TotalSeconds, 0.001));
+                }
+            }
+
+            long extractMs = watch.ElapsedMilliseconds;
+            watch.Restart();
+            load = loader.Commit();
+            DstResolutionCounts dst = resolver.Counts;
+            record = record with
+            {
+                RowsRead = read,
+                RowsLoaded = load.Loaded,
+                RowsQuarantined = load.Quarantined,
+                RowsReplaced = load.Replaced,
+                DstAmbiguous = dst.Ambiguous,
+                DstSkipped = dst.Skipped,
+                DstRejected = dst.Rejected,
+                ExtractLoadMs = extractMs,
+                MergeMs = watch.ElapsedMilliseconds,
+            };
+        }
+
+        _log.Information("Loaded {Loaded} declarations ({Replaced} replaced), quarantined {Quarantined} of {Read} read in {Ms} ms",
+            load.Loaded, load.Replaced, load.Quarantined, read, record.ExtractLoadMs + record.MergeMs);
+        return (record, load, sample);
+    }
+
+    /// <summary>The years whose values may have changed: those the window covers and those its rows fall in.</summary>
+    private static IReadOnlyList<int> YearsToMeasure(ExtractWindow window, LoadResult load)
+    {
+        var years = new SortedSet<int>(load.YearsTouched);
+        if (window is { From: { } from, To: { } to })
+        {
+            for (int y = from.Year; y <= to.PlusDays(-1).Year; y++)
+            {
+                years.Add(y);
+            }
+        }
+
+        return years.ToArray();
+    }
+
+    private void EnsureDemoSource(SourceDefinition source)
+    {
+        if (source.Demo is not { } demo || source.FilePath is not { } path || File.Exists(path))
+        {
+            return;
+        }
+
+        _log.Information("Demo source {Path} not found: generating {Declarations} declarations (seed {Seed}, year {Year})", path, demo.Declarations, demo.Seed, demo.Year);
+        DemoSourceSummary summary = DemoSourceGenerator.Generate(new DemoSourceOptions(path, demo.Declarations, demo.Seed, demo.Year));
+        _log.Information("Demo source written: {Declarations} declarations, {Events} events, {BadRows} deliberately bad rows in {Elapsed}",
+            summary.Declarations, summary.Events, summary.BadRows, summary.Elapsed);
+    }
+
+    /// <summary>A machine-readable result per run, beside the warehouse, for later commands and for people.</summary>
+    private static string WriteRunResult(PipelineDefinition pipeline, RunRecord record, IReadOnlyList<PublishedSnapshot> snapshots)
+    {
+        string folder = Path.Combine(Path.GetDirectoryName(pipeline.Warehouse.Path)!, "runs");
+        Directory.CreateDirectory(folder);
+        string file = Path.Combine(folder, record.RunId + ".json");
+        var result = new
+        {
+            record.RunId,
+            record.Pipeline,
+            record.Status,
+            StartedAt = record.StartedAt.ToString(),
+            FinishedAt = record.FinishedAt?.ToString(),
+            WindowFrom = record.WindowFrom?.ToString("uuuu-MM-dd", null),
+            WindowTo = record.WindowTo?.ToString("uuuu-MM-dd", null),
+            record.RowsRead,
+            record.RowsLoaded,
+            record.RowsQuarantined,
+            record.RowsReplaced,
+            Dst = new { record.DstPolicy, record.DstAmbiguous, record.DstSkipped, record.DstRejected },
+            record.TzdbVersion,
+            record.KpiValues,
+            StageMs = new { ExtractNormaliseAppend = record.ExtractLoadMs, Merge = record.MergeMs, Measure = record.MeasureMs, Publish = record.PublishMs },
+            Snapshots = snapshots.Select(s => new { s.Folder, s.Version, s.Unchanged }),
+            record.Error,
+        };
+        string temp = file + ".tmp";
+        File.WriteAllText(temp, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
+        File.Move(temp, file, overwrite: true);
+        return file;
+    }
+}

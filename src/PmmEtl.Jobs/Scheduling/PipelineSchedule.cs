@@ -1,0 +1,34 @@
+using Hangfire;
+using PmmEtl.Core.Pipelines;
+using PmmEtl.Jobs.Definitions;
+
+namespace PmmEtl.Jobs.Scheduling;
+
+/// <summary>Registers every pipeline of a folder as a recurring job with its own cron and time zone.</summary>
+public static class PipelineSchedule
+{
+    public static string JobId(PipelineDefinition pipeline) => $"pipeline:{pipeline.Name}";
+
+    public static IReadOnlyList<PipelineDefinition> RegisterAll(IRecurringJobManager jobs, string folder)
+    {
+        var registered = new List<PipelineDefinition>();
+        foreach (string file in Directory.EnumerateFiles(folder, "*.yaml").Concat(Directory.EnumerateFiles(folder, "*.yml")).Order(StringComparer.Ordinal))
+        {
+            PipelineDefinition pipeline = PipelineDefinitionLoader.Load(file);
+            jobs.AddOrUpdate<PipelineJob>(
+                JobId(pipeline),
+                job => job.Run(pipeline.DefinitionPath, CancellationToken.None),
+                pipeline.Schedule.Cron,
+                new RecurringJobOptions
+                {
+                    // Hangfire's API takes a BCL zone; it is looked up by the tzdb id that was validated on load
+                    // (.NET on Linux reads the same IANA ids), so both sides agree on the schedule's zone.
+                    TimeZone = TimeZoneInfo.FindSystemTimeZoneById(pipeline.Schedule.TimeZone.Id),
+                    MisfireHandling = MisfireHandlingMode.Strict,
+                });
+            registered.Add(pipeline);
+        }
+
+        return registered;
+    }
+}

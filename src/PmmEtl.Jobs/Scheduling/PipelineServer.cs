@@ -1,0 +1,34 @@
+using Hangfire;
+using Hangfire.InMemory;
+using PmmEtl.Core.Pipelines;
+using PmmEtl.Jobs.Running;
+
+namespace PmmEtl.Jobs.Scheduling;
+
+/// <summary>
+/// A Hangfire server over in-memory storage (the embedded default) with every pipeline of a folder registered.
+/// Dispose to stop it; running jobs get their cancellation token.
+/// </summary>
+public sealed class PipelineServer : IDisposable
+{
+    private readonly BackgroundJobServer _server;
+
+    public PipelineServer(string pipelinesFolder, PipelineRunner runner)
+    {
+        Storage = new InMemoryStorage();
+        var jobs = new RecurringJobManager(Storage);
+        Pipelines = PipelineSchedule.RegisterAll(jobs, pipelinesFolder);
+        _server = new BackgroundJobServer(
+            new BackgroundJobServerOptions { WorkerCount = 1, Activator = new RunnerJobActivator(runner), ServerName = $"pmm-etl:{Environment.MachineName}" },
+            Storage);
+        Jobs = jobs;
+    }
+
+    public JobStorage Storage { get; }
+
+    public IRecurringJobManager Jobs { get; }
+
+    public IReadOnlyList<PipelineDefinition> Pipelines { get; }
+
+    public void Dispose() => _server.Dispose();
+}
