@@ -208,6 +208,13 @@ public sealed class DeclarationNormaliser : IDeclarationNormaliser
         }
 
         Resolution resolution = _resolver.Resolve(local, zone);
+        if (resolution.Kind != ResolutionKind.Unique)
+        {
+            problems.NoteDst(field, resolution.Kind == ResolutionKind.Ambiguous
+                ? $"{field} occurs twice in {zone.Id} (DST fold) and the policy took the {(_resolver.Policy.Ambiguous == AmbiguousTimePolicy.Later ? "later" : "earlier")} instant"
+                : $"{field} does not exist in {zone.Id} (DST gap) and the policy shifted it");
+        }
+
         if (resolution.Rejected)
         {
             string what = resolution.Kind == ResolutionKind.Ambiguous ? "occurs twice (DST fold)" : "does not exist (DST gap)";
@@ -221,7 +228,9 @@ public sealed class DeclarationNormaliser : IDeclarationNormaliser
     {
         if (earlier is { } e && later is { } l && l < e)
         {
-            problems.Add(field, reason, raw);
+            // A fold or gap is the usual cause of an impossible order in clean data: say so, so the
+            // administration can see whether a different DST policy would have kept the row.
+            problems.Add(field, problems.DstHint is { } hint ? $"{reason} ({hint})" : reason, raw);
         }
     }
 
@@ -234,7 +243,11 @@ public sealed class DeclarationNormaliser : IDeclarationNormaliser
 
         public bool Has(string field) => _items?.Any(p => p.Field == field) ?? false;
 
+        public string? DstHint { get; private set; }
+
         public void Add(string field, string reason, string? raw) => (_items ??= []).Add((field, reason, raw));
+
+        public void NoteDst(string field, string hint) => DstHint = DstHint is null ? hint : $"{DstHint}; {hint}";
 
         public QuarantineEntry ToEntry(RawDeclaration raw, string? key)
         {

@@ -96,7 +96,7 @@ public sealed class NormaliserTests
         Assert.Contains(reason, q.Reason, StringComparison.Ordinal);
         Assert.Equal(7, q.RowNumber);
         Assert.Equal("D1", q.SourceKey);
-        Assert.StartsWith("test: row 7 (D1): " + field, q.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("test: row 7 (D1): " + field + ": ", q.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -113,6 +113,22 @@ public sealed class NormaliserTests
         NormaliseResult result = Run(Import(r => { r.BusinessDate = "2025-03-09"; r.ArrivalLocal = "2025-03-09 01:00"; r.LodgedLocal = "2025-03-09 02:30"; r.ReleasedLocal = "2025-03-09 05:00"; }), DstPolicy.Strict);
         Assert.Equal("lodged_local", result.Quarantine!.Field);
         Assert.Contains("DST gap", result.Quarantine.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_order_broken_by_the_fold_says_which_time_was_ambiguous()
+    {
+        // Arrival 01:50 in the first pass of the repeated hour, release 01:10 in the second: the earlier-instant
+        // policy puts the release 40 minutes before the arrival.
+        QuarantineEntry q = Run(Import(r =>
+        {
+            r.BusinessDate = "2025-11-02";
+            r.ArrivalLocal = "2025-11-02 01:50";
+            r.LodgedLocal = "2025-11-01 23:00";
+            r.ReleasedLocal = "2025-11-02 01:10";
+        })).Quarantine!;
+        Assert.Equal("released_local", q.Field);
+        Assert.Contains("release before arrival of the goods (arrival_local occurs twice in America/New_York (DST fold)", q.Reason, StringComparison.Ordinal);
     }
 
     [Theory]

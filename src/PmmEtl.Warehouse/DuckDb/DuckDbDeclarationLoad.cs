@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DuckDB.NET.Data;
 using NodaTime;
 using PmmEtl.Core.Records;
@@ -32,8 +31,6 @@ internal sealed class DuckDbDeclarationLoad : IDeclarationLoad
         _declarations = connection.CreateAppender("stg_declaration");
         _quarantine = connection.CreateAppender("stg_quarantine");
     }
-
-    public long MergeMilliseconds { get; private set; }
 
     public void Add(NormalisedDeclaration d)
     {
@@ -105,7 +102,6 @@ internal sealed class DuckDbDeclarationLoad : IDeclarationLoad
     {
         _declarations.Close();
         _quarantine.Close();
-        var watch = Stopwatch.StartNew();
         (string, object?)[] p =
         [
             ("pipeline", _run.Pipeline),
@@ -182,7 +178,6 @@ internal sealed class DuckDbDeclarationLoad : IDeclarationLoad
         _connection.Execute("DELETE FROM stg_declaration; DELETE FROM stg_quarantine;");
         transaction.Commit();
         _committed = true;
-        MergeMilliseconds = watch.ElapsedMilliseconds;
         return new LoadResult(loaded, _quarantined + duplicates, replaced, years);
     }
 

@@ -1,0 +1,76 @@
+using DuckDB.NET.Data;
+using NodaTime;
+using NodaTime.Testing;
+using PmmEtl.Core.Pipelines;
+using PmmEtl.Jobs.Definitions;
+using PmmEtl.Jobs.Running;
+using Serilog;
+
+namespace PmmEtl.EndToEnd.Tests;
+
+/// <summary>Runs a pipeline of a temp folder with a fake clock and reads its warehouse back with plain SQL.</summary>
+public sealed class PipelineHarness : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public PipelineHarness(string yaml)
+    {
+        File.WriteAllText(DefinitionPath, yaml);
+    }
+
+    public FakeClock Clock { get; } = new(Instant.FromUtc(2026, 1, 15, 7, 30));
+
+    public string Folder => _folder.Path;
+
+    public string DefinitionPath => _folder.File("pipeline.yaml");
+
+    public string WarehousePath => _folder.File("warehouse.duckdb");
+
+    public PipelineDefinition Definition => PipelineDefinitionLoader.Load(DefinitionPath);
+
+    public RunSummary Run(ExtractWindow? window = null)
+    {
+        Clock.AdvanceMinutes(5);
+        return new PipelineRunner(Clock, new LoggerConfiguration().CreateLogger()).Run(Definition, window);
+    }
+
+    /// <summary>Rows of a query as object arrays (DuckDB's own types).</summary>
+    public List<object?[]> Query(string sql)
+    {
+        using var connection = new DuckDBConnection($"Data Source={WarehousePath};ACCESS_MODE=READ_ONLY");
+        connection.Open();
+        using DuckDBCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            var row = new object?[reader.FieldCount];
+            for (int i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    public T Scalar<T>(string sql) => (T)Convert.ChangeType(Query(sql)[0][0]!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>One KPI value as published in the warehouse (value, n, excluded, disclosure).</summary>
+    public (double? Value, long N, long Excluded, string Disclosure) Kpi(string code, string period, string breakdown = "total", string value = "ALL", string variant = "pmm")
+    {
+        List<object?[]> rows = Query($"""
+            SELECT value, n, excluded, disclosure FROM fact_kpi_value
+            WHERE kpi_code = '{code}' AND period_label = '{period}' AND breakdown = '{breakdown}' AND breakdown_value = '{value}' AND variant = '{variant}'
+            """);
+        Assert.True(rows.Count == 1, $"expected one row for {code} {period} {breakdown}={value} {variant}, found {rows.Count}");
+        object?[] r = rows[0];
+        return (r[0] is null ? null : Convert.ToDouble(r[0], System.Globalization.CultureInfo.InvariantCulture), Convert.ToInt64(r[1], System.Globalization.CultureInfo.InvariantCulture),
+            Convert.ToInt64(r[2], System.Globalization.CultureInfo.InvariantCulture), (string)r[3]!);
+    }
+
+    public void Dispose() => _folder.Dispose();
+}
