@@ -1,0 +1,29 @@
+using Parquet;
+using Parquet.Schema;
+using PmmEtl.Publish.Hashing;
+
+namespace PmmEtl.Publish.Parquet;
+
+/// <summary>A REQUIRED column of a value type (INT64, DOUBLE, DATE, TIMESTAMP), converted from the row's own type.</summary>
+internal sealed class ValueColumn<TRow, T> : ParquetColumn<TRow>
+    where T : struct
+{
+    private readonly Func<TRow, T> _get;
+    private readonly Action<T, CanonicalRowText> _canonical;
+    private readonly ColumnBuffer<T> _buffer;
+
+    public ValueColumn(DataField field, Func<TRow, T> get, Action<T, CanonicalRowText> canonical, bool inContentHash, int maxRows)
+        : base(field, inContentHash)
+    {
+        _get = get;
+        _canonical = canonical;
+        _buffer = new ColumnBuffer<T>(maxRows);
+    }
+
+    public override void Buffer(TRow row, int index) => _buffer.Set(index, _get(row));
+
+    public override void AppendCanonical(int index, CanonicalRowText text) => _canonical(_buffer[index], text);
+
+    public override Task WriteAsync(ParquetRowGroupWriter rowGroup, int count, CancellationToken cancellationToken) =>
+        rowGroup.WriteAsync<T>(Field, new ReadOnlyMemory<T>(_buffer.Values, 0, count), cancellationToken: cancellationToken);
+}
