@@ -11,6 +11,12 @@ public static class SourceConnectionFactory
 
     public static DbConnection Open(SourceDefinition source)
     {
+        if (source.FilePath is { } file && !File.Exists(file))
+        {
+            // SQLite's own message ("unable to open database file") does not say which file.
+            throw new FileNotFoundException($"source.path: the source file {file} does not exist", file);
+        }
+
         DbConnection connection = source.Kind switch
         {
             // Read-only: the extract must never be able to change the national system it reads.

@@ -1,4 +1,3 @@
-using DuckDB.NET.Data;
 using NodaTime;
 using NodaTime.Testing;
 using PmmEtl.Core.Pipelines;
@@ -35,27 +34,7 @@ public sealed class PipelineHarness : IDisposable
     }
 
     /// <summary>Rows of a query as object arrays (DuckDB's own types).</summary>
-    public List<object?[]> Query(string sql)
-    {
-        using var connection = new DuckDBConnection($"Data Source={WarehousePath};ACCESS_MODE=READ_ONLY");
-        connection.Open();
-        using DuckDBCommand command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var row = new object?[reader.FieldCount];
-            for (int i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
-    }
+    public List<object?[]> Query(string sql) => DuckDbRows.Read($"Data Source={WarehousePath};ACCESS_MODE=READ_ONLY", sql);
 
     public T Scalar<T>(string sql) => (T)Convert.ChangeType(Query(sql)[0][0]!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
 

@@ -1,5 +1,3 @@
-using DuckDB.NET.Data;
-
 namespace PmmEtl.EndToEnd.Tests;
 
 /// <summary>The snapshot as an analyst opens it: read by DuckDB's own Parquet reader, not by the code that wrote it.</summary>
@@ -15,27 +13,7 @@ public sealed class PublishedSnapshotTests : IDisposable
 
     public void Dispose() => _h.Dispose();
 
-    private static List<object?[]> Read(string sql)
-    {
-        using var connection = new DuckDBConnection("Data Source=:memory:");
-        connection.Open();
-        using DuckDBCommand command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var row = new object?[reader.FieldCount];
-            for (int i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
-    }
+    private static List<object?[]> Read(string sql) => DuckDbRows.Read("Data Source=:memory:", sql);
 
     [Fact]
     public void Kpi_values_read_back_with_hand_worked_values_and_analyst_friendly_types()

@@ -17,7 +17,7 @@ public sealed class PipelineJob
     public PipelineJob(PipelineRunner runner) => _runner = runner;
 
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
-    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [60, 300, 900], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [60, 300, 900], OnAttemptsExceeded = AttemptsExceededAction.Fail, ExceptOn = [typeof(JobAbortedException)])]
     [JobDisplayName("pipeline {0}")]
     public void Run(string definitionPath, CancellationToken cancellationToken)
     {

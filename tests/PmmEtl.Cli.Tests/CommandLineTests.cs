@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using PmmEtl.EndToEnd.Tests;
+
+namespace PmmEtl.Cli.Tests;
+
+/// <summary>pmm-etl as a user starts it: a separate process, its exit code, what it prints.</summary>
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private static string CliDll()
+    {
+        string? dir = AppContext.BaseDirectory;
+        while (dir is not null && !File.Exists(Path.Combine(dir, "PmmEtl.sln")))
+        {
+            dir = Path.GetDirectoryName(dir);
+        }
+
+        // Same configuration as the tests (Debug or Release).
+        string configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+        return Path.Combine(dir!, "src", "PmmEtl.Cli", "bin", configuration, "net10.0", "linux-x64", "pmm-etl.dll");
+    }
+
+    private (int ExitCode, string Out, string Error) Run(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _folder.Path };
+        start.ArgumentList.Add(CliDll());
+        foreach (string a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        start.Environment["PMM_ETL_LOGS"] = _folder.File("logs");
+        using Process process = Process.Start(start)!;
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "pmm-etl did not finish in 2 minutes");
+        return (process.ExitCode, output.Result, error.Result);
+    }
+
+    [Fact]
+    public void Run_prints_the_kpi_table_and_where_the_files_went_and_logs_the_run_id_on_every_line()
+    {
+        FixtureSource.Write(_folder.File("source.sqlite"), FixtureSource.Rows);
+        File.WriteAllText(_folder.File("fixture.yaml"), FixtureSource.PipelineYaml());
+
+        (int code, string output, string error) = Run("run", "fixture.yaml");
+
+        Assert.True(code == 0, error);
+        Assert.Matches(@"K04\s+Physical release time for import\s+pmm\s+2025\s+220\.00 minutes\s+6\s+7 public", output);
+        Assert.Matches(@"K13\s+.*as_printed\s+2025\s+37\.00", output);
+        Assert.Contains("26 read, 21 loaded, 5 quarantined", output, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(_folder.Path, "snapshots", "fixture", "2025", "v1"), output, StringComparison.Ordinal);
+        string runId = output.Split(' ')[1].Trim();
+        string[] logLines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.NotEmpty(logLines);
+        Assert.All(logLines, line => Assert.Contains(runId, line, StringComparison.Ordinal));
+        string jsonLog = File.ReadAllText(Directory.GetFiles(_folder.File("logs")).Single());
+        Assert.Contains($"\"RunId\":\"{runId}\"", jsonLog, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_definition_exits_2_naming_the_key_before_any_data_moves()
+    {
+        File.WriteAllText(_folder.File("bad.yaml"), FixtureSource.PipelineYaml().Replace("America/Chicago", "America/Chicagoo", StringComparison.Ordinal));
+
+        (int code, _, string error) = Run("run", "bad.yaml");
+
+        Assert.Equal(2, code);
+        Assert.Contains("offices[1].zone: 'America/Chicagoo' is not an IANA time zone", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_folder.File("warehouse.duckdb")));
+    }
+
+    [Fact]
+    public void A_failing_run_exits_1_with_a_readable_message()
+    {
+        File.WriteAllText(_folder.File("fixture.yaml"), FixtureSource.PipelineYaml());
+
+        (int code, _, string error) = Run("run", "fixture.yaml");
+
+        Assert.Equal(1, code);
+        Assert.Contains("the run of 'fixture' failed: source.path: the source file", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_window_with_the_end_before_the_start_is_refused()
+    {
+        File.WriteAllText(_folder.File("fixture.yaml"), FixtureSource.PipelineYaml());
+        (int code, _, string error) = Run("run", "fixture.yaml", "--from", "2025-02-01", "--to", "2025-01-01");
+        Assert.Equal(2, code);
+        Assert.Contains("--to (2025-01-01) must be after --from (2025-02-01)", error, StringComparison.Ordinal);
+    }
+}
