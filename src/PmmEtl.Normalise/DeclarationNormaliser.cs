@@ -198,7 +198,13 @@ public sealed class DeclarationNormaliser : IDeclarationNormaliser
 
         if (!LocalTimeParser.TryParse(text, out LocalDateTime local))
         {
-            problems.Add(field, "unparsable local time (expected yyyy-MM-dd HH:mm[:ss])", text);
+            // A time with its own offset is already an instant: the office's zone and the DST policy do not apply.
+            if (LocalTimeParser.TryParseInstant(text, out Instant exact))
+            {
+                return exact;
+            }
+
+            problems.Add(field, "unparsable time (expected yyyy-MM-dd HH:mm[:ss] local, or ISO-8601 with an offset)", text);
             return null;
         }
 

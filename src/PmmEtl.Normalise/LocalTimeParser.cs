@@ -6,8 +6,8 @@ namespace PmmEtl.Normalise;
 
 /// <summary>
 /// Parses the local wall-clock text that customs systems store (no offset). Accepts ISO dates with a space
-/// or 'T' between date and time, with or without seconds and fractions. Anything carrying an offset or a
-/// zone is refused: a source that has offsets needs a different mapping, not a silent reinterpretation.
+/// or 'T' between date and time, with or without seconds and fractions. Text that carries an offset is not a
+/// local time: <see cref="TryParseInstant"/> reads it as the exact instant it names.
 /// </summary>
 public static class LocalTimeParser
 {
@@ -44,6 +44,34 @@ public static class LocalTimeParser
             if (result.Success)
             {
                 value = result.Value;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    private static readonly OffsetDateTimePattern[] OffsetPatterns =
+    [
+        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFFo<G>"),
+        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd HH':'mm':'ss;FFFFFFFo<G>"),
+        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mmo<G>"),
+    ];
+
+    /// <summary>
+    /// Reads a time that carries its own UTC offset (<c>2025-07-04T10:15:30+02:00</c>, <c>…Z</c>), as exports and
+    /// WCO Data Model messages give them. Such a time is an exact instant: no zone, no DST policy applies.
+    /// </summary>
+    public static bool TryParseInstant(string text, out Instant value)
+    {
+        string trimmed = text.Trim();
+        foreach (OffsetDateTimePattern pattern in OffsetPatterns)
+        {
+            ParseResult<OffsetDateTime> result = pattern.Parse(trimmed);
+            if (result.Success)
+            {
+                value = result.Value.ToInstant();
                 return true;
             }
         }

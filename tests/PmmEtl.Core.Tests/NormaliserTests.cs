@@ -69,7 +69,7 @@ public sealed class NormaliserTests
     [Theory]
     [InlineData("released_local", "release before arrival")]
     [InlineData("office_code", "unknown office 'XX999'")]
-    [InlineData("lodged_local", "unparsable local time")]
+    [InlineData("lodged_local", "unparsable time")]
     [InlineData("lodged_local", "missing lodgement time")]
     [InlineData("control_channel", "unknown code 'PURPLE'")]
     [InlineData("aeo", "not a yes/no flag")]
@@ -81,7 +81,7 @@ public sealed class NormaliserTests
             {
                 case "release before arrival": r.ReleasedLocal = "2025-01-10 07:00:00"; break;
                 case "unknown office 'XX999'": r.OfficeCode = "XX999"; break;
-                case "unparsable local time": r.LodgedLocal = "2025-02-30 10:00:00"; break;
+                case "unparsable time": r.LodgedLocal = "2025-02-30 10:00:00"; break;
                 case "missing lodgement time": r.LodgedLocal = " "; break;
                 case "unknown code 'PURPLE'": r.ControlChannel = "purple"; break;
                 default: r.Aeo = "maybe"; break;
@@ -148,6 +148,32 @@ public sealed class NormaliserTests
     [InlineData("31/12/2025 10:00")]
     [InlineData("N/A")]
     [InlineData("2025-07-04T10:15:30+02:00")]
-    public void Impossible_or_offset_times_are_refused(string text) =>
+    public void Impossible_or_offset_times_are_not_local_times(string text) =>
         Assert.False(LocalTimeParser.TryParse(text, out _));
+
+    [Theory]
+    [InlineData("2025-07-04T10:15:30+02:00", 8)]
+    [InlineData("2025-07-04T10:15:30Z", 10)]
+    [InlineData("2025-07-04 10:15:30-04", 14)]
+    public void A_time_with_its_own_offset_is_read_as_that_instant(string text, int utcHour)
+    {
+        Assert.True(LocalTimeParser.TryParseInstant(text, out Instant value));
+        Assert.Equal(Instant.FromUtc(2025, 7, 4, utcHour, 15, 30), value);
+    }
+
+    [Fact]
+    public void Offset_times_bypass_the_office_zone_and_the_dst_count()
+    {
+        var resolver = new LocalTimeResolver(DstPolicy.Default);
+        NormalisedDeclaration d = new DeclarationNormaliser([NewYork], resolver).Normalise(Import(r =>
+        {
+            r.BusinessDate = "2025-11-02";
+            r.ArrivalLocal = "2025-11-02T05:30:00Z";      // 01:30 EDT, unambiguous as an instant
+            r.LodgedLocal = "2025-11-02T01:45:00-05:00";   // 01:45 EST
+            r.ReleasedLocal = "2025-11-02T09:00:00Z";
+        })).Declaration!;
+        Assert.Equal(210, d.ArrivalToRelease!.Value.TotalMinutes);
+        Assert.Equal(75, d.ArrivalToRelease!.Value.BusinessMinutes); // 05:30Z → 06:45Z
+        Assert.Equal(new DstResolutionCounts(0, 0, 0), resolver.Counts);
+    }
 }
