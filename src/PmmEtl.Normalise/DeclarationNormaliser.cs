@@ -29,8 +29,13 @@ public sealed class DeclarationNormaliser : IDeclarationNormaliser
     public NormaliseResult Normalise(RawDeclaration raw)
     {
         var problems = new Problems();
-
         string? id = Trimmed(raw.DeclarationId);
+        if (raw.SourceError is { } sourceError)
+        {
+            problems.Add(raw.SourceErrorField ?? "row", sourceError, null);
+            return new NormaliseResult(null, problems.ToEntry(raw, id));
+        }
+
         if (id is null)
         {
             problems.Add(DeclarationId, "missing declaration id", raw.DeclarationId);
@@ -55,10 +60,17 @@ public sealed class DeclarationNormaliser : IDeclarationNormaliser
             problems.Add(OfficeCode, $"unknown office '{officeCode}' (not in the pipeline's office reference)", raw.OfficeCode);
         }
 
-        LocalDate businessDate = default;
-        if (raw.BusinessDate is null || !LocalTimeParser.TryParseDate(raw.BusinessDate, out businessDate))
+        LocalDate? businessDate = null;
+        if (raw.BusinessDate is not null)
         {
-            problems.Add(BusinessDate, raw.BusinessDate is null ? "missing business date" : "unparsable business date (expected yyyy-MM-dd)", raw.BusinessDate);
+            if (LocalTimeParser.TryParseDate(raw.BusinessDate, out LocalDate registered))
+            {
+                businessDate = registered;
+            }
+            else
+            {
+                problems.Add(BusinessDate, "unparsable business date (expected yyyy-MM-dd)", raw.BusinessDate);
+            }
         }
 
         string? mode = Code(raw.ModeOfTransport, Codes.TransportModes, ModeOfTransport, problems, required: true);
@@ -93,6 +105,16 @@ public sealed class DeclarationNormaliser : IDeclarationNormaliser
         Order(released, loaded, LoadedLocal, "loaded on board before release", raw.LoadedLocal, problems);
         Order(arrival, loaded, LoadedLocal, "loaded on board before arrival of the goods", raw.LoadedLocal, problems);
 
+        // Without a registered business date, the office's local date of the first milestone is the business date.
+        if (businessDate is null && raw.BusinessDate is null && zone is not null && (arrival ?? lodged) is { } first)
+        {
+            businessDate = (arrival is { } a0 && lodged is { } l0 && l0 < a0 ? l0 : first).InZone(zone).Date;
+        }
+        else if (businessDate is null && raw.BusinessDate is null && !problems.Any)
+        {
+            problems.Add(BusinessDate, "missing business date and no milestone to derive it from", null);
+        }
+
         if (problems.Any)
         {
             return new NormaliseResult(null, problems.ToEntry(raw, id));
@@ -109,7 +131,7 @@ public sealed class DeclarationNormaliser : IDeclarationNormaliser
             DeclarationType = type!,
             Direction = direction!,
             OfficeCode = office!.Code,
-            BusinessDate = businessDate,
+            BusinessDate = businessDate!.Value,
             ModeOfTransport = mode!,
             ControlChannel = channel!,
             TraderId = Trimmed(raw.TraderId),

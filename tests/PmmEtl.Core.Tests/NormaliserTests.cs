@@ -60,6 +60,27 @@ public sealed class NormaliserTests
     }
 
     [Fact]
+    public void Without_a_registered_date_the_business_date_is_the_office_local_date_of_the_first_milestone()
+    {
+        // Lodged 23:30 EST on 9 January (04:30 UTC on the 10th), before the goods arrived on the 10th.
+        NormalisedDeclaration d = Run(Import(r =>
+        {
+            r.BusinessDate = null;
+            r.LodgedLocal = "2025-01-10T04:30:00Z";
+            r.ArrivalLocal = "2025-01-10 08:00";
+        })).Declaration!;
+        Assert.Equal(new LocalDate(2025, 1, 9), d.BusinessDate);
+    }
+
+    [Fact]
+    public void A_row_the_source_could_not_read_is_quarantined_with_the_source_reason()
+    {
+        QuarantineEntry q = Run(Import(r => { r.SourceError = "line has 3 fields, the header 22"; r.SourceErrorField = "row"; })).Quarantine!;
+        Assert.Equal("row", q.Field);
+        Assert.Contains("line has 3 fields", q.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_lodgement_before_arrival_is_a_pre_arrival_declaration_even_unflagged()
     {
         NormalisedDeclaration d = Run(Import(r => r.LodgedLocal = "2025-01-09 20:00")).Declaration!;

@@ -36,7 +36,7 @@ public static class DeclarationFields
         (DeclarationType, true, (r, v) => r.DeclarationType = v),
         (Direction, false, (r, v) => r.Direction = v),
         (OfficeCode, true, (r, v) => r.OfficeCode = v),
-        (BusinessDate, true, (r, v) => r.BusinessDate = v),
+        (BusinessDate, false, (r, v) => r.BusinessDate = v),
         (ModeOfTransport, true, (r, v) => r.ModeOfTransport = v),
         (ControlChannel, true, (r, v) => r.ControlChannel = v),
         (TraderId, false, (r, v) => r.TraderId = v),

@@ -13,6 +13,14 @@ public sealed class RawDeclaration
     /// <summary>1-based position of the row in its source stream, for error messages and quarantine.</summary>
     public required long RowNumber { get; init; }
 
+    /// <summary>
+    /// Set by a source that could not read the row at all (a malformed message, a short CSV line): the row goes
+    /// straight to quarantine with this reason, naming <see cref="SourceErrorField"/>.
+    /// </summary>
+    public string? SourceError { get; set; }
+
+    public string? SourceErrorField { get; set; }
+
     public string? DeclarationId { get; set; }
     public string? DeclarationType { get; set; }
     public string? Direction { get; set; }

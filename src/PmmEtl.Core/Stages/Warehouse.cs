@@ -46,6 +46,7 @@ public sealed record RunRecord
     public LocalDate? WindowFrom { get; init; }
     public LocalDate? WindowTo { get; init; }
     public long RowsRead { get; init; }
+    public long RowsOutsideWindow { get; init; }
     public long RowsLoaded { get; init; }
     public long RowsQuarantined { get; init; }
     public long RowsReplaced { get; init; }

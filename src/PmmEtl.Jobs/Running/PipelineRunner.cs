@@ -128,9 +128,10 @@ public sealed class PipelineRunner
         var watch = Stopwatch.StartNew();
         var resolver = new LocalTimeResolver(pipeline.Dst);
         var normaliser = new DeclarationNormaliser(pipeline.Offices, resolver);
-        var source = new SqlDeclarationSource(pipeline.Source, pipeline.Name);
+        IDeclarationSource source = DeclarationSources.Create(pipeline.Source, pipeline.Name);
         var sample = new List<QuarantineEntry>();
         long read = 0;
+        long outside = 0;
         LoadResult load;
         using (IDeclarationLoad loader = warehouse.BeginLoad(run))
         {
@@ -140,7 +141,15 @@ public sealed class PipelineRunner
                 NormaliseResult result = normaliser.Normalise(raw);
                 if (result.Declaration is { } declaration)
                 {
-                    loader.Add(declaration);
+                    if (run.Window.Contains(declaration.BusinessDate))
+                    {
+                        loader.Add(declaration);
+                    }
+                    else
+                    {
+                        // File sources hand over everything; only the window's partitions may be replaced.
+                        outside++;
+                    }
                 }
                 else
                 {
@@ -166,6 +175,7 @@ public sealed class PipelineRunner
             record = record with
             {
                 RowsRead = read,
+                RowsOutsideWindow = outside,
                 RowsLoaded = load.Loaded,
                 RowsQuarantined = load.Quarantined,
                 RowsReplaced = load.Replaced,
@@ -226,6 +236,7 @@ public sealed class PipelineRunner
             WindowFrom = record.WindowFrom?.ToString("uuuu-MM-dd", null),
             WindowTo = record.WindowTo?.ToString("uuuu-MM-dd", null),
             record.RowsRead,
+            record.RowsOutsideWindow,
             record.RowsLoaded,
             record.RowsQuarantined,
             record.RowsReplaced,

@@ -20,13 +20,13 @@ internal sealed class DuckDbRunLog : IRunLog
 
     public void Finished(RunRecord run) =>
         _connection.Execute("""
-            UPDATE etl_run SET status = $status, finished_at = $finished, rows_read = $read, rows_loaded = $loaded,
+            UPDATE etl_run SET status = $status, finished_at = $finished, rows_read = $read, rows_outside_window = $outside, rows_loaded = $loaded,
                 rows_quarantined = $quarantined, rows_replaced = $replaced, dst_ambiguous = $ambiguous, dst_skipped = $skipped,
                 dst_rejected = $rejected, kpi_values = $values, extract_load_ms = $extract, merge_ms = $merge,
                 measure_ms = $measure, publish_ms = $publish, error = $error
             WHERE run_id = $id
             """,
-            ("id", run.RunId), ("status", run.Status), ("finished", run.FinishedAt?.ToDateTimeUtc()), ("read", run.RowsRead),
+            ("id", run.RunId), ("status", run.Status), ("finished", run.FinishedAt?.ToDateTimeUtc()), ("read", run.RowsRead), ("outside", run.RowsOutsideWindow),
             ("loaded", run.RowsLoaded), ("quarantined", run.RowsQuarantined), ("replaced", run.RowsReplaced),
             ("ambiguous", run.DstAmbiguous), ("skipped", run.DstSkipped), ("rejected", run.DstRejected), ("values", run.KpiValues),
             ("extract", run.ExtractLoadMs), ("merge", run.MergeMs), ("measure", run.MeasureMs), ("publish", run.PublishMs), ("error", run.Error));
@@ -36,7 +36,7 @@ internal sealed class DuckDbRunLog : IRunLog
         using DuckDBCommand command = _connection.Command("""
             SELECT run_id, pipeline, status, started_at, finished_at, window_from, window_to, rows_read, rows_loaded, rows_quarantined,
                    rows_replaced, dst_ambiguous, dst_skipped, dst_rejected, dst_policy, tzdb_version, kpi_values,
-                   extract_load_ms, merge_ms, measure_ms, publish_ms, error
+                   extract_load_ms, merge_ms, measure_ms, publish_ms, error, rows_outside_window
             FROM etl_run WHERE $pipeline IS NULL OR pipeline = $pipeline
             ORDER BY started_at DESC LIMIT $count
             """, ("pipeline", pipeline), ("count", count));
@@ -68,6 +68,7 @@ internal sealed class DuckDbRunLog : IRunLog
                 MeasureMs = Long(r, 19),
                 PublishMs = Long(r, 20),
                 Error = r.IsDBNull(21) ? null : r.GetString(21),
+                RowsOutsideWindow = Long(r, 22),
             });
         }
 
