@@ -104,6 +104,17 @@ public sealed class FixturePipelineTests : IDisposable
     }
 
     [Fact]
+    public void The_release_time_histogram_counts_each_measured_declaration_in_its_bin()
+    {
+        _h.Run();
+        // K04 durations 150, 360, 270, 90, 150, 300 minutes: bins [60,120) 1, [120,240) 2, [240,480) 3.
+        Dictionary<double, long> bins = _h.Query("SELECT lower_min, count FROM fact_kpi_distribution WHERE kpi_code = 'K04' AND count > 0")
+            .ToDictionary(r => Convert.ToDouble(r[0], System.Globalization.CultureInfo.InvariantCulture), r => Convert.ToInt64(r[1], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(new Dictionary<double, long> { [60] = 1, [120] = 2, [240] = 3 }, bins);
+        Assert.Equal(13L, _h.Scalar<long>("SELECT count(*) FROM fact_kpi_distribution WHERE kpi_code = 'K04'"));
+    }
+
+    [Fact]
     public void K05_and_K06_export_release_times()
     {
         _h.Run();

@@ -41,4 +41,6 @@ public sealed class FakeKpiValueReader : IKpiValueReader
             yield return exclusion;
         }
     }
+
+    public IEnumerable<KpiDistributionBin> ReadDistribution(string pipeline, int year) => [];
 }

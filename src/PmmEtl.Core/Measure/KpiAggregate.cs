@@ -28,10 +28,19 @@ public sealed record KpiAggregate(
 public interface IKpiAggregator
 {
     IEnumerable<KpiAggregate> Aggregate(KpiDefinition kpi, DurationPart part, PeriodType periodType, IReadOnlyList<BreakdownKind> breakdowns, LocalDate from, LocalDate to);
+
+    /// <summary>Counts of measured declarations per bin of <see cref="DistributionBins.EdgesMinutes"/>, index → count (empty bins may be absent).</summary>
+    IReadOnlyDictionary<int, long> Distribution(KpiDefinition kpi, LocalDate from, LocalDate to);
+}
+
+/// <summary>Bin edges of the published duration histograms: fine under an hour, then hours, days, a week.</summary>
+public static class DistributionBins
+{
+    public static IReadOnlyList<double> EdgesMinutes { get; } = [0, 15, 30, 60, 120, 240, 480, 720, 1440, 2880, 4320, 7200, 10080];
 }
 
 /// <summary>Stores measured values for whole years, replacing what those years held.</summary>
 public interface IKpiValueStore
 {
-    void ReplaceYears(string pipeline, IReadOnlyList<int> years, IEnumerable<Records.KpiValue> values, IEnumerable<Records.KpiExclusionCount> exclusions);
+    void ReplaceYears(string pipeline, IReadOnlyList<int> years, IEnumerable<Records.KpiValue> values, IEnumerable<Records.KpiExclusionCount> exclusions, IEnumerable<Records.KpiDistributionBin> distribution);
 }

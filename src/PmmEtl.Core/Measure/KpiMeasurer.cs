@@ -28,12 +28,18 @@ public sealed class KpiMeasurer
         var formula = new KpiFormula(pipeline, runId, now);
         var values = new List<KpiValue>();
         var exclusions = new List<KpiExclusionCount>();
+        var distribution = new List<KpiDistributionBin>();
         foreach (int year in years)
         {
             LocalDate from = new(year, 1, 1);
             LocalDate to = from.PlusYears(1);
             foreach (KpiDefinition kpi in kpis)
             {
+                if (kpi.Formula == FormulaKind.MeanDuration)
+                {
+                    distribution.AddRange(Bins(pipeline, runId, year, kpi, _aggregator.Distribution(kpi, from, to)));
+                }
+
                 BreakdownKind[] groupings = kpi.Breakdowns.Where(b => b.Kind != BreakdownKind.ResponsibleActor).Select(b => b.Kind).ToArray();
                 foreach (PeriodType periodType in PeriodTypes)
                 {
@@ -60,8 +66,24 @@ public sealed class KpiMeasurer
         }
 
         // KPI values are a few thousand rows per year: small enough to hand over at once, in one transaction.
-        _store.ReplaceYears(pipeline, years, values, exclusions);
+        _store.ReplaceYears(pipeline, years, values, exclusions, distribution);
         return new MeasureResult(values.Count, exclusions.Count, years);
+    }
+
+    /// <summary>Every bin of the histogram, empty ones included, so charts keep their shape.</summary>
+    private static IEnumerable<KpiDistributionBin> Bins(string pipeline, string runId, int year, KpiDefinition kpi, IReadOnlyDictionary<int, long> counts)
+    {
+        IReadOnlyList<double> edges = DistributionBins.EdgesMinutes;
+        if (counts.Count == 0)
+        {
+            yield break;
+        }
+
+        for (int i = 0; i < edges.Count; i++)
+        {
+            yield return new KpiDistributionBin(pipeline, kpi.Code, year, i, edges[i], i + 1 < edges.Count ? edges[i + 1] : null,
+                counts.TryGetValue(i, out long n) ? n : 0, runId);
+        }
     }
 }
 

@@ -53,3 +53,9 @@ public sealed record KpiExclusionCount(
     string Explanation,
     long Count,
     string RunId);
+
+/// <summary>
+/// One bin of the distribution of per-declaration durations behind a mean-duration KPI in a year:
+/// declarations measured with lower ≤ minutes &lt; upper (upper null: no bound).
+/// </summary>
+public sealed record KpiDistributionBin(string Pipeline, string KpiCode, int Year, int Bin, double LowerMinutes, double? UpperMinutes, long Count, string RunId);

@@ -8,6 +8,9 @@ public interface IKpiValueReader
 {
     IEnumerable<KpiValue> ReadValues(string pipeline, int year);
     IEnumerable<KpiExclusionCount> ReadExclusions(string pipeline, int year);
+
+    /// <summary>The duration histograms of the year's mean-duration KPIs.</summary>
+    IEnumerable<KpiDistributionBin> ReadDistribution(string pipeline, int year);
 }
 
 /// <summary>What to publish: one pipeline's calendar year, with the facts a reader needs to trust it.</summary>

@@ -59,6 +59,32 @@ internal sealed class DuckDbKpiAggregator : IKpiAggregator
         }
     }
 
+    public IReadOnlyDictionary<int, long> Distribution(KpiDefinition kpi, LocalDate from, LocalDate to)
+    {
+        string t = FactSql.DurationColumn(kpi.Interval!.Value, DurationPart.Total);
+        string exclusions = kpi.Exclusions.Count == 0 ? "false" : string.Join(" OR ", kpi.Exclusions.Select(e => FactSql.Condition(e.When)));
+        IReadOnlyList<double> edges = DistributionBins.EdgesMinutes;
+        // Bin i holds edges[i] <= t < edges[i+1]; negative durations cannot occur (the normaliser refuses them).
+        string bin = "CASE " + string.Concat(Enumerable.Range(1, edges.Count - 1).Select(i =>
+            string.Create(CultureInfo.InvariantCulture, $"WHEN t < {edges[i]} THEN {i - 1} "))) + $"ELSE {edges.Count - 1} END";
+        string sql = $"""
+            SELECT {bin} AS bin, count(*) FROM (
+                SELECT {t} AS t FROM fact_declaration f JOIN dim_office o ON o.office_code = f.office_code
+                WHERE f.business_date >= $from AND f.business_date < $to AND {FactSql.Condition(kpi.Population)}
+                  AND NOT ({exclusions}) AND {t} IS NOT NULL
+            ) x GROUP BY 1
+            """;
+        using DuckDBCommand command = _connection.Command(sql, ("from", from.ToDateOnly()), ("to", to.ToDateOnly()));
+        using var reader = command.ExecuteReader();
+        var counts = new Dictionary<int, long>();
+        while (reader.Read())
+        {
+            counts[Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture)] = Long(reader, 1);
+        }
+
+        return counts;
+    }
+
     internal static string BuildSql(KpiDefinition kpi, DurationPart part, PeriodType periodType, IReadOnlyList<BreakdownKind> breakdowns)
     {
         string period = periodType switch

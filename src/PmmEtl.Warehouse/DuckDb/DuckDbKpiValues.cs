@@ -14,13 +14,14 @@ internal sealed class DuckDbKpiValues : IKpiValueStore, IKpiValueReader
 
     public DuckDbKpiValues(DuckDBConnection connection) => _connection = connection;
 
-    public void ReplaceYears(string pipeline, IReadOnlyList<int> years, IEnumerable<KpiValue> values, IEnumerable<KpiExclusionCount> exclusions)
+    public void ReplaceYears(string pipeline, IReadOnlyList<int> years, IEnumerable<KpiValue> values, IEnumerable<KpiExclusionCount> exclusions, IEnumerable<KpiDistributionBin> distribution)
     {
         using DuckDBTransaction transaction = _connection.BeginTransaction();
         foreach (int year in years)
         {
             _connection.Execute("DELETE FROM fact_kpi_value WHERE pipeline = $p AND period_year = $y", ("p", pipeline), ("y", year));
             _connection.Execute("DELETE FROM fact_kpi_exclusion WHERE pipeline = $p AND period_year = $y", ("p", pipeline), ("y", year));
+            _connection.Execute("DELETE FROM fact_kpi_distribution WHERE pipeline = $p AND period_year = $y", ("p", pipeline), ("y", year));
         }
 
         using (DuckDBAppender appender = _connection.CreateAppender("fact_kpi_value"))
@@ -52,7 +53,32 @@ internal sealed class DuckDbKpiValues : IKpiValueStore, IKpiValueReader
             }
         }
 
+        using (DuckDBAppender appender = _connection.CreateAppender("fact_kpi_distribution"))
+        {
+            foreach (KpiDistributionBin b in distribution)
+            {
+                appender.CreateRow()
+                    .AppendValue(b.Pipeline).AppendValue(b.KpiCode).AppendValue((short?)b.Year).AppendValue((int?)b.Bin)
+                    .AppendValue((double?)b.LowerMinutes).AppendValue(b.UpperMinutes).AppendValue((long?)b.Count).AppendValue(b.RunId)
+                    .EndRow();
+            }
+        }
+
         transaction.Commit();
+    }
+
+    public IEnumerable<KpiDistributionBin> ReadDistribution(string pipeline, int year)
+    {
+        using DuckDBCommand command = _connection.Command("""
+            SELECT pipeline, kpi_code, period_year, bin, lower_min, upper_min, count, run_id
+            FROM fact_kpi_distribution WHERE pipeline = $p AND period_year = $y ORDER BY kpi_code, bin
+            """, ("p", pipeline), ("y", year));
+        using var r = command.ExecuteReader();
+        while (r.Read())
+        {
+            yield return new KpiDistributionBin(r.GetString(0), r.GetString(1), Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture),
+                r.GetInt32(3), r.GetDouble(4), NullableDouble(r, 5), r.GetInt64(6), r.GetString(7));
+        }
     }
 
     public IEnumerable<KpiValue> ReadValues(string pipeline, int year)
