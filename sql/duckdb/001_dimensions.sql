@@ -5,11 +5,11 @@ CREATE TABLE IF NOT EXISTS dim_date (
     date_key      INTEGER PRIMARY KEY,      -- yyyymmdd
     date          DATE NOT NULL,
     year          SMALLINT NOT NULL,
-    quarter       TINYINT NOT NULL,
-    month         TINYINT NOT NULL,
-    day           TINYINT NOT NULL,
-    iso_week      TINYINT NOT NULL,
-    day_of_week   TINYINT NOT NULL,         -- ISO: 1 = Monday
+    quarter       SMALLINT NOT NULL,
+    month         SMALLINT NOT NULL,
+    day           SMALLINT NOT NULL,
+    iso_week      SMALLINT NOT NULL,
+    day_of_week   SMALLINT NOT NULL,        -- ISO: 1 = Monday
     month_label   VARCHAR NOT NULL,         -- 2025-03
     quarter_label VARCHAR NOT NULL          -- 2025-Q1
 );

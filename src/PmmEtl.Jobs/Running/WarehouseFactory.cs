@@ -9,7 +9,7 @@ public static class WarehouseFactory
 {
     public static IWarehouse Open(WarehouseDefinition definition) => definition.Engine switch
     {
-        "duckdb" => new DuckDbWarehouse(definition.Path),
+        "duckdb" => DuckDbWarehouse.Open(definition.Path),
         _ => throw new NotSupportedException($"warehouse.engine '{definition.Engine}' is not supported"),
     };
 }

@@ -8,11 +8,11 @@ namespace PmmEtl.Warehouse.Sql;
 /// to <c>dim_office o</c>. Only this closed set of columns can appear, and code values are checked to be plain
 /// upper-case codes, so a KPI definition can never put arbitrary text into SQL. Standard SQL, shared by engines.
 /// </summary>
-public static partial class FactSql
+public sealed partial class FactSql(ISqlDialect dialect)
 {
-    public static string Condition(FactCondition condition) => condition switch
+    public string Condition(FactCondition condition) => condition switch
     {
-        FlagIs f => f.Value ? FlagColumn(f.Which) : $"NOT {FlagColumn(f.Which)}",
+        FlagIs f => f.Value ? dialect.IsTrue(FlagColumn(f.Which)) : $"NOT ({dialect.IsTrue(FlagColumn(f.Which))})",
         HasMilestone m => $"{MilestoneColumn(m.Milestone)} IS NOT NULL",
         CodeIs c => $"{CodeColumn(c.Column)} IN ({string.Join(", ", c.Values.Select(Literal))})",
         All a => "(" + string.Join(" AND ", a.Parts.Select(Condition)) + ")",
@@ -20,10 +20,10 @@ public static partial class FactSql
         _ => throw new NotSupportedException($"condition {condition.GetType().Name}"),
     };
 
-    public static string Breakdown(BreakdownKind kind) => kind switch
+    public string Breakdown(BreakdownKind kind) => kind switch
     {
-        BreakdownKind.Aeo => "CASE WHEN f.is_aeo THEN 'AEO' ELSE 'OTHER' END",
-        BreakdownKind.PreArrival => "CASE WHEN f.is_pre_arrival THEN 'PRE_ARRIVAL' ELSE 'OTHER' END",
+        BreakdownKind.Aeo => $"CASE WHEN {dialect.IsTrue("f.is_aeo")} THEN 'AEO' ELSE 'OTHER' END",
+        BreakdownKind.PreArrival => $"CASE WHEN {dialect.IsTrue("f.is_pre_arrival")} THEN 'PRE_ARRIVAL' ELSE 'OTHER' END",
         BreakdownKind.ModeOfTransport => "f.mode_of_transport",
         BreakdownKind.Office => "f.office_code",
         BreakdownKind.ControlChannel => "f.control_channel",

@@ -1,0 +1,47 @@
+using System.Data.Common;
+using System.Text.RegularExpressions;
+using DuckDB.NET.Data;
+using PmmEtl.Core.Catalogue;
+using PmmEtl.Warehouse.Sql;
+
+namespace PmmEtl.Warehouse.DuckDb;
+
+/// <summary>DuckDB: <c>$name</c> parameters, <c>quantile_cont</c>, and the appender as bulk path.</summary>
+public sealed partial class DuckDbDialect : ISqlDialect
+{
+    public string Engine => "duckdb";
+
+    public string DoubleType => "DOUBLE";
+
+    public string Parameters(string sql) => ParameterName().Replace(sql, "$$$1");
+
+    public string IsTrue(string column) => column;
+
+    public string BoolLiteral(bool value) => value ? "true" : "false";
+
+    public string PeriodStart(PeriodType period, string dateColumn) => $"CAST(date_trunc('{Unit(period)}', {dateColumn}) AS DATE)";
+
+    public string Year(string dateColumn) => $"CAST(year({dateColumn}) AS INTEGER)";
+
+    public string DateText(string dateColumn) => $"strftime({dateColumn}, '%Y-%m-%d')";
+
+    public string? Percentile(string expression, double fraction) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"quantile_cont({expression}, {fraction})");
+
+    public string Truncate(string table) => $"DELETE FROM {table}";
+
+    public string Top(string selectWithoutSelectKeyword, string orderBy, string count) => $"SELECT {selectWithoutSelectKeyword} ORDER BY {orderBy} LIMIT {count}";
+
+    public IRowAppender OpenAppender(DbConnection connection, DbTransaction? transaction, string table, IReadOnlyList<ColumnType> columns) =>
+        new DuckDbRowAppender(((DuckDBConnection)connection).CreateAppender(table));
+
+    internal static string Unit(PeriodType period) => period switch
+    {
+        PeriodType.Month => "month",
+        PeriodType.Quarter => "quarter",
+        _ => "year",
+    };
+
+    [GeneratedRegex("@([A-Za-z_][A-Za-z0-9_]*)")]
+    private static partial Regex ParameterName();
+}

@@ -1,0 +1,78 @@
+using System.Data.Common;
+using PmmEtl.Core.Catalogue;
+
+namespace PmmEtl.Warehouse.Sql;
+
+/// <summary>
+/// What truly differs between warehouse engines, and nothing else: parameter syntax, a few functions, upsert-free
+/// DDL-free idioms, and the bulk path. Everything else (the merge, the measure queries, the run book) is one
+/// piece of standard SQL written once in this project.
+/// </summary>
+public interface ISqlDialect
+{
+    /// <summary>duckdb, postgres or sqlserver: also the folder of the engine's schema scripts.</summary>
+    string Engine { get; }
+
+    /// <summary>SQL here is written with <c>@name</c> parameters; engines with another syntax rewrite it.</summary>
+    string Parameters(string sql);
+
+    /// <summary>A boolean column used as a condition (<c>f.is_aeo</c>, or <c>f.is_aeo = 1</c> for BIT).</summary>
+    string IsTrue(string column);
+
+    string DoubleType { get; }
+
+    /// <summary>A boolean literal that can be stored in a boolean column.</summary>
+    string BoolLiteral(bool value);
+
+    /// <summary>The first day of the period holding a DATE expression, as a DATE.</summary>
+    string PeriodStart(PeriodType period, string dateColumn);
+
+    /// <summary>The calendar year of a DATE expression, as an integer.</summary>
+    string Year(string dateColumn);
+
+    /// <summary>ISO text (yyyy-MM-dd) of a DATE expression.</summary>
+    string DateText(string dateColumn);
+
+    /// <summary>A continuous percentile (linear interpolation) of an expression over the group, ignoring nulls; null if the engine cannot aggregate it.</summary>
+    string? Percentile(string expression, double fraction);
+
+    /// <summary>Empties a table quickly.</summary>
+    string Truncate(string table);
+
+    /// <summary>The first <paramref name="count"/> rows of an ordered query.</summary>
+    string Top(string selectWithoutSelectKeyword, string orderBy, string count);
+
+    /// <summary>Opens the engine's bulk path into a table; values are appended in the table's column order.</summary>
+    IRowAppender OpenAppender(DbConnection connection, DbTransaction? transaction, string table, IReadOnlyList<ColumnType> columns);
+}
+
+/// <summary>The column types the warehouse tables use, for bulk paths that need them spelled out.</summary>
+public enum ColumnType
+{
+    Text,
+    Int,
+    Long,
+    Short,
+    Double,
+    Bool,
+    Date,
+    Timestamp,
+}
+
+/// <summary>
+/// Typed row-by-row access to an engine's bulk path (DuckDB appender, PostgreSQL binary COPY, SqlBulkCopy).
+/// Values go in column order; <see cref="Complete"/> makes them visible (inside the caller's staging table).
+/// </summary>
+public interface IRowAppender : IDisposable
+{
+    IRowAppender Text(string? value);
+    IRowAppender Int(int? value);
+    IRowAppender Long(long? value);
+    IRowAppender Short(short? value);
+    IRowAppender Double(double? value);
+    IRowAppender Bool(bool? value);
+    IRowAppender Date(DateOnly? value);
+    IRowAppender Timestamp(DateTime? utc);
+    void EndRow();
+    void Complete();
+}
