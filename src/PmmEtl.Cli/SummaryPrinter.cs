@@ -37,7 +37,7 @@ internal static class SummaryPrinter
             o.WriteLine($"  snapshot v{snapshot.Version}{(snapshot.Unchanged ? " (unchanged, kept)" : "")}: {snapshot.Folder}");
         }
 
-        o.WriteLine($"  warehouse: {pipeline.Warehouse.Path}");
+        o.WriteLine($"  warehouse: {pipeline.Warehouse.Describe()}");
         o.WriteLine($"  run result: {s.RunResultFile}");
         if (s.QuarantineSample.Count > 0)
         {

@@ -25,7 +25,7 @@ public sealed class DemoPipelineTests : IDisposable
 
     public void Dispose() => _h.Dispose();
 
-    private static string DemoYamlPath()
+    internal static string DemoYamlPath()
     {
         string? dir = AppContext.BaseDirectory;
         while (dir is not null && !File.Exists(Path.Combine(dir, "PmmEtl.sln")))

@@ -61,14 +61,15 @@ public sealed class KpiFormula
             yield break;
         }
 
+        double? sum = Settle(a.Sum);
         yield return row with
         {
-            Value = a.Measured > 0 ? Round(a.Sum!.Value / a.Measured, kpi.Precision) : null,
-            Median = RoundOrNull(a.Median, kpi.Precision),
-            P90 = RoundOrNull(a.P90, kpi.Precision),
+            Value = a.Measured > 0 ? Round(sum!.Value / a.Measured, kpi.Precision) : null,
+            Median = RoundOrNull(Settle(a.Median), kpi.Precision),
+            P90 = RoundOrNull(Settle(a.P90), kpi.Precision),
             Min = RoundOrNull(a.Min, kpi.Precision),
             Max = RoundOrNull(a.Max, kpi.Precision),
-            SumMinutes = a.Sum,
+            SumMinutes = sum,
             Note = a.Measured > 0 ? null : "not measurable: no declarations measured (N = 0)",
         };
 
@@ -84,8 +85,8 @@ public sealed class KpiFormula
             yield return row with
             {
                 Variant = variant.Name,
-                Value = denominator > 0 && a.Sum is { } sum ? Round(sum / denominator, kpi.Precision) : null,
-                SumMinutes = a.Sum,
+                Value = denominator > 0 && sum is { } total ? Round(total / denominator, kpi.Precision) : null,
+                SumMinutes = sum,
                 Denominator = denominator,
                 Note = variant.Description,
             };
@@ -111,6 +112,14 @@ public sealed class KpiFormula
     }
 
     public static double Round(double value, int precision) => Math.Round(value, precision, MidpointRounding.AwayFromZero);
+
+    /// <summary>
+    /// Engines add doubles in different orders, so a sum of minutes differs in its last bits between DuckDB and
+    /// PostgreSQL, and a mean that lies on a rounding midpoint (430.565) could round either way. Durations come
+    /// from instants of whole seconds or finer, so a sum taken to a millionth of a minute is exact for the data
+    /// and identical on every engine; the KPI is computed from that.
+    /// </summary>
+    public static double? Settle(double? engineValue) => engineValue is { } v ? Math.Round(v, 6, MidpointRounding.AwayFromZero) : null;
 
     private static double? RoundOrNull(double? value, int precision) => value is { } v ? Round(v, precision) : null;
 

@@ -204,15 +204,22 @@ public static class PipelineDefinitionLoader
             return null;
         }
 
-        w.OnlyKeys("engine", "path");
+        w.OnlyKeys("engine", "path", "connection_string", "connection_string_env");
         string? engine = w.String("engine", required: true);
-        if (engine is not null && engine != "duckdb")
+        if (engine is not null && !WarehouseDefinition.Engines.Contains(engine))
         {
-            w.Problem(w.Get("engine"), "engine", $"unknown warehouse engine '{engine}' (supported: duckdb)");
+            w.Problem(w.Get("engine"), "engine", $"unknown warehouse engine '{engine}' (supported: {string.Join(", ", WarehouseDefinition.Engines)})");
+            return null;
         }
 
-        string? path = w.String("path", required: true);
-        return path is null ? null : new WarehouseDefinition(engine ?? "", Path.GetFullPath(Path.Combine(folder, path)));
+        if (engine == "duckdb")
+        {
+            string? path = w.String("path", required: true);
+            return path is null ? null : new WarehouseDefinition(engine, Path.GetFullPath(Path.Combine(folder, path)), null);
+        }
+
+        string? connection = ConnectionStrings.Read(w);
+        return engine is null || connection is null ? null : new WarehouseDefinition(engine, null, connection);
     }
 
     private static ScheduleDefinition? ReadSchedule(YamlNodeReader? s)

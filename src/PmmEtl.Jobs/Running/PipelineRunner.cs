@@ -220,10 +220,11 @@ public sealed class PipelineRunner
             summary.Declarations, summary.Events, summary.BadRows, summary.Elapsed);
     }
 
-    /// <summary>A machine-readable result per run, beside the warehouse, for later commands and for people.</summary>
+    /// <summary>A machine-readable result per run, beside the snapshots, for later commands and for people.</summary>
     private static string WriteRunResult(PipelineDefinition pipeline, RunRecord record, IReadOnlyList<PublishedSnapshot> snapshots)
     {
-        string folder = Path.Combine(Path.GetDirectoryName(pipeline.Warehouse.Path)!, "runs");
+        // Beside the snapshots folder, whatever the engine: out/snapshots → out/runs.
+        string folder = Path.Combine(Path.GetDirectoryName(pipeline.OutputFolder) ?? pipeline.OutputFolder, "runs");
         Directory.CreateDirectory(folder);
         string file = Path.Combine(folder, record.RunId + ".json");
         var result = new

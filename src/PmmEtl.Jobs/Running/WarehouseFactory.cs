@@ -1,6 +1,8 @@
 using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Stages;
 using PmmEtl.Warehouse.DuckDb;
+using PmmEtl.Warehouse.Postgres;
+using PmmEtl.Warehouse.SqlServer;
 
 namespace PmmEtl.Jobs.Running;
 
@@ -9,7 +11,9 @@ public static class WarehouseFactory
 {
     public static IWarehouse Open(WarehouseDefinition definition) => definition.Engine switch
     {
-        "duckdb" => DuckDbWarehouse.Open(definition.Path),
+        "duckdb" => DuckDbWarehouse.Open(definition.Path!),
+        "postgres" => PostgresWarehouse.Open(definition.ConnectionString!),
+        "sqlserver" => SqlServerWarehouse.Open(definition.ConnectionString!),
         _ => throw new NotSupportedException($"warehouse.engine '{definition.Engine}' is not supported"),
     };
 }

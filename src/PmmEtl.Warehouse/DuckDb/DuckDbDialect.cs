@@ -32,6 +32,8 @@ public sealed partial class DuckDbDialect : ISqlDialect
 
     public string Top(string selectWithoutSelectKeyword, string orderBy, string count) => $"SELECT {selectWithoutSelectKeyword} ORDER BY {orderBy} LIMIT {count}";
 
+    public DbConnection? SideConnection(DbConnection main) => null;
+
     public IRowAppender OpenAppender(DbConnection connection, DbTransaction? transaction, string table, IReadOnlyList<ColumnType> columns) =>
         new DuckDbRowAppender(((DuckDBConnection)connection).CreateAppender(table));
 

@@ -42,6 +42,12 @@ public interface ISqlDialect
     /// <summary>The first <paramref name="count"/> rows of an ordered query.</summary>
     string Top(string selectWithoutSelectKeyword, string orderBy, string count);
 
+    /// <summary>
+    /// A second open connection to the same database for a bulk append that runs while another is open, or null
+    /// when one connection can feed two appenders at once. PostgreSQL's COPY holds its connection until it ends.
+    /// </summary>
+    DbConnection? SideConnection(DbConnection main);
+
     /// <summary>Opens the engine's bulk path into a table; values are appended in the table's column order.</summary>
     IRowAppender OpenAppender(DbConnection connection, DbTransaction? transaction, string table, IReadOnlyList<ColumnType> columns);
 }

@@ -19,9 +19,9 @@ internal sealed class SqlDeclarationLoad : IDeclarationLoad
     private readonly RunContext _run;
     private readonly IRowAppender _declarations;
     private readonly IRowAppender _quarantine;
+    private readonly DbConnection? _side;
     private readonly DateTime _now;
     private long _quarantined;
-    private bool _committed;
 
     private readonly SqlWarehouse _warehouse;
 
@@ -35,7 +35,10 @@ internal sealed class SqlDeclarationLoad : IDeclarationLoad
         _sql.Execute(dialect.Truncate("stg_declaration"));
         _sql.Execute(dialect.Truncate("stg_quarantine"));
         _declarations = dialect.OpenAppender(connection, null, "stg_declaration", FactColumns.Declaration.Types());
-        _quarantine = dialect.OpenAppender(connection, null, "stg_quarantine", FactColumns.Quarantine.Types());
+        // Rows are refused while declarations stream in: engines that cannot run two bulk appends on one
+        // connection give the quarantine its own.
+        _side = dialect.SideConnection(connection);
+        _quarantine = dialect.OpenAppender(_side ?? connection, null, "stg_quarantine", FactColumns.Quarantine.Types());
     }
 
     public void Add(NormalisedDeclaration d)
@@ -71,8 +74,12 @@ internal sealed class SqlDeclarationLoad : IDeclarationLoad
 
     public LoadResult Commit()
     {
+        // Complete and release both bulk paths before the merge: PostgreSQL keeps the connection until disposal.
         _declarations.Complete();
+        _declarations.Dispose();
         _quarantine.Complete();
+        _quarantine.Dispose();
+        _side?.Dispose();
         (string, object?)[] p =
         [
             ("pipeline", _run.Pipeline),
@@ -147,7 +154,6 @@ internal sealed class SqlDeclarationLoad : IDeclarationLoad
             _sql.Execute(_dialect.Truncate("stg_declaration"));
             _sql.Execute(_dialect.Truncate("stg_quarantine"));
             _sql.Commit();
-            _committed = true;
             _warehouse.EnsureDates(years);
             return new LoadResult(loaded, _quarantined + duplicates, replaced, years);
         }
@@ -160,12 +166,10 @@ internal sealed class SqlDeclarationLoad : IDeclarationLoad
 
     public void Dispose()
     {
-        if (!_committed)
-        {
-            // Nothing staged becomes visible: the fact tables were never touched.
-            _declarations.Dispose();
-            _quarantine.Dispose();
-        }
+        // Uncommitted, nothing staged becomes visible: the fact tables were never touched.
+        _declarations.Dispose();
+        _quarantine.Dispose();
+        _side?.Dispose();
     }
 
     private static DateTime? Utc(Instant? instant) => instant?.ToDateTimeUtc();

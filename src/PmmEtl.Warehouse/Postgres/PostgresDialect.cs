@@ -1,0 +1,45 @@
+using System.Data.Common;
+using Npgsql;
+using PmmEtl.Core.Catalogue;
+using PmmEtl.Warehouse.DuckDb;
+using PmmEtl.Warehouse.Sql;
+
+namespace PmmEtl.Warehouse.Postgres;
+
+/// <summary>PostgreSQL: <c>percentile_cont … WITHIN GROUP</c>, TIMESTAMPTZ instants, and binary COPY as bulk path.</summary>
+public sealed class PostgresDialect : ISqlDialect
+{
+    public string Engine => "postgres";
+
+    public string DoubleType => "DOUBLE PRECISION";
+
+    public string Parameters(string sql) => sql;
+
+    public string IsTrue(string column) => column;
+
+    public string BoolLiteral(bool value) => value ? "true" : "false";
+
+    public string PeriodStart(PeriodType period, string dateColumn) => $"CAST(date_trunc('{DuckDbDialect.Unit(period)}', {dateColumn}) AS DATE)";
+
+    public string Year(string dateColumn) => $"CAST(EXTRACT(YEAR FROM {dateColumn}) AS INTEGER)";
+
+    public string DateText(string dateColumn) => $"to_char({dateColumn}, 'YYYY-MM-DD')";
+
+    public string? Percentile(string expression, double fraction) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"percentile_cont({fraction}) WITHIN GROUP (ORDER BY {expression})");
+
+    public string Truncate(string table) => $"TRUNCATE TABLE {table}";
+
+    public string Top(string selectWithoutSelectKeyword, string orderBy, string count) => $"SELECT {selectWithoutSelectKeyword} ORDER BY {orderBy} LIMIT {count}";
+
+    public DbConnection? SideConnection(DbConnection main)
+    {
+        // Clone keeps the credentials even though the open connection's ConnectionString no longer shows them.
+        var side = ((NpgsqlConnection)main).CloneWith(((NpgsqlConnection)main).ConnectionString);
+        side.Open();
+        return side;
+    }
+
+    public IRowAppender OpenAppender(DbConnection connection, DbTransaction? transaction, string table, IReadOnlyList<ColumnType> columns) =>
+        new PostgresRowAppender(((NpgsqlConnection)connection).BeginBinaryImport($"COPY {table} FROM STDIN (FORMAT BINARY)"));
+}

@@ -1,0 +1,46 @@
+using System.Data.Common;
+using Microsoft.Data.SqlClient;
+using PmmEtl.Core.Catalogue;
+using PmmEtl.Warehouse.Sql;
+
+namespace PmmEtl.Warehouse.SqlServer;
+
+/// <summary>
+/// SQL Server: BIT flags, DATEFROMPARTS periods, SqlBulkCopy as bulk path. It has no percentile aggregate
+/// (PERCENTILE_CONT is a window function there), so the aggregator computes percentiles in a second pass.
+/// </summary>
+public sealed class SqlServerDialect : ISqlDialect
+{
+    public string Engine => "sqlserver";
+
+    public string DoubleType => "FLOAT";
+
+    public string Parameters(string sql) => sql;
+
+    public string IsTrue(string column) => $"{column} = 1";
+
+    public string BoolLiteral(bool value) => value ? "CAST(1 AS BIT)" : "CAST(0 AS BIT)";
+
+    public string PeriodStart(PeriodType period, string dateColumn) => period switch
+    {
+        PeriodType.Month => $"DATEFROMPARTS(YEAR({dateColumn}), MONTH({dateColumn}), 1)",
+        PeriodType.Quarter => $"DATEFROMPARTS(YEAR({dateColumn}), (DATEPART(quarter, {dateColumn}) - 1) * 3 + 1, 1)",
+        _ => $"DATEFROMPARTS(YEAR({dateColumn}), 1, 1)",
+    };
+
+    public string Year(string dateColumn) => $"YEAR({dateColumn})";
+
+    public string DateText(string dateColumn) => $"CONVERT(CHAR(10), {dateColumn}, 23)";
+
+    public string? Percentile(string expression, double fraction) => null;
+
+    public string Truncate(string table) => $"TRUNCATE TABLE {table}";
+
+    public string Top(string selectWithoutSelectKeyword, string orderBy, string count) => $"SELECT TOP ({count}) {selectWithoutSelectKeyword} ORDER BY {orderBy}";
+
+    // Each SqlBulkCopy batch runs to its end before the next starts, so one connection serves both appenders.
+    public DbConnection? SideConnection(DbConnection main) => null;
+
+    public IRowAppender OpenAppender(DbConnection connection, DbTransaction? transaction, string table, IReadOnlyList<ColumnType> columns) =>
+        new SqlServerRowAppender((SqlConnection)connection, (SqlTransaction?)transaction, table, columns);
+}
