@@ -12,6 +12,7 @@ try
         ServeCommand.Create(),
         KpisCommand.Create(),
         RunsCommand.Create(),
+        MigrateCommand.Create(),
     };
     return await root.Parse(args).InvokeAsync();
 }

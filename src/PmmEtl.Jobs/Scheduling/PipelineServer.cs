@@ -1,21 +1,21 @@
 using Hangfire;
-using Hangfire.InMemory;
 using PmmEtl.Core.Pipelines;
 using PmmEtl.Jobs.Running;
 
 namespace PmmEtl.Jobs.Scheduling;
 
 /// <summary>
-/// A Hangfire server over in-memory storage (the embedded default) with every pipeline of a folder registered.
+/// A Hangfire server with every pipeline of a folder registered, over in-memory storage (the embedded default)
+/// or a shared SQL Server / PostgreSQL store.
 /// Dispose to stop it; running jobs get their cancellation token.
 /// </summary>
 public sealed class PipelineServer : IDisposable
 {
     private readonly BackgroundJobServer _server;
 
-    public PipelineServer(string pipelinesFolder, PipelineRunner runner)
+    public PipelineServer(string pipelinesFolder, PipelineRunner runner, JobStorageSettings? storage = null)
     {
-        Storage = new InMemoryStorage();
+        Storage = (storage ?? JobStorageSettings.InMemory).Create();
         var jobs = new RecurringJobManager(Storage);
         Pipelines = PipelineSchedule.RegisterAll(jobs, pipelinesFolder);
         _server = new BackgroundJobServer(

@@ -90,65 +90,22 @@ internal sealed class SqlDeclarationLoad : IDeclarationLoad
             ("run", _run.RunId),
             ("now", _now),
         ];
-        string columns = FactColumns.Declaration.Names();
-
+        var merge = new MergeSql(_dialect);
         _sql.Begin();
         try
         {
-            long duplicates = _sql.Execute($"""
-                INSERT INTO stg_quarantine ({FactColumns.Quarantine.Names()})
-                SELECT @pipeline, 'declaration', source_name, source_row, declaration_id, {_dialect.DateText("business_date")},
-                       'declaration_id', CONCAT('duplicate declaration id: the row ', first_row, ' of this source was kept'), declaration_id, @run, @now
-                FROM (SELECT declaration_id, source_name, source_row, business_date,
-                             row_number() OVER (PARTITION BY declaration_id ORDER BY source_row) AS copy,
-                             min(source_row) OVER (PARTITION BY declaration_id) AS first_row
-                      FROM stg_declaration) d
-                WHERE copy > 1
-                """, p);
-
-            long replaced = _sql.Execute("""
-                DELETE FROM fact_declaration
-                WHERE (business_date >= @from AND business_date < @to)
-                   OR declaration_id IN (SELECT declaration_id FROM stg_declaration)
-                """, p);
-
-            long loaded = _sql.Execute($"""
-                INSERT INTO fact_declaration ({columns})
-                SELECT {columns} FROM (
-                    SELECT s.*, row_number() OVER (PARTITION BY declaration_id ORDER BY source_row) AS copy FROM stg_declaration s) d
-                WHERE copy = 1
-                """);
-
-            _sql.Execute("""
-                DELETE FROM dq_quarantine
-                WHERE pipeline = @pipeline AND record_type = 'declaration'
-                  AND ((business_date_raw >= @fromText AND business_date_raw < @toText)
-                       OR source_key IN (SELECT declaration_id FROM stg_declaration)
-                       OR source_key IN (SELECT source_key FROM stg_quarantine WHERE source_key IS NOT NULL))
-                """, p);
-            _sql.Execute($"INSERT INTO dq_quarantine ({FactColumns.Quarantine.Names()}) SELECT {FactColumns.Quarantine.Names()} FROM stg_quarantine");
-
+            long duplicates = _sql.Execute(merge.QuarantineDuplicates, p);
+            long replaced = _sql.Execute(merge.DeleteWindow, p);
+            long loaded = _sql.Execute(merge.InsertFacts, p);
+            _sql.Execute(merge.DeleteQuarantine, p);
+            _sql.Execute(merge.InsertQuarantine, p);
             // Partition states: replaced for every office × date this run loaded.
-            _sql.Execute("""
-                DELETE FROM etl_partition
-                WHERE pipeline = @pipeline
-                  AND EXISTS (SELECT 1 FROM stg_declaration s WHERE s.office_code = etl_partition.office_code AND s.business_date = etl_partition.business_date)
-                """, p);
-            _sql.Execute("""
-                INSERT INTO etl_partition (pipeline, office_code, business_date, state, run_id, rows_loaded, updated_at)
-                SELECT @pipeline, office_code, business_date, 'done', @run, count(*), @now
-                FROM fact_declaration WHERE run_id = @run
-                GROUP BY office_code, business_date
-                """, p);
+            _sql.Execute(merge.DeletePartitions, p);
+            _sql.Execute(merge.InsertPartitions, p);
+            _sql.Execute(merge.DeleteTraders, p);
+            _sql.Execute(merge.InsertTraders, p);
 
-            _sql.Execute("DELETE FROM dim_trader WHERE trader_id IN (SELECT trader_id FROM stg_declaration)");
-            _sql.Execute($"""
-                INSERT INTO dim_trader (trader_id, is_aeo, last_seen_date)
-                SELECT trader_id, CASE WHEN max(CASE WHEN {_dialect.IsTrue("is_aeo")} THEN 1 ELSE 0 END) = 1 THEN {_dialect.BoolLiteral(true)} ELSE {_dialect.BoolLiteral(false)} END, max(business_date)
-                FROM stg_declaration WHERE trader_id IS NOT NULL GROUP BY trader_id
-                """);
-
-            List<int> years = _sql.Rows($"SELECT DISTINCT period_year FROM (SELECT {_dialect.Year("business_date")} AS period_year FROM stg_declaration) y")
+            List<int> years = _sql.Rows(merge.StagedYears)
                 .Select(r => Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture)).Order().ToList();
 
             _sql.Execute(_dialect.Truncate("stg_declaration"));

@@ -14,7 +14,7 @@ namespace PmmEtl.Warehouse.Sql;
 /// the percentile comes from the dialect, and where an engine has no percentile aggregate (SQL Server) it is
 /// computed by a window-function pass per grouping and joined back.
 /// </summary>
-internal sealed class SqlKpiAggregator : IKpiAggregator
+public sealed class SqlKpiAggregator : IKpiAggregator
 {
     private readonly SqlCommands _sql;
     private readonly ISqlDialect _dialect;
@@ -79,7 +79,11 @@ internal sealed class SqlKpiAggregator : IKpiAggregator
         return result;
     }
 
-    public IReadOnlyDictionary<int, long> Distribution(KpiDefinition kpi, LocalDate from, LocalDate to)
+    public IReadOnlyDictionary<int, long> Distribution(KpiDefinition kpi, LocalDate from, LocalDate to) =>
+        _sql.Rows(DistributionSql(kpi), ("from", from.ToDateOnly()), ("to", to.ToDateOnly()))
+            .ToDictionary(r => Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture), r => Read.Long(r, 1));
+
+    public string DistributionSql(KpiDefinition kpi)
     {
         string t = FactSql.DurationColumn(kpi.Interval!.Value, DurationPart.Total);
         IReadOnlyList<double> edges = DistributionBins.EdgesMinutes;
@@ -95,11 +99,10 @@ internal sealed class SqlKpiAggregator : IKpiAggregator
                 ) x WHERE excl IS NULL AND t IS NOT NULL
             ) b GROUP BY bin
             """;
-        return _sql.Rows(sql, ("from", from.ToDateOnly()), ("to", to.ToDateOnly()))
-            .ToDictionary(r => Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture), r => Read.Long(r, 1));
+        return sql;
     }
 
-    internal string BuildSql(KpiDefinition kpi, DurationPart part, PeriodType periodType, IReadOnlyList<BreakdownKind> breakdowns)
+    public string BuildSql(KpiDefinition kpi, DurationPart part, PeriodType periodType, IReadOnlyList<BreakdownKind> breakdowns)
     {
         const string Measured = "excl IS NULL AND t IS NOT NULL";
         string measured = kpi.Formula == FormulaKind.MeanDuration ? Measured : "excl IS NULL";
@@ -174,21 +177,26 @@ internal sealed class SqlKpiAggregator : IKpiAggregator
         var result = new Dictionary<(DateOnly, int, string?), (double?, double?)>();
         for (int g = -1; g < breakdowns.Count; g++)
         {
-            string key = g < 0 ? "CAST(NULL AS VARCHAR(200))" : $"b{g}";
-            string partition = g < 0 ? "period_start" : $"period_start, b{g}";
-            string sql = $"""
-                SELECT DISTINCT period_start, {key},
-                       PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY t) OVER (PARTITION BY {partition}),
-                       PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY t) OVER (PARTITION BY {partition})
-                FROM ({Inner(kpi, part, periodType, breakdowns)}) x
-                WHERE excl IS NULL AND t IS NOT NULL
-                """;
-            foreach (DbDataReader r in _sql.Rows(sql, p))
+            foreach (DbDataReader r in _sql.Rows(PercentileSql(kpi, part, periodType, breakdowns, g), p))
             {
                 result[(Read.Date(r, 0), g, Read.NullableText(r, 1))] = (Read.NullableDouble(r, 2), Read.NullableDouble(r, 3));
             }
         }
 
         return result;
+    }
+
+    /// <summary>The percentile pass of one grouping (-1: the total): PERCENTILE_CONT as a window function.</summary>
+    public string PercentileSql(KpiDefinition kpi, DurationPart part, PeriodType periodType, IReadOnlyList<BreakdownKind> breakdowns, int grouping)
+    {
+        string key = grouping < 0 ? "CAST(NULL AS VARCHAR(200))" : $"b{grouping}";
+        string partition = grouping < 0 ? "period_start" : $"period_start, b{grouping}";
+        return $"""
+            SELECT DISTINCT period_start, {key},
+                   PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY t) OVER (PARTITION BY {partition}),
+                   PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY t) OVER (PARTITION BY {partition})
+            FROM ({Inner(kpi, part, periodType, breakdowns)}) x
+            WHERE excl IS NULL AND t IS NOT NULL
+            """;
     }
 }

@@ -1,0 +1,78 @@
+namespace PmmEtl.Warehouse.Sql;
+
+/// <summary>
+/// The statements that merge a staged window into the warehouse, in the order they run, in one transaction.
+/// Written once in standard SQL; the dialect supplies the few functions that differ. Public so that tests can
+/// parse every engine's text (SQL Server's with ScriptDom) without a server.
+/// </summary>
+public sealed class MergeSql(ISqlDialect dialect)
+{
+    private static readonly string Facts = FactColumns.Declaration.Names();
+    private static readonly string Quarantined = FactColumns.Quarantine.Names();
+
+    /// <summary>Later copies of a declaration id within the window are refused, naming the row that was kept.</summary>
+    public string QuarantineDuplicates => $"""
+        INSERT INTO stg_quarantine ({Quarantined})
+        SELECT @pipeline, 'declaration', source_name, source_row, declaration_id, {dialect.DateText("business_date")},
+               'declaration_id', CONCAT('duplicate declaration id: the row ', first_row, ' of this source was kept'), declaration_id, @run, @now
+        FROM (SELECT declaration_id, source_name, source_row, business_date,
+                     row_number() OVER (PARTITION BY declaration_id ORDER BY source_row) AS copy,
+                     min(source_row) OVER (PARTITION BY declaration_id) AS first_row
+              FROM stg_declaration) d
+        WHERE copy > 1
+        """;
+
+    /// <summary>The window's partitions go, and so does any declaration that moved into the window.</summary>
+    public string DeleteWindow => """
+        DELETE FROM fact_declaration
+        WHERE (business_date >= @from AND business_date < @to)
+           OR declaration_id IN (SELECT declaration_id FROM stg_declaration)
+        """;
+
+    public string InsertFacts => $"""
+        INSERT INTO fact_declaration ({Facts})
+        SELECT {Facts} FROM (
+            SELECT s.*, row_number() OVER (PARTITION BY declaration_id ORDER BY source_row) AS copy FROM stg_declaration s) d
+        WHERE copy = 1
+        """;
+
+    /// <summary>What the window, or a re-read key, quarantined before is replaced: fixed rows leave, nothing is listed twice.</summary>
+    public string DeleteQuarantine => """
+        DELETE FROM dq_quarantine
+        WHERE pipeline = @pipeline AND record_type = 'declaration'
+          AND ((business_date_raw >= @fromText AND business_date_raw < @toText)
+               OR source_key IN (SELECT declaration_id FROM stg_declaration)
+               OR source_key IN (SELECT source_key FROM stg_quarantine WHERE source_key IS NOT NULL))
+        """;
+
+    public string InsertQuarantine => $"INSERT INTO dq_quarantine ({Quarantined}) SELECT {Quarantined} FROM stg_quarantine";
+
+    public string DeletePartitions => """
+        DELETE FROM etl_partition
+        WHERE pipeline = @pipeline
+          AND EXISTS (SELECT 1 FROM stg_declaration s WHERE s.office_code = etl_partition.office_code AND s.business_date = etl_partition.business_date)
+        """;
+
+    public string InsertPartitions => """
+        INSERT INTO etl_partition (pipeline, office_code, business_date, state, run_id, rows_loaded, updated_at)
+        SELECT @pipeline, office_code, business_date, 'done', @run, count(*), @now
+        FROM fact_declaration WHERE run_id = @run
+        GROUP BY office_code, business_date
+        """;
+
+    public string DeleteTraders => "DELETE FROM dim_trader WHERE trader_id IN (SELECT trader_id FROM stg_declaration)";
+
+    public string InsertTraders => $"""
+        INSERT INTO dim_trader (trader_id, is_aeo, last_seen_date)
+        SELECT trader_id, CASE WHEN max(CASE WHEN {dialect.IsTrue("is_aeo")} THEN 1 ELSE 0 END) = 1 THEN {dialect.BoolLiteral(true)} ELSE {dialect.BoolLiteral(false)} END, max(business_date)
+        FROM stg_declaration WHERE trader_id IS NOT NULL GROUP BY trader_id
+        """;
+
+    public string StagedYears => $"SELECT DISTINCT period_year FROM (SELECT {dialect.Year("business_date")} AS period_year FROM stg_declaration) y";
+
+    public IReadOnlyList<string> All =>
+    [
+        QuarantineDuplicates, DeleteWindow, InsertFacts, DeleteQuarantine, InsertQuarantine,
+        DeletePartitions, InsertPartitions, DeleteTraders, InsertTraders, StagedYears,
+    ];
+}
