@@ -15,16 +15,16 @@ public sealed class EngineEquivalenceTests(PostgresServer postgres)
 {
     private static int _environmentNames;
 
-    private static string OnPostgres(string yaml, string connectionString)
+    internal static string OnServer(string yaml, string engine, string connectionString)
     {
         string variable = $"PMMETL_TEST_WAREHOUSE_{Interlocked.Increment(ref _environmentNames)}";
         Environment.SetEnvironmentVariable(variable, connectionString);
         string duckdb = "warehouse:\n  engine: duckdb\n  path: warehouse.duckdb";
         Assert.Contains(duckdb, yaml, StringComparison.Ordinal);
-        return yaml.Replace(duckdb, $"warehouse:\n  engine: postgres\n  connection_string_env: {variable}", StringComparison.Ordinal);
+        return yaml.Replace(duckdb, $"warehouse:\n  engine: {engine}\n  connection_string_env: {variable}", StringComparison.Ordinal);
     }
 
-    private static (List<string> Values, List<string> Exclusions, Dictionary<string, long> Counts) Snapshot(PipelineDefinition definition)
+    internal static (List<string> Values, List<string> Exclusions, Dictionary<string, long> Counts) Snapshot(PipelineDefinition definition)
     {
         using IWarehouse warehouse = WarehouseFactory.Open(definition.Warehouse);
         var values = warehouse.ValueReader.ReadValues(definition.Name, 2025).Select(Key).Order(StringComparer.Ordinal).ToList();
@@ -41,13 +41,15 @@ public sealed class EngineEquivalenceTests(PostgresServer postgres)
         v.Value, v.Median, v.P90, v.Min, v.Max, v.SumMinutes is { } s ? Math.Round(s, 6).ToString(CultureInfo.InvariantCulture) : "", v.N,
         v.Numerator, v.Denominator, v.Excluded, v.Disclosure, v.Note, v.PeriodStart, v.PeriodEnd);
 
-    private void Equivalent(string yaml, Action<string> prepare)
+    private void Equivalent(string yaml, Action<string> prepare) => Equivalent(yaml, prepare, "postgres", postgres.NewDatabase());
+
+    internal static void Equivalent(string yaml, Action<string> prepare, string engine, string connectionString)
     {
         using var duck = new PipelineHarness(yaml);
         prepare(duck.Folder);
         RunSummary onDuck = duck.Run();
 
-        using var pg = new PipelineHarness(OnPostgres(yaml, postgres.NewDatabase()));
+        using var pg = new PipelineHarness(OnServer(yaml, engine, connectionString));
         prepare(pg.Folder);
         RunSummary onPg = pg.Run();
         RunSummary again = pg.Run();
