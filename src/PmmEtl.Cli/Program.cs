@@ -13,6 +13,9 @@ try
         KpisCommand.Create(),
         RunsCommand.Create(),
         MigrateCommand.Create(),
+        OperationsCommands.Backfill(),
+        OperationsCommands.Retry(),
+        OperationsCommands.Status(),
     };
     return await root.Parse(args).InvokeAsync();
 }

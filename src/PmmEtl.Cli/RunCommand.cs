@@ -39,6 +39,12 @@ internal static class RunCommand
         try
         {
             RunSummary summary = new PipelineRunner(SystemClock.Instance, Log.Logger).Run(definition, window);
+            if (summary.Run.Status == RunStatuses.Skipped)
+            {
+                Console.Error.WriteLine($"pmm-etl: {summary.Run.Error}");
+                return 3;
+            }
+
             SummaryPrinter.Print(Console.Out, definition, summary);
             return 0;
         }

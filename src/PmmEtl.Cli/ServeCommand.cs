@@ -29,7 +29,8 @@ internal static class ServeCommand
                 return 2;
             }
 
-            using var server = new PipelineServer(parse.GetValue(folder)!, new PipelineRunner(SystemClock.Instance, Log.Logger), settings);
+            using var server = new PipelineServer(parse.GetValue(folder)!,
+                new PmmEtl.Jobs.Operations.PipelineOperations(new PipelineRunner(SystemClock.Instance, Log.Logger), SystemClock.Instance, Log.Logger), settings);
             foreach (PipelineDefinition p in server.Pipelines)
             {
                 Log.Information("Scheduled {Pipeline}: cron '{Cron}' in {TimeZone}", p.Name, p.Schedule.Cron, p.Schedule.TimeZone.Id);

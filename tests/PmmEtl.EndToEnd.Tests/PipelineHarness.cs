@@ -27,6 +27,12 @@ public sealed class PipelineHarness : IDisposable
 
     public PipelineDefinition Definition => PipelineDefinitionLoader.Load(DefinitionPath);
 
+    public PmmEtl.Jobs.Operations.PipelineOperations Operations()
+    {
+        ILogger log = new LoggerConfiguration().CreateLogger();
+        return new PmmEtl.Jobs.Operations.PipelineOperations(new PipelineRunner(Clock, log), Clock, log);
+    }
+
     public RunSummary Run(ExtractWindow? window = null)
     {
         Clock.AdvanceMinutes(5);

@@ -20,10 +20,16 @@ public sealed class SchedulingTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
+    private static PmmEtl.Jobs.Operations.PipelineOperations Operations()
+    {
+        ILogger log = new LoggerConfiguration().CreateLogger();
+        return new PmmEtl.Jobs.Operations.PipelineOperations(new PipelineRunner(SystemClock.Instance, log), SystemClock.Instance, log);
+    }
+
     [Fact]
     public void Serve_registers_every_pipeline_with_its_cron_and_time_zone_and_a_trigger_runs_it()
     {
-        using var server = new PipelineServer(_folder.Path, new PipelineRunner(SystemClock.Instance, new LoggerConfiguration().CreateLogger()));
+        using var server = new PipelineServer(_folder.Path, Operations(), catchUpNow: false);
 
         using IStorageConnection connection = server.Storage.GetConnection();
         RecurringJobDto job = connection.GetRecurringJobs().Single();

@@ -20,10 +20,10 @@ public sealed class SharedJobStorageTests(PostgresServer postgres) : IDisposable
         File.WriteAllText(_folder.File("fixture.yaml"), FixtureSource.PipelineYaml());
         FixtureSource.Write(_folder.File("source.sqlite"), FixtureSource.Rows);
         var storage = new JobStorageSettings("postgres", connection);
-        var runner = new PipelineRunner(SystemClock.Instance, new LoggerConfiguration().CreateLogger());
+        var runner = new PmmEtl.Jobs.Operations.PipelineOperations(new PipelineRunner(SystemClock.Instance, new LoggerConfiguration().CreateLogger()), SystemClock.Instance, new LoggerConfiguration().CreateLogger());
 
-        using var first = new PipelineServer(_folder.Path, runner, storage);
-        using var second = new PipelineServer(_folder.Path, runner, storage);
+        using var first = new PipelineServer(_folder.Path, runner, storage, catchUpNow: false);
+        using var second = new PipelineServer(_folder.Path, runner, storage, catchUpNow: false);
 
         using (IStorageConnection store = first.Storage.GetConnection())
         {

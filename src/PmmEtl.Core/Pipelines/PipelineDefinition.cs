@@ -18,6 +18,9 @@ public sealed record PipelineDefinition
     public required IReadOnlyList<KpiDefinition> Kpis { get; init; }
     public required string OutputFolder { get; init; }
     public required DstPolicy Dst { get; init; }
+
+    /// <summary>When set, a run fails instead of publishing if the newest lodgement loaded is older than this.</summary>
+    public Duration? MaxSourceAge { get; init; }
 }
 
 public sealed record SourceDefinition
@@ -70,7 +73,16 @@ public sealed record WarehouseDefinition(string Engine, string? Path, string? Co
     }
 }
 
-public sealed record ScheduleDefinition(string Cron, DateTimeZone TimeZone);
+public sealed record ScheduleDefinition(string Cron, DateTimeZone TimeZone, CatchUpPolicy CatchUp = CatchUpPolicy.All);
+
+/// <summary>What a scheduled run does about nights missed while no server ran.</summary>
+public enum CatchUpPolicy
+{
+    /// <summary>One run per missed occurrence, oldest first, each with its own scheduled date.</summary>
+    All,
+    /// <summary>Only the latest occurrence (the lookback still re-reads recent days).</summary>
+    Latest,
+}
 
 public enum WindowMode
 {

@@ -26,6 +26,8 @@ public interface IWarehouse : IDisposable
     IKpiValueReader ValueReader { get; }
 
     IRunLog Runs { get; }
+
+    IOperationsBook Operations { get; }
 }
 
 /// <summary>The run book: one record per run, written when it starts and when it ends.</summary>
@@ -34,6 +36,9 @@ public interface IRunLog
     void Started(RunRecord run);
     void Finished(RunRecord run);
     IReadOnlyList<RunRecord> Recent(string? pipeline, int count);
+
+    /// <summary>The occurrence of the latest succeeded scheduled run, from which missed nights are counted.</summary>
+    Instant? LastScheduledOccurrence(string pipeline);
 }
 
 public sealed record RunRecord
@@ -41,6 +46,10 @@ public sealed record RunRecord
     public required string RunId { get; init; }
     public required string Pipeline { get; init; }
     public required string Status { get; init; }
+    /// <summary>manual, scheduled, backfill or retry.</summary>
+    public string Trigger { get; init; } = "manual";
+    /// <summary>For scheduled runs: the cron occurrence the run stands for (a caught-up night keeps its own).</summary>
+    public Instant? ScheduledFor { get; init; }
     public required Instant StartedAt { get; init; }
     public Instant? FinishedAt { get; init; }
     public LocalDate? WindowFrom { get; init; }

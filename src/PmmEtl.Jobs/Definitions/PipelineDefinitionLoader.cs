@@ -43,7 +43,7 @@ public static class PipelineDefinitionLoader
         var problems = new List<string>();
         var top = new YamlNodeReader(root, "", problems);
         string folder = Path.GetDirectoryName(fullPath)!;
-        top.OnlyKeys("name", "source", "offices", "warehouse", "schedule", "window", "kpis", "output", "dst");
+        top.OnlyKeys("name", "source", "offices", "warehouse", "schedule", "window", "kpis", "output", "dst", "freshness");
 
         string name = top.String("name", required: true) ?? "";
         if (name.Length > 0 && !System.Text.RegularExpressions.Regex.IsMatch(name, "^[a-z0-9][a-z0-9_-]*$"))
@@ -59,6 +59,12 @@ public static class PipelineDefinitionLoader
         IReadOnlyList<KpiDefinition> kpis = ReadKpis(top);
         string? output = top.String("output", required: true);
         DstPolicy dst = ReadDst(top.Mapping("dst", required: false));
+        Duration? maxSourceAge = null;
+        if (top.Mapping("freshness", required: false) is { } freshness)
+        {
+            freshness.OnlyKeys("max_source_age_hours");
+            maxSourceAge = freshness.Int("max_source_age_hours", required: true, 1, 24 * 366) is { } hours ? Duration.FromHours(hours) : null;
+        }
 
         if (problems.Count > 0)
         {
@@ -77,6 +83,7 @@ public static class PipelineDefinitionLoader
             Kpis = kpis,
             OutputFolder = Path.GetFullPath(Path.Combine(folder, output!)),
             Dst = dst,
+            MaxSourceAge = maxSourceAge,
         };
     }
 
@@ -229,7 +236,7 @@ public static class PipelineDefinitionLoader
             return null;
         }
 
-        s.OnlyKeys("cron", "time_zone");
+        s.OnlyKeys("cron", "time_zone", "catch_up");
         string? cron = s.String("cron", required: true);
         if (cron is not null)
         {
@@ -250,7 +257,14 @@ public static class PipelineDefinitionLoader
             s.Problem(s.Get("time_zone"), "time_zone", $"'{zoneId}' is not an IANA time zone");
         }
 
-        return cron is null || zone is null ? null : new ScheduleDefinition(cron, zone);
+        string catchUp = s.String("catch_up", required: false) ?? "all";
+        CatchUpPolicy policy = catchUp switch
+        {
+            "all" => CatchUpPolicy.All,
+            "latest" => CatchUpPolicy.Latest,
+            _ => Bad(s, "catch_up", catchUp, "all or latest", CatchUpPolicy.All),
+        };
+        return cron is null || zone is null ? null : new ScheduleDefinition(cron, zone, policy);
     }
 
     private static WindowDefinition ReadWindow(YamlNodeReader? w)

@@ -40,18 +40,42 @@ public sealed class PipelineRunner
         ? ExtractWindow.Everything
         : ExtractWindow.Nightly(_clock.GetCurrentInstant(), pipeline.Schedule.TimeZone, pipeline.Window.LookbackDays);
 
-    public RunSummary Run(PipelineDefinition pipeline, ExtractWindow? window = null, CancellationToken cancellationToken = default)
+    public RunSummary Run(PipelineDefinition pipeline, ExtractWindow? window = null, CancellationToken cancellationToken = default) =>
+        Run(pipeline, new RunOptions { Window = window }, cancellationToken);
+
+    public RunSummary Run(PipelineDefinition pipeline, RunOptions options, CancellationToken cancellationToken = default)
     {
-        window ??= DefaultWindow(pipeline);
+        ExtractWindow window = options.Window
+            ?? (options.ScheduledFor is { } occurrence && pipeline.Window.Mode == WindowMode.Nightly
+                ? ExtractWindow.Nightly(occurrence, pipeline.Schedule.TimeZone, pipeline.Window.LookbackDays)
+                : DefaultWindow(pipeline));
         Instant started = _clock.GetCurrentInstant();
         var run = new RunContext(RunIds.New(started), pipeline.Name, started, window);
         using IDisposable runId = LogContext.PushProperty("RunId", run.RunId);
         using IDisposable pipelineName = LogContext.PushProperty("Pipeline", pipeline.Name);
-        _log.Information("Run of {Pipeline} started for {Window} (DST policy {DstPolicy}, tzdb {TzdbVersion})", pipeline.Name, window.ToString(), pipeline.Dst.ToString(), Tzdb.Version);
+        _log.Information("Run of {Pipeline} ({Trigger}) started for {Window} (DST policy {DstPolicy}, tzdb {TzdbVersion})",
+            pipeline.Name, options.Trigger, window.ToString(), pipeline.Dst.ToString(), Tzdb.Version);
 
         EnsureDemoSource(pipeline.Source);
 
-        using IWarehouse warehouse = WarehouseFactory.Open(pipeline.Warehouse);
+        IWarehouse opened;
+        try
+        {
+            opened = WarehouseFactory.Open(pipeline.Warehouse);
+        }
+        catch (WarehouseBusyException busy)
+        {
+            var skipped = new RunRecord
+            {
+                RunId = run.RunId, Pipeline = pipeline.Name, Status = RunStatuses.Skipped, Trigger = options.Trigger, StartedAt = started,
+                FinishedAt = _clock.GetCurrentInstant(), DstPolicy = pipeline.Dst.ToString(), TzdbVersion = Tzdb.Version,
+                Error = $"skipped: {busy.Message}",
+            };
+            _log.Warning("Run skipped: {Reason}", skipped.Error);
+            return new RunSummary(skipped, [], [], [], WriteRunResult(pipeline, skipped, []));
+        }
+
+        using IWarehouse warehouse = opened;
         IReadOnlyList<string> migrated = warehouse.Migrate();
         if (migrated.Count > 0)
         {
@@ -64,48 +88,56 @@ public sealed class PipelineRunner
             RunId = run.RunId,
             Pipeline = pipeline.Name,
             Status = "running",
+            Trigger = options.Trigger,
+            ScheduledFor = options.ScheduledFor,
             StartedAt = started,
             WindowFrom = window.From,
             WindowTo = window.To,
             DstPolicy = pipeline.Dst.ToString(),
             TzdbVersion = Tzdb.Version,
         };
-        warehouse.Runs.Started(record);
+
+        // The warehouse's own lock, not only Hangfire's: a second trigger while a run is going is skipped.
+        if (warehouse.Operations.TryLock(pipeline.Name, run.RunId, started, LockStaleAfter) is { } holder)
+        {
+            record = record with
+            {
+                Status = RunStatuses.Skipped,
+                FinishedAt = _clock.GetCurrentInstant(),
+                Error = $"skipped: pipeline '{pipeline.Name}' is already being run by {holder.RunId} (since {holder.Since})",
+            };
+            warehouse.Runs.Started(record);
+            warehouse.Runs.Finished(record);
+            _log.Warning("Run skipped: {Reason}", record.Error);
+            return new RunSummary(record, [], [], [], WriteRunResult(pipeline, record, []));
+        }
 
         try
         {
-            (record, LoadResult load, List<QuarantineEntry> sample) = ExtractNormaliseLoad(pipeline, run, warehouse, record, cancellationToken);
-
-            var watch = Stopwatch.StartNew();
-            IReadOnlyList<int> years = YearsToMeasure(window, load);
-            MeasureResult measured = new KpiMeasurer(warehouse.Aggregator, warehouse.ValueStore)
-                .Measure(pipeline.Name, run.RunId, _clock.GetCurrentInstant(), pipeline.Kpis, years);
-            record = record with { KpiValues = measured.Values, MeasureMs = watch.ElapsedMilliseconds };
-            _log.Information("Measured {Values} KPI values for {Years} in {Ms} ms", measured.Values, years, watch.ElapsedMilliseconds);
-
-            watch.Restart();
-            var snapshots = new List<PublishedSnapshot>();
-            var totals = new List<KpiValue>();
-            var publisher = new ParquetSnapshotPublisher();
-            foreach (int year in years)
+            warehouse.Runs.Started(record);
+            if (window is { From: { } from, To: { } to })
             {
-                List<KpiValue> yearTotals = warehouse.ValueReader.ReadValues(pipeline.Name, year)
-                    .Where(v => v.PeriodType == "year" && v.Breakdown == KpiFormula.TotalBreakdown).ToList();
-                if (yearTotals.Count == 0)
-                {
-                    continue;
-                }
-
-                totals.AddRange(yearTotals);
-                PublishedSnapshot snapshot = publisher.Publish(
-                    new SnapshotRequest(pipeline.Name, year, run.RunId, _clock.GetCurrentInstant(), pipeline.Dst.ToString(), Tzdb.Version,
-                        KpiCatalogue.Version, window.ToString(), pipeline.OutputFolder),
-                    warehouse.ValueReader);
-                snapshots.Add(snapshot);
-                _log.Information(snapshot.Unchanged ? "Snapshot {Year} unchanged: {Folder} kept" : "Snapshot {Year} published: {Folder}", year, snapshot.Folder);
+                warehouse.Operations.MarkWindow(pipeline.Name, run.RunId, from, to, PartitionStates.Running, started);
             }
 
-            record = record with { Status = "succeeded", FinishedAt = _clock.GetCurrentInstant(), PublishMs = watch.ElapsedMilliseconds };
+            (record, LoadResult load, List<QuarantineEntry> sample) = ExtractNormaliseLoad(pipeline, run, warehouse, record, cancellationToken);
+            CheckFreshness(pipeline, warehouse);
+
+            IReadOnlyList<int> years = YearsToMeasure(window, load);
+            var totals = new List<KpiValue>();
+            var snapshots = new List<PublishedSnapshot>();
+            if (options.Measure)
+            {
+                record = Measure(pipeline, run, warehouse, record, years);
+            }
+
+            if (options.Measure && options.Publish)
+            {
+                record = Publish(pipeline, run, warehouse, record, years, totals, snapshots);
+            }
+
+            warehouse.Operations.Settle(pipeline.Name, run.RunId, PartitionStates.Running, PartitionStates.Done, null, _clock.GetCurrentInstant());
+            record = record with { Status = RunStatuses.Succeeded, FinishedAt = _clock.GetCurrentInstant() };
             warehouse.Runs.Finished(record);
             string resultFile = WriteRunResult(pipeline, record, snapshots);
             _log.Information("Run succeeded: {Loaded} loaded, {Quarantined} quarantined, {Ambiguous} ambiguous and {Skipped} skipped local times resolved",
@@ -114,12 +146,97 @@ public sealed class PipelineRunner
         }
         catch (Exception e)
         {
-            record = record with { Status = "failed", FinishedAt = _clock.GetCurrentInstant(), Error = e.Message };
+            Instant now = _clock.GetCurrentInstant();
+            record = record with { Status = RunStatuses.Failed, FinishedAt = now, Error = e.Message };
+            warehouse.Operations.Settle(pipeline.Name, run.RunId, PartitionStates.Running, PartitionStates.Failed, e.Message, now);
             warehouse.Runs.Finished(record);
             WriteRunResult(pipeline, record, []);
             _log.Error(e, "Run failed: {Error}", e.Message);
             throw;
         }
+        finally
+        {
+            warehouse.Operations.Unlock(pipeline.Name, run.RunId);
+        }
+    }
+
+    /// <summary>Measures and publishes years already loaded, as one run (used after a backfill).</summary>
+    public RunSummary MeasureAndPublish(PipelineDefinition pipeline, IReadOnlyList<int> years, string trigger)
+    {
+        Instant started = _clock.GetCurrentInstant();
+        var run = new RunContext(RunIds.New(started), pipeline.Name, started, ExtractWindow.Everything);
+        using IDisposable runId = LogContext.PushProperty("RunId", run.RunId);
+        using IWarehouse warehouse = WarehouseFactory.Open(pipeline.Warehouse);
+        warehouse.Migrate();
+        var record = new RunRecord
+        {
+            RunId = run.RunId, Pipeline = pipeline.Name, Status = "running", Trigger = trigger, StartedAt = started,
+            DstPolicy = pipeline.Dst.ToString(), TzdbVersion = Tzdb.Version,
+        };
+        warehouse.Runs.Started(record);
+        var totals = new List<KpiValue>();
+        var snapshots = new List<PublishedSnapshot>();
+        record = Measure(pipeline, run, warehouse, record, years);
+        record = Publish(pipeline, run, warehouse, record, years, totals, snapshots);
+        record = record with { Status = RunStatuses.Succeeded, FinishedAt = _clock.GetCurrentInstant() };
+        warehouse.Runs.Finished(record);
+        return new RunSummary(record, totals, snapshots, [], WriteRunResult(pipeline, record, snapshots));
+    }
+
+    /// <summary>A run whose lock is older than this belongs to a process that died; the next run takes it over.</summary>
+    public static Duration LockStaleAfter { get; } = Duration.FromHours(12);
+
+    private void CheckFreshness(PipelineDefinition pipeline, IWarehouse warehouse)
+    {
+        if (pipeline.MaxSourceAge is not { } allowed)
+        {
+            return;
+        }
+
+        Instant now = _clock.GetCurrentInstant();
+        Instant? latest = warehouse.Operations.LatestLodgement();
+        if (latest is null || now - latest.Value > allowed)
+        {
+            throw new StaleSourceException(latest is null
+                ? $"the source is stale: no declaration has been loaded (freshness.max_source_age_hours = {allowed.TotalHours:F0})"
+                : $"the source is stale: its newest lodgement is {latest} ({(now - latest.Value).TotalHours:F0} h ago), "
+                  + $"more than freshness.max_source_age_hours = {allowed.TotalHours:F0}; KPIs were not published");
+        }
+    }
+
+    private RunRecord Measure(PipelineDefinition pipeline, RunContext run, IWarehouse warehouse, RunRecord record, IReadOnlyList<int> years)
+    {
+        var watch = Stopwatch.StartNew();
+        MeasureResult measured = new KpiMeasurer(warehouse.Aggregator, warehouse.ValueStore)
+            .Measure(pipeline.Name, run.RunId, _clock.GetCurrentInstant(), pipeline.Kpis, years);
+        _log.Information("Measured {Values} KPI values for {Years} in {Ms} ms", measured.Values, years, watch.ElapsedMilliseconds);
+        return record with { KpiValues = measured.Values, MeasureMs = watch.ElapsedMilliseconds };
+    }
+
+    private RunRecord Publish(PipelineDefinition pipeline, RunContext run, IWarehouse warehouse, RunRecord record, IReadOnlyList<int> years,
+        List<KpiValue> totals, List<PublishedSnapshot> snapshots)
+    {
+        var watch = Stopwatch.StartNew();
+        var publisher = new ParquetSnapshotPublisher();
+        foreach (int year in years)
+        {
+            List<KpiValue> yearTotals = warehouse.ValueReader.ReadValues(pipeline.Name, year)
+                .Where(v => v.PeriodType == "year" && v.Breakdown == KpiFormula.TotalBreakdown).ToList();
+            if (yearTotals.Count == 0)
+            {
+                continue;
+            }
+
+            totals.AddRange(yearTotals);
+            PublishedSnapshot snapshot = publisher.Publish(
+                new SnapshotRequest(pipeline.Name, year, run.RunId, _clock.GetCurrentInstant(), pipeline.Dst.ToString(), Tzdb.Version,
+                    KpiCatalogue.Version, run.Window.ToString(), pipeline.OutputFolder),
+                warehouse.ValueReader);
+            snapshots.Add(snapshot);
+            _log.Information(snapshot.Unchanged ? "Snapshot {Year} unchanged: {Folder} kept" : "Snapshot {Year} published: {Folder}", year, snapshot.Folder);
+        }
+
+        return record with { PublishMs = watch.ElapsedMilliseconds };
     }
 
     private (RunRecord, LoadResult, List<QuarantineEntry>) ExtractNormaliseLoad(

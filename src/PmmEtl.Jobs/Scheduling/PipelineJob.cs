@@ -1,7 +1,7 @@
 using Hangfire;
 using PmmEtl.Core.Pipelines;
 using PmmEtl.Jobs.Definitions;
-using PmmEtl.Jobs.Running;
+using PmmEtl.Jobs.Operations;
 
 namespace PmmEtl.Jobs.Scheduling;
 
@@ -12,14 +12,22 @@ namespace PmmEtl.Jobs.Scheduling;
 /// </summary>
 public sealed class PipelineJob
 {
-    private readonly PipelineRunner _runner;
+    private readonly PipelineOperations _operations;
 
-    public PipelineJob(PipelineRunner runner) => _runner = runner;
+    public PipelineJob(PipelineOperations operations) => _operations = operations;
 
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [60, 300, 900], OnAttemptsExceeded = AttemptsExceededAction.Fail, ExceptOn = [typeof(JobAbortedException)])]
     [JobDisplayName("pipeline {0}")]
-    public void Run(string definitionPath, CancellationToken cancellationToken)
+    public void Run(string definitionPath, CancellationToken cancellationToken) => Execute(definitionPath, missedOnly: false, cancellationToken);
+
+    /// <summary>On server start: only the nights missed while no server ran.</summary>
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [60, 300, 900], OnAttemptsExceeded = AttemptsExceededAction.Fail, ExceptOn = [typeof(JobAbortedException)])]
+    [JobDisplayName("catch up {0}")]
+    public void CatchUp(string definitionPath, CancellationToken cancellationToken) => Execute(definitionPath, missedOnly: true, cancellationToken);
+
+    private void Execute(string definitionPath, bool missedOnly, CancellationToken cancellationToken)
     {
         PipelineDefinition pipeline;
         try
@@ -32,7 +40,7 @@ public sealed class PipelineJob
             throw new JobAbortedException(e.Message, e);
         }
 
-        _runner.Run(pipeline, cancellationToken: cancellationToken);
+        _operations.RunScheduled(pipeline, missedOnly, cancellationToken);
     }
 }
 

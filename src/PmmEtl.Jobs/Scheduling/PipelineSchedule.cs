@@ -24,7 +24,9 @@ public static class PipelineSchedule
                     // Hangfire's API takes a BCL zone; it is looked up by the tzdb id that was validated on load
                     // (.NET on Linux reads the same IANA ids), so both sides agree on the schedule's zone.
                     TimeZone = TimeZoneInfo.FindSystemTimeZoneById(pipeline.Schedule.TimeZone.Id),
-                    MisfireHandling = MisfireHandlingMode.Strict,
+                    // One job for any number of missed occurrences: the job itself runs each missed night in order,
+                    // from the warehouse's record of the last scheduled run, which outlives in-memory storage.
+                    MisfireHandling = MisfireHandlingMode.Relaxed,
                 });
             registered.Add(pipeline);
         }

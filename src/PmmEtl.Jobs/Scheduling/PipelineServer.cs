@@ -1,6 +1,6 @@
 using Hangfire;
 using PmmEtl.Core.Pipelines;
-using PmmEtl.Jobs.Running;
+using PmmEtl.Jobs.Operations;
 
 namespace PmmEtl.Jobs.Scheduling;
 
@@ -13,15 +13,25 @@ public sealed class PipelineServer : IDisposable
 {
     private readonly BackgroundJobServer _server;
 
-    public PipelineServer(string pipelinesFolder, PipelineRunner runner, JobStorageSettings? storage = null)
+    public PipelineServer(string pipelinesFolder, PipelineOperations operations, JobStorageSettings? storage = null, bool catchUpNow = true)
     {
         Storage = (storage ?? JobStorageSettings.InMemory).Create();
         var jobs = new RecurringJobManager(Storage);
         Pipelines = PipelineSchedule.RegisterAll(jobs, pipelinesFolder);
         _server = new BackgroundJobServer(
-            new BackgroundJobServerOptions { WorkerCount = 1, Activator = new RunnerJobActivator(runner), ServerName = $"pmm-etl:{Environment.MachineName}" },
+            new BackgroundJobServerOptions { WorkerCount = 1, Activator = new RunnerJobActivator(operations), ServerName = $"pmm-etl:{Environment.MachineName}" },
             Storage);
         Jobs = jobs;
+        if (catchUpNow)
+        {
+            // Nights missed while no server ran are caught up now, not at the next occurrence; a pipeline that is
+            // up to date finds nothing due and returns at once.
+            var client = new BackgroundJobClient(Storage);
+            foreach (PipelineDefinition pipeline in Pipelines)
+            {
+                client.Enqueue<PipelineJob>(job => job.CatchUp(pipeline.DefinitionPath, CancellationToken.None));
+            }
+        }
     }
 
     public JobStorage Storage { get; }

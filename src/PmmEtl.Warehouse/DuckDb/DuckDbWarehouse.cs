@@ -14,6 +14,14 @@ public static class DuckDbWarehouse
             Directory.CreateDirectory(folder);
         }
 
-        return new SqlWarehouse(new DuckDBConnection($"Data Source={path}"), new DuckDbDialect());
+        try
+        {
+            return new SqlWarehouse(new DuckDBConnection($"Data Source={path}"), new DuckDbDialect());
+        }
+        catch (DuckDBException e) when (e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
+        {
+            // Another process has the file open for writing: for a run, that means another run.
+            throw new PmmEtl.Core.Stages.WarehouseBusyException($"the warehouse {path} is in use by another process: {e.Message}", e);
+        }
     }
 }

@@ -54,8 +54,8 @@ public sealed class MergeSql(ISqlDialect dialect)
         """;
 
     public string InsertPartitions => """
-        INSERT INTO etl_partition (pipeline, office_code, business_date, state, run_id, rows_loaded, updated_at)
-        SELECT @pipeline, office_code, business_date, 'done', @run, count(*), @now
+        INSERT INTO etl_partition (pipeline, office_code, business_date, state, run_id, rows_loaded, updated_at, error)
+        SELECT @pipeline, office_code, business_date, 'done', @run, count(*), @now, NULL
         FROM fact_declaration WHERE run_id = @run
         GROUP BY office_code, business_date
         """;

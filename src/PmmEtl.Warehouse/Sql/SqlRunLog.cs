@@ -17,9 +17,10 @@ internal sealed class SqlRunLog : IRunLog
 
     public void Started(RunRecord run) =>
         _sql.Execute("""
-            INSERT INTO etl_run (run_id, pipeline, status, started_at, window_from, window_to, dst_policy, tzdb_version)
-            VALUES (@id, @pipeline, @status, @started, @from, @to, @policy, @tzdb)
+            INSERT INTO etl_run (run_id, pipeline, status, started_at, window_from, window_to, dst_policy, tzdb_version, "trigger", scheduled_for)
+            VALUES (@id, @pipeline, @status, @started, @from, @to, @policy, @tzdb, @trigger, @scheduled)
             """,
+            ("trigger", run.Trigger), ("scheduled", run.ScheduledFor?.ToDateTimeUtc()),
             ("id", run.RunId), ("pipeline", run.Pipeline), ("status", run.Status), ("started", run.StartedAt.ToDateTimeUtc()),
             ("from", run.WindowFrom?.ToDateOnly()), ("to", run.WindowTo?.ToDateOnly()), ("policy", run.DstPolicy), ("tzdb", run.TzdbVersion));
 
@@ -41,7 +42,7 @@ internal sealed class SqlRunLog : IRunLog
         string sql = _dialect.Top("""
             run_id, pipeline, status, started_at, finished_at, window_from, window_to, rows_read, rows_loaded, rows_quarantined,
                    rows_replaced, dst_ambiguous, dst_skipped, dst_rejected, dst_policy, tzdb_version, kpi_values,
-                   extract_load_ms, merge_ms, measure_ms, publish_ms, error, rows_outside_window
+                   extract_load_ms, merge_ms, measure_ms, publish_ms, error, rows_outside_window, "trigger", scheduled_for
             FROM etl_run WHERE pipeline = @pipeline OR @all = 1
             """, "started_at DESC", "@count");
         return _sql.Rows(sql, ("pipeline", pipeline ?? ""), ("all", pipeline is null ? 1 : 0), ("count", count))
@@ -70,7 +71,20 @@ internal sealed class SqlRunLog : IRunLog
                 PublishMs = Read.Long(r, 20),
                 Error = Read.NullableText(r, 21),
                 RowsOutsideWindow = Read.Long(r, 22),
+                Trigger = Read.NullableText(r, 23) ?? "manual",
+                ScheduledFor = r.IsDBNull(24) ? null : Instant.FromDateTimeUtc(Read.Utc(r, 24)),
             })
             .ToList();
+    }
+
+    public Instant? LastScheduledOccurrence(string pipeline)
+    {
+        foreach (DbDataReader r in _sql.Rows(
+            "SELECT max(scheduled_for) FROM etl_run WHERE pipeline = @p AND \"trigger\" = 'scheduled' AND status = 'succeeded'", ("p", pipeline)))
+        {
+            return r.IsDBNull(0) ? null : Instant.FromDateTimeUtc(Read.Utc(r, 0));
+        }
+
+        return null;
     }
 }

@@ -28,6 +28,7 @@ public sealed class SqlWarehouse : IWarehouse
         _values = new SqlKpiValues(_connection, _sql, dialect);
         Aggregator = new SqlKpiAggregator(_sql, dialect);
         Runs = new SqlRunLog(_sql, dialect);
+        Operations = new SqlOperationsBook(_sql, this);
     }
 
     public ISqlDialect Dialect { get; }
@@ -41,6 +42,8 @@ public sealed class SqlWarehouse : IWarehouse
     public IKpiValueReader ValueReader => _values;
 
     public IRunLog Runs { get; }
+
+    public IOperationsBook Operations { get; }
 
     /// <summary>For tests and tools that cross-check the warehouse with SQL of their own.</summary>
     public DbConnection Connection => _connection;
