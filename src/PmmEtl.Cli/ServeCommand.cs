@@ -1,6 +1,8 @@
 using System.CommandLine;
 using NodaTime;
 using PmmEtl.Core.Pipelines;
+using PmmEtl.Dashboard;
+using PmmEtl.Jobs.Operations;
 using PmmEtl.Jobs.Running;
 using PmmEtl.Jobs.Scheduling;
 using Serilog;
@@ -15,13 +17,21 @@ internal static class ServeCommand
         var folder = new Option<string>("--pipelines") { Description = "Folder of pipeline definitions", DefaultValueFactory = _ => "pipelines" };
         var storage = new Option<string>("--storage") { Description = "Job store: inmemory, postgres or sqlserver (shared by several servers)", DefaultValueFactory = _ => "inmemory" };
         var storageConnection = new Option<string?>("--storage-connection-env") { Description = "Environment variable holding the job store's connection string" };
-        var command = new Command("serve", "Run a Hangfire server with every pipeline as a recurring job.") { folder, storage, storageConnection };
+        var dashboard = new Option<bool>("--dashboard") { Description = "Also serve the Hangfire dashboard and the pipelines' status page" };
+        var dashboardUrl = new Option<string>("--dashboard-url") { Description = "Where the dashboard listens (loopback unless remote access is allowed)", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var allowRemote = new Option<bool>("--dashboard-allow-remote") { Description = $"Serve beyond loopback; needs {DashboardSettings.UserVariable} and {DashboardSettings.PasswordVariable}" };
+        var command = new Command("serve", "Run a Hangfire server with every pipeline as a recurring job.") { folder, storage, storageConnection, dashboard, dashboardUrl, allowRemote };
         command.SetAction(async (parse, cancellationToken) =>
         {
             JobStorageSettings settings;
+            DashboardSettings? web = null;
             try
             {
                 settings = JobStorageSettings.From(parse.GetValue(storage)!, parse.GetValue(storageConnection));
+                if (parse.GetValue(dashboard))
+                {
+                    web = DashboardSettings.From(parse.GetValue(dashboardUrl)!, parse.GetValue(allowRemote));
+                }
             }
             catch (ArgumentException e)
             {
@@ -29,8 +39,14 @@ internal static class ServeCommand
                 return 2;
             }
 
-            using var server = new PipelineServer(parse.GetValue(folder)!,
-                new PmmEtl.Jobs.Operations.PipelineOperations(new PipelineRunner(SystemClock.Instance, Log.Logger), SystemClock.Instance, Log.Logger), settings);
+            var operations = new PipelineOperations(new PipelineRunner(SystemClock.Instance, Log.Logger), SystemClock.Instance, Log.Logger);
+            using var server = new PipelineServer(parse.GetValue(folder)!, operations, settings);
+            await using DashboardHost? host = web is null ? null : await DashboardHost.StartAsync(web, server.Storage, server.Pipelines, operations, cancellationToken);
+            if (host is not null)
+            {
+                Log.Information("Dashboard on {Url}: /hangfire and /pmm/status", host.Url);
+            }
+
             foreach (PipelineDefinition p in server.Pipelines)
             {
                 Log.Information("Scheduled {Pipeline}: cron '{Cron}' in {TimeZone}", p.Name, p.Schedule.Cron, p.Schedule.TimeZone.Id);
