@@ -51,6 +51,23 @@ public sealed class OperationsTests : IDisposable
     }
 
     [Fact]
+    public void An_interrupted_backfill_leaves_the_rest_pending_and_resumes_from_the_failed_day()
+    {
+        // The source disappears after the first run: the backfill stops at 2 January.
+        var operations = _h.Operations();
+        File.Move(Source, Source + ".away");
+        BackfillResult broken = operations.Backfill(_h.Definition, new LocalDate(2025, 1, 1), new LocalDate(2025, 1, 6), cancellationToken: Ct);
+        Assert.StartsWith("stopped at 2025-01-01", broken.StoppedBecause, StringComparison.Ordinal);
+        Assert.Equal(3L, _h.Scalar<long>("SELECT count(*) FROM etl_partition WHERE state = 'failed'"));
+        Assert.Equal(12L, _h.Scalar<long>("SELECT count(*) FROM etl_partition WHERE state = 'pending'")); // 2–5 Jan × 3 offices
+
+        File.Move(Source + ".away", Source);
+        BackfillResult resumed = operations.Backfill(_h.Definition, new LocalDate(2025, 1, 1), new LocalDate(2025, 1, 6), cancellationToken: Ct);
+        Assert.Equal(5, resumed.Runs.Count);
+        Assert.Equal(15L, _h.Scalar<long>("SELECT count(*) FROM etl_partition WHERE state = 'done'"));
+    }
+
+    [Fact]
     public void A_backfill_loads_day_by_day_measures_once_and_resumes_without_redoing_done_days()
     {
         BackfillResult result = _h.Operations().Backfill(_h.Definition, new LocalDate(2025, 1, 1), new LocalDate(2025, 2, 1), cancellationToken: Ct);

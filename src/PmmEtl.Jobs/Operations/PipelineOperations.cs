@@ -83,6 +83,19 @@ public sealed class PipelineOperations(PipelineRunner runner, IClock clock, ILog
         }
 
         HashSet<LocalDate> done = force ? [] : Read(pipeline, w => CompleteDates(w.Operations.Partitions(pipeline.Name), pipeline.Offices.Count));
+        List<LocalDate> todo = Enumerable.Range(0, Period.Between(from, to, PeriodUnits.Days).Days).Select(from.PlusDays).Where(d => !done.Contains(d)).ToList();
+        Read(pipeline, w =>
+        {
+            // The whole range is visible as pending before the first day runs, so status shows what is left.
+            Instant now = clock.GetCurrentInstant();
+            w.SyncOffices(pipeline.Offices);
+            foreach ((LocalDate a, LocalDate b) in Ranges(todo))
+            {
+                w.Operations.MarkWindow(pipeline.Name, "backfill", a, b, PartitionStates.Pending, now);
+            }
+
+            return 0;
+        });
         var runs = new List<RunSummary>();
         int skipped = 0;
         for (LocalDate day = from; day < to; day = day.PlusDays(daysPerRun))
