@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using PmmEtl.EndToEnd.Tests;
 
 namespace PmmEtl.Cli.Tests;
@@ -10,35 +9,7 @@ public sealed class CommandLineTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private static string CliDll()
-    {
-        string? dir = AppContext.BaseDirectory;
-        while (dir is not null && !File.Exists(Path.Combine(dir, "PmmEtl.sln")))
-        {
-            dir = Path.GetDirectoryName(dir);
-        }
-
-        // Same configuration as the tests (Debug or Release).
-        string configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
-        return Path.Combine(dir!, "src", "PmmEtl.Cli", "bin", configuration, "net10.0", "linux-x64", "pmm-etl.dll");
-    }
-
-    private (int ExitCode, string Out, string Error) Run(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _folder.Path };
-        start.ArgumentList.Add(CliDll());
-        foreach (string a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        start.Environment["PMM_ETL_LOGS"] = _folder.File("logs");
-        using Process process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "pmm-etl did not finish in 2 minutes");
-        return (process.ExitCode, output.Result, error.Result);
-    }
+    private (int ExitCode, string Out, string Error) Run(params string[] args) => CliProcess.Run(_folder.Path, null, args);
 
     [Fact]
     public void Run_prints_the_kpi_table_and_where_the_files_went_and_logs_the_run_id_on_every_line()

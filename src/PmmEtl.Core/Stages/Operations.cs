@@ -25,7 +25,7 @@ public interface IOperationsBook
     Instant? LatestLodgement();
 }
 
-public sealed record LockHolder(string RunId, Instant Since);
+public sealed record LockHolder(string RunId, Instant Since, string? Host = null, int? ProcessId = null);
 
 public sealed record PartitionState(string OfficeCode, LocalDate BusinessDate, string State, string RunId, long RowsLoaded, string? Error, Instant UpdatedAt);
 

@@ -121,6 +121,7 @@ public sealed class PipelineRunner
             }
 
             (record, LoadResult load, List<QuarantineEntry> sample) = ExtractNormaliseLoad(pipeline, run, warehouse, record, cancellationToken);
+            Checkpoints.Reach(Checkpoints.Loaded);
             CheckFreshness(pipeline, warehouse);
 
             IReadOnlyList<int> years = YearsToMeasure(window, load);
@@ -279,7 +280,17 @@ public sealed class PipelineRunner
                     _log.Debug("Quarantined {Entry}", result.Quarantine!.ToString());
                 }
 
-                if (++read % ProgressEvery == 0)
+                switch (++read)
+                {
+                    case 1000:
+                        Checkpoints.Reach(Checkpoints.Extract);
+                        break;
+                    case 2000:
+                        Checkpoints.Reach(Checkpoints.Append);
+                        break;
+                }
+
+                if (read % ProgressEvery == 0)
                 {
                     _log.Information("Extracted {Rows} rows ({RowsPerSecond:F0}/s)", read, read / Math.Max(watch.Elapsed.TotalSeconds, 0.001));
                 }

@@ -102,6 +102,7 @@ internal sealed class SqlDeclarationLoad : IDeclarationLoad
             // Partition states: replaced for every office × date this run loaded.
             _sql.Execute(merge.DeletePartitions, p);
             _sql.Execute(merge.InsertPartitions, p);
+            Checkpoints.Reach(Checkpoints.Merge);
             _sql.Execute(merge.DeleteTraders, p);
             _sql.Execute(merge.InsertTraders, p);
 

@@ -74,6 +74,7 @@ internal sealed class SqlKpiValues : IKpiValueStore, IKpiValueReader
                 rows.Complete();
             }
 
+            Checkpoints.Reach(Checkpoints.Measure);
             _sql.Commit();
         }
         catch

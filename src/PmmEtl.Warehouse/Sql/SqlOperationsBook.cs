@@ -9,7 +9,7 @@ internal sealed class SqlOperationsBook(SqlCommands sql, SqlWarehouse warehouse)
     public LockHolder? TryLock(string pipeline, string runId, Instant now, Duration staleAfter)
     {
         LockHolder? holder = Holder(pipeline);
-        if (holder is not null && now - holder.Since < staleAfter)
+        if (holder is not null && now - holder.Since < staleAfter && !DeadOnThisMachine(holder))
         {
             return holder;
         }
@@ -24,7 +24,9 @@ internal sealed class SqlOperationsBook(SqlCommands sql, SqlWarehouse warehouse)
                 sql.Execute("DELETE FROM etl_lock WHERE pipeline = @p AND run_id = @r", ("p", pipeline), ("r", holder.RunId));
             }
 
-            sql.Execute("INSERT INTO etl_lock (pipeline, run_id, acquired_at) VALUES (@p, @r, @at)", ("p", pipeline), ("r", runId), ("at", now.ToDateTimeUtc()));
+            sql.Execute(
+                "INSERT INTO etl_lock (pipeline, run_id, acquired_at, holder_host, holder_pid) VALUES (@p, @r, @at, @host, @pid)",
+                ("p", pipeline), ("r", runId), ("at", now.ToDateTimeUtc()), ("host", Environment.MachineName), ("pid", Environment.ProcessId));
             sql.Commit();
             return null;
         }
@@ -87,11 +89,30 @@ internal sealed class SqlOperationsBook(SqlCommands sql, SqlWarehouse warehouse)
 
     private LockHolder? Holder(string pipeline)
     {
-        foreach (DbDataReader r in sql.Rows("SELECT run_id, acquired_at FROM etl_lock WHERE pipeline = @p", ("p", pipeline)))
+        foreach (DbDataReader r in sql.Rows("SELECT run_id, acquired_at, holder_host, holder_pid FROM etl_lock WHERE pipeline = @p", ("p", pipeline)))
         {
-            return new LockHolder(r.GetString(0), Instant.FromDateTimeUtc(Read.Utc(r, 1)));
+            return new LockHolder(r.GetString(0), Instant.FromDateTimeUtc(Read.Utc(r, 1)), Read.NullableText(r, 2), r.IsDBNull(3) ? null : Convert.ToInt32(r.GetValue(3), System.Globalization.CultureInfo.InvariantCulture));
         }
 
         return null;
+    }
+
+    /// <summary>A holder on this machine whose process is gone was killed: its lock protects nothing.</summary>
+    private static bool DeadOnThisMachine(LockHolder holder)
+    {
+        if (holder.Host != Environment.MachineName || holder.ProcessId is not { } pid || pid == Environment.ProcessId)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
     }
 }
