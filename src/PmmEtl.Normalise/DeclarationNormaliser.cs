@@ -17,6 +17,11 @@ public sealed class DeclarationNormaliser : IDeclarationNormaliser
 {
     public const string RecordType = "declaration";
 
+    /// <summary>The longest declaration id or trader id accepted (the warehouse key columns are this wide).</summary>
+    public const int MaxKeyLength = 100;
+
+    private static readonly Duration MaxSpan = Duration.FromDays(400);
+
     private readonly Dictionary<string, OfficeDefinition> _offices;
     private readonly LocalTimeResolver _resolver;
 
@@ -30,13 +35,20 @@ public sealed class DeclarationNormaliser : IDeclarationNormaliser
     {
         var problems = new Problems();
         string? id = Trimmed(raw.DeclarationId);
+        if (id is { Length: > MaxKeyLength })
+        {
+            // Keys are bounded like the warehouse columns that hold them; a longer one is garbage, not an id.
+            problems.Add(DeclarationId, $"declaration id longer than {MaxKeyLength} characters ({id.Length})", id[..40] + "…");
+            id = null;
+        }
+
         if (raw.SourceError is { } sourceError)
         {
             problems.Add(raw.SourceErrorField ?? "row", sourceError, null);
             return new NormaliseResult(null, problems.ToEntry(raw, id));
         }
 
-        if (id is null)
+        if (id is null && !problems.Has(DeclarationId))
         {
             problems.Add(DeclarationId, "missing declaration id", raw.DeclarationId);
         }
@@ -103,6 +115,15 @@ public sealed class DeclarationNormaliser : IDeclarationNormaliser
         Order(lodged, cleared, ClearedLocal, "clearance before lodgement of the declaration", raw.ClearedLocal, problems);
         Order(inspectionStart, inspectionEnd, InspectionEndLocal, "inspection ends before it starts", raw.InspectionEndLocal, problems);
         Order(released, loaded, LoadedLocal, "loaded on board before release", raw.LoadedLocal, problems);
+        foreach ((Instant? at, string field, string? text) in (ReadOnlySpan<(Instant?, string, string?)>)
+                 [(arrival, ArrivalLocal, raw.ArrivalLocal), (released, ReleasedLocal, raw.ReleasedLocal), (cleared, ClearedLocal, raw.ClearedLocal), (loaded, LoadedLocal, raw.LoadedLocal)])
+        {
+            // A milestone more than a year from the lodgement is a typing error (2052 for 2025), not a slow release.
+            if (at is { } t && lodged is { } l && ((t - l) > MaxSpan || (l - t) > MaxSpan))
+            {
+                problems.Add(field, $"absurd duration: more than {MaxSpan.Days} days from the lodgement", text);
+            }
+        }
         Order(arrival, loaded, LoadedLocal, "loaded on board before arrival of the goods", raw.LoadedLocal, problems);
 
         // Without a registered business date, the office's local date of the first milestone is the business date.
@@ -134,7 +155,7 @@ public sealed class DeclarationNormaliser : IDeclarationNormaliser
             BusinessDate = businessDate!.Value,
             ModeOfTransport = mode!,
             ControlChannel = channel!,
-            TraderId = Trimmed(raw.TraderId),
+            TraderId = Trimmed(raw.TraderId) is { Length: <= MaxKeyLength } trader ? trader : null,
             Aeo = aeo,
             // The national flag wins; a lodgement before arrival is an advance declaration even when unflagged.
             PreArrival = preArrivalFlag || (arrival is { } a && lodgedAt < a),
