@@ -1,0 +1,46 @@
+using BenchmarkDotNet.Attributes;
+using NodaTime;
+using PmmEtl.Core.Pipelines;
+using PmmEtl.Core.Records;
+using PmmEtl.Core.Time;
+using PmmEtl.Normalise;
+
+namespace PmmEtl.Benchmarks;
+
+/// <summary>
+/// The per-row hot path of a load: parsing local times, resolving them in the office's zone, and normalising a
+/// whole declaration. A national year is tens of millions of these, so each nanosecond here is seconds there.
+/// </summary>
+[MemoryDiagnoser]
+public class NormaliseBenchmarks
+{
+    private static readonly DateTimeZone NewYork = DateTimeZoneProviders.Tzdb["America/New_York"];
+    private readonly LocalTimeResolver _resolver = new(DstPolicy.Default);
+    private DeclarationNormaliser _normaliser = null!;
+    private RawDeclaration _row = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var office = new OfficeDefinition { Code = "USNYC1", Name = "NYC", OfficeType = "SEAPORT", Country = "US", Zone = NewYork, MainEntry = true, MainExit = true };
+        _normaliser = new DeclarationNormaliser([office], _resolver);
+        _row = new RawDeclaration
+        {
+            SourceName = "bench", RowNumber = 1, DeclarationId = "25USNYC1IM0000001", DeclarationType = "IMPORT", OfficeCode = "USNYC1",
+            BusinessDate = "2025-06-02", ModeOfTransport = "SEA", ControlChannel = "RED", TraderId = "T1", Aeo = "1", PreArrival = "0",
+            Ecommerce = "0", RiskLevel = "LOW", SubmissionChannel = "EDI", ImmediateRelease = "0",
+            ArrivalLocal = "2025-06-02 08:00:00", LodgedLocal = "2025-06-02 09:10:00", OgaPermitLocal = "2025-06-02 11:00:00",
+            InspectionStartLocal = "2025-06-02 12:00:00", InspectionEndLocal = "2025-06-02 13:30:00", ClearedLocal = "2025-06-02 14:00:00",
+            ReleasedLocal = "2025-06-02 14:20:00",
+        };
+    }
+
+    [Benchmark]
+    public bool ParseLocalTime() => LocalTimeParser.TryParse("2025-06-02 14:20:00", out _);
+
+    [Benchmark]
+    public Instant? ResolveInZone() => _resolver.Resolve(new LocalDateTime(2025, 6, 2, 14, 20), NewYork).Instant;
+
+    [Benchmark]
+    public NormalisedDeclaration? NormaliseDeclaration() => _normaliser.Normalise(_row).Declaration;
+}
