@@ -1,29 +1,57 @@
 using System.Data.Common;
+using DuckDB.NET.Data;
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using PmmEtl.Core.Pipelines;
+using PmmEtl.Extract.Relational;
 
 namespace PmmEtl.Extract;
 
 /// <summary>Opens a connection to a relational source through its ADO.NET provider, chosen by the pipeline's source kind.</summary>
 public static class SourceConnectionFactory
 {
-    public static IReadOnlyList<string> Kinds { get; } = ["sqlite"];
+    /// <summary>The relational kinds; <see cref="DeclarationSources.Kinds"/> lists every kind.</summary>
+    public static IReadOnlyList<string> Kinds { get; } = SourceProvider.All.Select(p => p.Kind).ToArray();
+
+    /// <summary>The provider's connection, not yet open (the provider selection, testable without a server).</summary>
+    public static DbConnection Create(SourceDefinition source)
+    {
+        // Read-only where the provider can say so: the extract must never be able to change the national system it reads.
+        return source.Kind switch
+        {
+            "sqlite" => new SqliteConnection(new SqliteConnectionStringBuilder(source.ConnectionString) { Mode = SqliteOpenMode.ReadOnly }.ToString()),
+            "duckdb" => new DuckDBConnection(ReadOnlyDuckDb(source.ConnectionString)),
+            "postgres" => new NpgsqlConnection(source.ConnectionString),
+            "sqlserver" => new SqlConnection(new SqlConnectionStringBuilder(source.ConnectionString) { ApplicationIntent = ApplicationIntent.ReadOnly }.ConnectionString),
+            _ => throw new NotSupportedException($"source.kind '{source.Kind}' is not a relational source (relational kinds: {string.Join(", ", Kinds)})"),
+        };
+    }
 
     public static DbConnection Open(SourceDefinition source)
     {
         if (source.FilePath is { } file && !File.Exists(file))
         {
-            // SQLite's own message ("unable to open database file") does not say which file.
+            // SQLite's and DuckDB's own messages ("unable to open database file") do not say which file.
             throw new FileNotFoundException($"source.path: the source file {file} does not exist", file);
         }
 
-        DbConnection connection = source.Kind switch
-        {
-            // Read-only: the extract must never be able to change the national system it reads.
-            "sqlite" => new SqliteConnection(new SqliteConnectionStringBuilder(source.ConnectionString) { Mode = SqliteOpenMode.ReadOnly }.ToString()),
-            _ => throw new NotSupportedException($"source.kind '{source.Kind}' is not supported (supported: {string.Join(", ", Kinds)})"),
-        };
+        DbConnection connection = Create(source);
         connection.Open();
+        if (connection is NpgsqlConnection)
+        {
+            using DbCommand readOnly = connection.CreateCommand();
+            readOnly.CommandText = "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY";
+            readOnly.ExecuteNonQuery();
+        }
+
         return connection;
+    }
+
+    private static string ReadOnlyDuckDb(string connectionString)
+    {
+        var builder = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        builder["ACCESS_MODE"] = "READ_ONLY";
+        return builder.ConnectionString;
     }
 }

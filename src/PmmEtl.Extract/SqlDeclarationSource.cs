@@ -1,29 +1,31 @@
-using System.Data;
 using System.Data.Common;
-using System.Globalization;
-using Dapper;
 using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Records;
 using PmmEtl.Core.Stages;
+using PmmEtl.Extract.Relational;
 
 namespace PmmEtl.Extract;
 
 /// <summary>
-/// Streams declarations from a relational source with the pipeline's query for the <c>declaration</c> record
-/// type. The query aliases its columns to the canonical field names and receives the window as the parameters
-/// <c>@from</c> and <c>@to</c> (ISO dates, end exclusive); values never become SQL text. Rows are read one at a
-/// time from the data reader, so memory does not grow with the source.
+/// Streams declarations from a relational source (SQLite, DuckDB, PostgreSQL, SQL Server) with the pipeline's query
+/// for the <c>declaration</c> record type. The query aliases its columns to the canonical field names and receives
+/// the window as the named parameters <c>from</c> and <c>to</c> (ISO dates, end exclusive), written with the
+/// provider's marker; values never become SQL text. Rows are read one at a time from the data reader, so memory does
+/// not grow with the source.
 /// </summary>
 public sealed class SqlDeclarationSource : IDeclarationSource
 {
     public const string RecordType = "declaration";
 
     private readonly SourceDefinition _source;
+    private readonly SourceProvider _provider;
     private readonly string _sourceName;
 
     public SqlDeclarationSource(SourceDefinition source, string pipelineName)
     {
         _source = source;
+        _provider = SourceProvider.Find(source.Kind)
+            ?? throw new NotSupportedException($"source.kind '{source.Kind}' is not a relational source");
         _sourceName = $"{pipelineName}:source.queries.{RecordType}";
     }
 
@@ -35,8 +37,12 @@ public sealed class SqlDeclarationSource : IDeclarationSource
         }
 
         using DbConnection connection = SourceConnectionFactory.Open(_source);
-        using IDataReader reader = connection.ExecuteReader(
-            new CommandDefinition(sql, new { from = window.FromText, to = window.ToText }, commandTimeout: 0, cancellationToken: cancellationToken));
+        using DbCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.CommandTimeout = 0; // a night's extract may run long; cancellation stops it instead
+        WindowParameters.Bind(command, _provider, sql, window);
+        using CancellationTokenRegistration cancel = cancellationToken.Register(command.Cancel);
+        using DbDataReader reader = command.ExecuteReader();
 
         var setters = BindColumns(reader);
         long row = 0;
@@ -44,9 +50,9 @@ public sealed class SqlDeclarationSource : IDeclarationSource
         {
             cancellationToken.ThrowIfCancellationRequested();
             var raw = new RawDeclaration { SourceName = _sourceName, RowNumber = ++row };
-            foreach ((int ordinal, Action<RawDeclaration, string?> set) in setters)
+            foreach ((int ordinal, bool zoned, Action<RawDeclaration, string?> set) in setters)
             {
-                set(raw, AsText(reader, ordinal));
+                set(raw, DbValueText.Of(reader, ordinal, zoned));
             }
 
             yield return raw;
@@ -54,7 +60,7 @@ public sealed class SqlDeclarationSource : IDeclarationSource
     }
 
     /// <summary>Maps the query's columns to canonical fields once, and fails with the missing names before any row is read.</summary>
-    private (int Ordinal, Action<RawDeclaration, string?> Set)[] BindColumns(IDataReader reader)
+    private static (int Ordinal, bool Zoned, Action<RawDeclaration, string?> Set)[] BindColumns(DbDataReader reader)
     {
         var ordinals = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (int i = 0; i < reader.FieldCount; i++)
@@ -71,26 +77,7 @@ public sealed class SqlDeclarationSource : IDeclarationSource
 
         return DeclarationFields.All
             .Where(f => ordinals.ContainsKey(f.Name))
-            .Select(f => (ordinals[f.Name], f.Set))
+            .Select(f => (ordinals[f.Name], DbValueText.IsZoned(reader.GetDataTypeName(ordinals[f.Name])), f.Set))
             .ToArray();
-    }
-
-    private static string? AsText(IDataReader reader, int ordinal)
-    {
-        if (reader.IsDBNull(ordinal))
-        {
-            return null;
-        }
-
-        object value = reader.GetValue(ordinal);
-        return value switch
-        {
-            string s => s,
-            DateTime dt => dt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
-            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            bool b => b ? "1" : "0",
-            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            _ => value.ToString(),
-        };
     }
 }

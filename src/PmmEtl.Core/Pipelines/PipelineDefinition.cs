@@ -21,11 +21,19 @@ public sealed record PipelineDefinition
 
     /// <summary>When set, a run fails instead of publishing if the newest lodgement loaded is older than this.</summary>
     public Duration? MaxSourceAge { get; init; }
+
+    /// <summary>Which audiences get a publication, and the small-count threshold of the public and WCO ones.</summary>
+    public PublishDefinition Publish { get; init; } = PublishDefinition.Default;
+}
+
+public sealed record PublishDefinition(IReadOnlyList<Catalogue.Disclosure> Audiences, int? SuppressBelow)
+{
+    public static PublishDefinition Default { get; } = new([Catalogue.Disclosure.Public, Catalogue.Disclosure.Wco, Catalogue.Disclosure.National], null);
 }
 
 public sealed record SourceDefinition
 {
-    /// <summary>The ADO.NET provider: <c>sqlite</c> for now.</summary>
+    /// <summary>The reader: a relational provider (<c>sqlite</c>, <c>duckdb</c>, <c>postgres</c>, <c>sqlserver</c>), <c>csv</c> or <c>wco-xml</c>.</summary>
     public required string Kind { get; init; }
     public required string ConnectionString { get; init; }
     /// <summary>One SQL query per record type, its columns aliased to the canonical field names; window bounds come as @from and @to.</summary>
@@ -34,6 +42,10 @@ public sealed record SourceDefinition
     public DemoSourceSettings? Demo { get; init; }
     /// <summary>The file behind a file-based source (SQLite), if any.</summary>
     public string? FilePath { get; init; }
+    /// <summary>The column mapping of a <c>csv</c> source (its queries are empty).</summary>
+    public CsvSourceSettings? Csv { get; init; }
+    /// <summary>The message mapping of a <c>wco-xml</c> source (its queries are empty).</summary>
+    public WcoXmlSourceSettings? Wco { get; init; }
 }
 
 public sealed record DemoSourceSettings(int Seed, int Declarations, int Year);

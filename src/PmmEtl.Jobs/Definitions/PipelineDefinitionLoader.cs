@@ -43,7 +43,7 @@ public static class PipelineDefinitionLoader
         var problems = new List<string>();
         var top = new YamlNodeReader(root, "", problems);
         string folder = Path.GetDirectoryName(fullPath)!;
-        top.OnlyKeys("name", "source", "offices", "warehouse", "schedule", "window", "kpis", "output", "dst", "freshness");
+        top.OnlyKeys("name", "source", "offices", "warehouse", "schedule", "window", "kpis", "output", "dst", "freshness", "publish");
 
         string name = top.String("name", required: true) ?? "";
         if (name.Length > 0 && !System.Text.RegularExpressions.Regex.IsMatch(name, "^[a-z0-9][a-z0-9_-]*$"))
@@ -59,6 +59,7 @@ public static class PipelineDefinitionLoader
         IReadOnlyList<KpiDefinition> kpis = ReadKpis(top);
         string? output = top.String("output", required: true);
         DstPolicy dst = ReadDst(top.Mapping("dst", required: false));
+        PublishDefinition publish = ReadPublish(top);
         Duration? maxSourceAge = null;
         if (top.Mapping("freshness", required: false) is { } freshness)
         {
@@ -84,71 +85,12 @@ public static class PipelineDefinitionLoader
             OutputFolder = Path.GetFullPath(Path.Combine(folder, output!)),
             Dst = dst,
             MaxSourceAge = maxSourceAge,
+            Publish = publish,
         };
     }
 
-    private static SourceDefinition? ReadSource(YamlNodeReader? s, string folder)
-    {
-        if (s is null)
-        {
-            return null;
-        }
-
-        s.OnlyKeys("kind", "path", "connection_string", "connection_string_env", "demo", "queries");
-        string? kind = s.String("kind", required: true);
-        if (kind is not null && !SourceConnectionFactory.Kinds.Contains(kind))
-        {
-            s.Problem(s.Get("kind"), "kind", $"unknown source kind '{kind}' (supported: {string.Join(", ", SourceConnectionFactory.Kinds)})");
-        }
-
-        string? filePath = s.String("path", required: false) is { } p ? Path.GetFullPath(Path.Combine(folder, p)) : null;
-        string? connection = s.String("connection_string", required: false);
-        string? env = s.String("connection_string_env", required: false);
-        if (env is not null)
-        {
-            connection = Environment.GetEnvironmentVariable(env);
-            if (string.IsNullOrEmpty(connection))
-            {
-                s.Problem(s.Get("connection_string_env"), "connection_string_env", $"the environment variable '{env}' is not set");
-            }
-        }
-
-        if (filePath is not null && kind == "sqlite")
-        {
-            connection ??= $"Data Source={filePath}";
-        }
-
-        if (connection is null && (s.Get("connection_string_env") is null))
-        {
-            s.Problem(null, "path", "give the source's path (file sources) or connection_string / connection_string_env");
-        }
-
-        DemoSourceSettings? demo = null;
-        if (s.Mapping("demo", required: false) is { } d)
-        {
-            d.OnlyKeys("seed", "declarations", "year");
-            demo = new DemoSourceSettings(
-                d.Int("seed", required: false, 0, int.MaxValue) ?? 20250101,
-                d.Int("declarations", required: false, 10, 100_000_000) ?? 200_000,
-                d.Int("year", required: false, 2000, 2100) ?? 2025);
-            if (filePath is null)
-            {
-                s.Problem(s.Get("demo"), "demo", "a demo source needs a path to write to");
-            }
-        }
-
-        var queries = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (s.Mapping("queries", required: true) is { } q)
-        {
-            q.OnlyKeys("declaration");
-            if (q.String("declaration", required: true) is { } sql)
-            {
-                queries["declaration"] = sql;
-            }
-        }
-
-        return new SourceDefinition { Kind = kind ?? "", ConnectionString = connection ?? "", Queries = queries, Demo = demo, FilePath = filePath };
-    }
+    // The source section (relational, csv, wco-xml) is read in its own class: SourceSectionReader.
+    private static SourceDefinition? ReadSource(YamlNodeReader? s, string folder) => SourceSectionReader.Read(s, folder);
 
     private static IReadOnlyList<OfficeDefinition> ReadOffices(YamlNodeReader top)
     {
@@ -341,6 +283,39 @@ public static class PipelineDefinitionLoader
             _ => Bad(d, "skipped", skipped, "shift_forward, end_of_gap or reject", SkippedTimePolicy.ShiftForward),
         };
         return new DstPolicy(a, s);
+    }
+
+    private static PublishDefinition ReadPublish(YamlNodeReader top)
+    {
+        if (top.Mapping("publish", required: false) is not { } p)
+        {
+            return PublishDefinition.Default;
+        }
+
+        p.OnlyKeys("audiences", "suppress_below");
+        var audiences = new List<Disclosure>();
+        if (p.Sequence("audiences", required: false) is { } list)
+        {
+            for (int i = 0; i < list.Children.Count; i++)
+            {
+                string? name = (list.Children[i] as YamlScalarNode)?.Value;
+                Disclosure? audience = name switch { "public" => Disclosure.Public, "wco" => Disclosure.Wco, "national" => Disclosure.National, _ => null };
+                if (audience is null || audiences.Contains(audience.Value))
+                {
+                    p.Problem(list.Children[i], $"audiences[{i}]", audience is null ? $"unknown audience '{name}' (expected public, wco or national)" : $"audience '{name}' is listed twice");
+                    continue;
+                }
+
+                audiences.Add(audience.Value);
+            }
+
+            if (list.Children.Count == 0)
+            {
+                p.Problem(list, "audiences", "list at least one audience");
+            }
+        }
+
+        return new PublishDefinition(audiences.Count > 0 ? audiences : PublishDefinition.Default.Audiences, p.Int("suppress_below", required: false, 1, 1_000_000));
     }
 
     private static T Bad<T>(YamlNodeReader r, string key, string value, string expected, T fallback)

@@ -1,0 +1,100 @@
+using PmmEtl.Core.Pipelines;
+using PmmEtl.Extract.Files;
+
+namespace PmmEtl.Extract.Csv;
+
+/// <summary>
+/// Binds each mapped field to its column ordinal in one file. With a header, a column is found by its exact name,
+/// else by its name ignoring case and surrounding blanks; a mapped column that is missing or named twice is a
+/// configuration error naming the file and the column. Without a header, columns are 1-based positions.
+/// </summary>
+public sealed class CsvHeader
+{
+    private CsvHeader(int[] ordinals, int expectedFields)
+    {
+        Ordinals = ordinals;
+        ExpectedFields = expectedFields;
+    }
+
+    /// <summary>Per plan (same order), the column's ordinal, or −1 for a constant.</summary>
+    public int[] Ordinals { get; }
+
+    /// <summary>How many fields every record must have: the header's count, or without a header the highest mapped position.</summary>
+    public int ExpectedFields { get; }
+
+    /// <summary>Without a header the record length is not fixed by the file; only the mapped positions must exist.</summary>
+    public bool ExactCount { get; private init; }
+
+    public static CsvHeader Bind(string file, IReadOnlyList<string>? names, IReadOnlyList<CsvFieldPlan> plans)
+    {
+        var ordinals = new int[plans.Count];
+        var problems = new List<string>();
+        for (int i = 0; i < plans.Count; i++)
+        {
+            CsvColumnMapping mapping = plans[i].Mapping;
+            if (mapping.Column is not { } column)
+            {
+                ordinals[i] = -1;
+                continue;
+            }
+
+            if (names is null)
+            {
+                ordinals[i] = int.Parse(column, System.Globalization.CultureInfo.InvariantCulture) - 1;
+                continue;
+            }
+
+            ordinals[i] = Find(names, column, out string? problem);
+            if (problem is not null)
+            {
+                problems.Add($"source.csv.columns.{plans[i].Field}: {problem}");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            string columns = string.Join(", ", names!.Select(n => $"'{n}'"));
+            throw new SourceConfigurationException(
+                $"{string.Join("; ", problems)} in the header of {file} (its columns: {TimeText.Shorten(columns)})");
+        }
+
+        return names is null
+            ? new CsvHeader(ordinals, ordinals.DefaultIfEmpty(-1).Max() + 1) { ExactCount = false }
+            : new CsvHeader(ordinals, names.Count) { ExactCount = true };
+    }
+
+    private static int Find(IReadOnlyList<string> names, string column, out string? problem)
+    {
+        problem = null;
+        int exact = IndexOf(names, column, StringComparison.Ordinal);
+        int found = exact >= 0 ? exact : IndexOf(names, column.Trim(), StringComparison.OrdinalIgnoreCase);
+        if (found < 0)
+        {
+            problem = $"the column '{column}' is missing";
+            return -1;
+        }
+
+        int again = exact >= 0
+            ? IndexOf(names, column, StringComparison.Ordinal, found + 1)
+            : IndexOf(names, column.Trim(), StringComparison.OrdinalIgnoreCase, found + 1);
+        if (again >= 0)
+        {
+            problem = $"the column '{column}' appears twice (positions {found + 1} and {again + 1})";
+        }
+
+        return found;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> names, string column, StringComparison comparison, int start = 0)
+    {
+        for (int i = start; i < names.Count; i++)
+        {
+            if (string.Equals(comparison == StringComparison.Ordinal ? names[i] : names[i].Trim(), column, comparison))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

@@ -1,0 +1,135 @@
+using PmmEtl.Core.Pipelines;
+using PmmEtl.Extract;
+using PmmEtl.Extract.Relational;
+
+namespace PmmEtl.Jobs.Definitions;
+
+/// <summary>
+/// Reads the <c>source</c> section: its kind decides which other keys belong. Relational kinds take a file
+/// (<c>path</c>, SQLite and DuckDB) or a connection string (<c>connection_string_env</c>; an inline one only without a
+/// password) and one query per record type; <c>csv</c> and <c>wco-xml</c> take a folder and their own mapping section.
+/// </summary>
+internal static class SourceSectionReader
+{
+    public static SourceDefinition? Read(YamlNodeReader? s, string folder)
+    {
+        if (s is null)
+        {
+            return null;
+        }
+
+        s.OnlyKeys("kind", "path", "connection_string", "connection_string_env", "demo", "queries", "csv", "wco");
+        string? kind = s.String("kind", required: true);
+        if (kind is not null && !DeclarationSources.Kinds.Contains(kind))
+        {
+            s.Problem(s.Get("kind"), "kind", $"unknown source kind '{kind}' (supported: {string.Join(", ", DeclarationSources.Kinds)})");
+            return null;
+        }
+
+        string? path = s.String("path", required: false) is { } p ? Path.GetFullPath(Path.Combine(folder, p)) : null;
+        return kind switch
+        {
+            null => null,
+            DeclarationSources.Csv or DeclarationSources.WcoXml => FileSource(s, kind, path, folder),
+            _ => Relational(s, SourceProvider.Find(kind)!, path),
+        };
+    }
+
+    private static SourceDefinition? FileSource(YamlNodeReader s, string kind, string? path, string folder)
+    {
+        string own = kind == DeclarationSources.Csv ? "csv" : "wco";
+        foreach (string key in new[] { "connection_string", "connection_string_env", "demo", "queries", own == "csv" ? "wco" : "csv" })
+        {
+            if (s.Get(key) is { } misplaced)
+            {
+                s.Problem(misplaced, key, $"not used by a {kind} source (it reads the files under path)");
+            }
+        }
+
+        if (path is null)
+        {
+            s.Problem(null, "path", $"missing required key: the folder (or file) the {kind} source reads");
+        }
+
+        // The mapping is checked even without a path, so one load reports every problem.
+        CsvSourceSettings? csv = own == "csv" ? CsvSectionReader.Read(s.Mapping("csv", required: true), path ?? folder) : null;
+        WcoXmlSourceSettings? wco = own == "wco" ? WcoSectionReader.Read(s.Mapping("wco", required: false), path ?? folder) : null;
+        return path is null
+            ? null
+            : new SourceDefinition { Kind = kind, ConnectionString = "", Queries = new Dictionary<string, string>(), Csv = csv, Wco = wco };
+    }
+
+    private static SourceDefinition? Relational(YamlNodeReader s, SourceProvider provider, string? filePath)
+    {
+        foreach (string key in new[] { "csv", "wco" })
+        {
+            if (s.Get(key) is { } misplaced)
+            {
+                s.Problem(misplaced, key, $"not used by a {provider.Kind} source (it reads its queries)");
+            }
+        }
+
+        string? connection;
+        if (provider.FileBased && filePath is not null)
+        {
+            if (s.Get("connection_string") is not null || s.Get("connection_string_env") is not null)
+            {
+                s.Problem(s.Get("path"), "path", "give the source's path or a connection string, not both");
+            }
+
+            connection = $"Data Source={filePath}";
+        }
+        else if (provider.FileBased && s.Get("connection_string") is null && s.Get("connection_string_env") is null)
+        {
+            s.Problem(null, "path", "give the source's path (file sources) or connection_string / connection_string_env");
+            connection = null;
+        }
+        else
+        {
+            if (filePath is not null)
+            {
+                s.Problem(s.Get("path"), "path", $"a {provider.Kind} source is a server: name its connection string with connection_string_env");
+            }
+
+            connection = ConnectionStrings.Read(s);
+        }
+
+        DemoSourceSettings? demo = null;
+        if (s.Mapping("demo", required: false) is { } d)
+        {
+            d.OnlyKeys("seed", "declarations", "year");
+            demo = new DemoSourceSettings(
+                d.Int("seed", required: false, 0, int.MaxValue) ?? 20250101,
+                d.Int("declarations", required: false, 10, 100_000_000) ?? 200_000,
+                d.Int("year", required: false, 2000, 2100) ?? 2025);
+            if (provider.Kind != "sqlite" || filePath is null)
+            {
+                s.Problem(s.Get("demo"), "demo", "the demo generator writes a SQLite file: it needs kind sqlite and a path");
+            }
+        }
+
+        var queries = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (s.Mapping("queries", required: true) is { } q)
+        {
+            q.OnlyKeys("declaration");
+            if (q.String("declaration", required: true) is { } sql)
+            {
+                if (WindowParameters.CheckMarkers(sql, provider) is { } wrongMarker)
+                {
+                    q.Problem(q.Get("declaration"), "declaration", wrongMarker);
+                }
+
+                queries["declaration"] = sql;
+            }
+        }
+
+        return new SourceDefinition
+        {
+            Kind = provider.Kind,
+            ConnectionString = connection ?? "",
+            Queries = queries,
+            Demo = demo,
+            FilePath = provider.FileBased ? filePath : null,
+        };
+    }
+}

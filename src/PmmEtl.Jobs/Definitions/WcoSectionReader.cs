@@ -1,0 +1,146 @@
+using System.Xml;
+using PmmEtl.Core.Pipelines;
+using PmmEtl.Core.Records;
+using YamlDotNet.RepresentationModel;
+
+namespace PmmEtl.Jobs.Definitions;
+
+/// <summary>
+/// Reads <c>source.wco</c>: the declaration and notification file patterns, the identity (MRN or LRN), the
+/// declaration function codes, the notification function-code table (replacing the default table when given) and
+/// field mappings (each replacing that field's default). Without the section the defaults of <see cref="WcoDefaults"/> apply.
+/// </summary>
+internal static class WcoSectionReader
+{
+    public static WcoXmlSourceSettings Read(YamlNodeReader? w, string path)
+    {
+        if (w is null)
+        {
+            return new WcoXmlSourceSettings { Path = path };
+        }
+
+        w.OnlyKeys("declaration_files", "notification_files", "identity", "declaration_function_codes", "function_codes", "fields");
+        string identity = w.String("identity", required: false) ?? "mrn";
+        if (identity is not ("mrn" or "lrn"))
+        {
+            w.Problem(w.Get("identity"), "identity", $"expected mrn or lrn, got '{identity}'");
+        }
+
+        IReadOnlyList<string>? declarationCodes = YamlMaps.Texts(w, "declaration_function_codes");
+        return new WcoXmlSourceSettings
+        {
+            Path = path,
+            DeclarationFiles = w.String("declaration_files", required: false) ?? "*.xml",
+            NotificationFiles = w.String("notification_files", required: false) ?? "*.xml",
+            Identity = identity == "lrn" ? WcoIdentity.Lrn : WcoIdentity.Mrn,
+            DeclarationFunctionCodes = declarationCodes is null ? WcoDefaults.DeclarationFunctionCodes : new HashSet<string>(declarationCodes, StringComparer.Ordinal),
+            FunctionCodes = ReadFunctionCodes(w) ?? WcoDefaults.FunctionCodes,
+            Fields = ReadFields(w),
+        };
+    }
+
+    private static Dictionary<string, WcoEvent>? ReadFunctionCodes(YamlNodeReader w)
+    {
+        if (YamlMaps.CodeMap(w, "function_codes") is not { } table)
+        {
+            return null;
+        }
+
+        var codes = new Dictionary<string, WcoEvent>(StringComparer.Ordinal);
+        YamlNodeReader map = w.Mapping("function_codes", required: false)!;
+        foreach ((string code, string name) in table)
+        {
+            if (WcoDefaults.EventNames.TryGetValue(name, out WcoEvent e))
+            {
+                codes[code] = e;
+            }
+            else
+            {
+                map.Problem(map.Get(code), code, $"unknown event '{name}' (expected one of {string.Join(", ", WcoDefaults.EventNames.Keys)})");
+            }
+        }
+
+        return codes;
+    }
+
+    private static Dictionary<string, WcoFieldMapping> ReadFields(YamlNodeReader w)
+    {
+        var fields = new Dictionary<string, WcoFieldMapping>(WcoDefaults.Fields, StringComparer.Ordinal);
+        if (w.Mapping("fields", required: false) is not { } map)
+        {
+            return fields;
+        }
+
+        foreach (var (keyNode, value) in map.Node.Children)
+        {
+            string field = ((YamlScalarNode)keyNode).Value ?? "";
+            if (field == DeclarationFields.DeclarationId || DeclarationFields.All.All(f => f.Name != field))
+            {
+                map.Problem(keyNode, field, field == DeclarationFields.DeclarationId
+                    ? "the declaration id is the MRN or the LRN: choose with source.wco.identity"
+                    : $"not a canonical field (known: {string.Join(", ", DeclarationFields.All.Select(f => f.Name))})");
+                continue;
+            }
+
+            WcoFieldMapping? mapping = value switch
+            {
+                YamlScalarNode or YamlSequenceNode => Paths(map, field) is { } paths ? new WcoFieldMapping { Paths = paths } : null,
+                YamlMappingNode node => ReadField(map.Child(node, map.Key(field))),
+                _ => null,
+            };
+            if (mapping is not null)
+            {
+                fields[field] = mapping;
+            }
+        }
+
+        return fields;
+    }
+
+    private static WcoFieldMapping? ReadField(YamlNodeReader m)
+    {
+        m.OnlyKeys("path", "constant", "map", "default");
+        IReadOnlyList<string>? paths = m.Get("path") is null ? null : Paths(m, "path");
+        string? constant = m.String("constant", required: false);
+        if ((paths is null) == (constant is null) && m.Get("path") is null)
+        {
+            m.Problem(null, "path", "give either path (one element path or a list) or constant");
+            return null;
+        }
+
+        return new WcoFieldMapping
+        {
+            Paths = paths ?? [],
+            Constant = constant,
+            Map = YamlMaps.CodeMap(m, "map"),
+            Default = m.String("default", required: false),
+        };
+    }
+
+    private static IReadOnlyList<string>? Paths(YamlNodeReader r, string key)
+    {
+        IReadOnlyList<string>? paths = YamlMaps.Texts(r, key);
+        if (paths is null)
+        {
+            return null;
+        }
+
+        foreach (string path in paths)
+        {
+            try
+            {
+                foreach (string segment in path.Split('/'))
+                {
+                    XmlConvert.VerifyNCName(segment);
+                }
+            }
+            catch (XmlException)
+            {
+                r.Problem(r.Get(key), key, $"'{path}' is not an element path (local names joined by '/', relative to Declaration, no prefixes)");
+                return null;
+            }
+        }
+
+        return paths;
+    }
+}

@@ -1,0 +1,183 @@
+using PmmEtl.Core.Pipelines;
+using PmmEtl.Jobs.Definitions;
+
+namespace PmmEtl.EndToEnd.Tests;
+
+/// <summary>The source section of a pipeline: every kind, and every mistake reported with its line and key before data moves.</summary>
+public sealed class SourceDefinitionTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private static string RepoFile(string relative)
+    {
+        string? dir = AppContext.BaseDirectory;
+        while (dir is not null && !File.Exists(Path.Combine(dir, "PmmEtl.sln")))
+        {
+            dir = Path.GetDirectoryName(dir);
+        }
+
+        return Path.Combine(dir ?? throw new InvalidOperationException("repository root not found"), relative);
+    }
+
+    private static string Pipeline(string source) => $"""
+        name: p
+        source:
+        {source}
+        offices:
+          - {"{"} code: NYC, name: New York, type: SEAPORT, country: US, zone: America/New_York {"}"}
+        warehouse: {"{"} engine: duckdb, path: w.duckdb {"}"}
+        schedule: {"{"} cron: "0 3 * * *", time_zone: America/New_York {"}"}
+        output: out
+        """;
+
+    private PipelineDefinition Load(string source)
+    {
+        string path = _folder.File("p.yaml");
+        File.WriteAllText(path, Pipeline(source));
+        return PipelineDefinitionLoader.Load(path);
+    }
+
+    private IReadOnlyList<string> Problems(string source)
+    {
+        string path = _folder.File("p.yaml");
+        File.WriteAllText(path, Pipeline(source));
+        return Assert.Throws<PipelineDefinitionException>(() => PipelineDefinitionLoader.Load(path)).Problems;
+    }
+
+    [Fact]
+    public void The_example_pipelines_load()
+    {
+        Environment.SetEnvironmentVariable("PMMETL_SOURCE", "Host=127.0.0.1;Database=customs");
+        PipelineDefinition csv = PipelineDefinitionLoader.Load(RepoFile("pipelines/examples/csv-export.yaml"));
+        PipelineDefinition wco = PipelineDefinitionLoader.Load(RepoFile("pipelines/examples/wco-messages.yaml"));
+        PipelineDefinition pg = PipelineDefinitionLoader.Load(RepoFile("pipelines/examples/postgres-source.yaml"));
+
+        Assert.Equal(("csv", ';', "dd/MM/uuuu HH:mm"), (csv.Source.Kind, csv.Source.Csv!.Delimiter, csv.Source.Csv.TimeFormat));
+        Assert.Equal("AIR", csv.Source.Csv.Columns["mode_of_transport"].Map!["40"]);
+        Assert.EndsWith(Path.Combine("exports", "declarations"), csv.Source.Csv.Path, StringComparison.Ordinal);
+        Assert.Equal(("wco-xml", WcoEvent.Released, "NYC"), (wco.Source.Kind, wco.Source.Wco!.FunctionCodes["08"], wco.Source.Wco.Fields["office_code"].Map!["GB000434"]));
+        Assert.Equal(["TypeCode"], wco.Source.Wco.Fields["declaration_type"].Paths); // a default kept beside the configured fields
+        Assert.Equal(("postgres", "Host=127.0.0.1;Database=customs"), (pg.Source.Kind, pg.Source.ConnectionString));
+    }
+
+    [Fact]
+    public void A_wco_source_without_its_section_takes_the_default_reading()
+    {
+        PipelineDefinition p = Load("  kind: wco-xml\n  path: messages");
+
+        Assert.Equal(WcoDefaults.FunctionCodes, p.Source.Wco!.FunctionCodes);
+        Assert.Equal(("*.xml", "*.xml", WcoIdentity.Mrn), (p.Source.Wco.DeclarationFiles, p.Source.Wco.NotificationFiles, p.Source.Wco.Identity));
+        Assert.Equal(_folder.File("messages"), p.Source.Wco.Path);
+    }
+
+    [Fact]
+    public void Csv_mapping_mistakes_are_reported_with_line_and_key()
+    {
+        IReadOnlyList<string> problems = Problems("""
+              kind: csv
+              path: exports
+              queries: { declaration: SELECT 1 }
+              csv:
+                delimiter: ";;"
+                time_format: "dd/MM/yyyy HH:mm:xx"
+                offset: "+25:00"
+                encoding: klingon
+                colour: blue
+                columns:
+                  declaration_id: DECL_NO
+                  declaration_typ: TYPE
+                  office_code: { column: OFFICE, constant: NYC }
+                  aeo: { column: AEO, format: "dd" }
+                  arrival_local: { column: ARRIVAL, format: "HH:mm o" }
+            """);
+
+        Assert.Contains("line 5: source.queries: not used by a csv source (it reads the files under path)", problems);
+        Assert.Contains(problems, p => p.StartsWith("line 7: source.csv.delimiter: expected one character", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("line 8: source.csv.time_format: not a NodaTime date-time pattern", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("line 9: source.csv.offset: '+25:00' is not a UTC offset", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("line 10: source.csv.encoding: unknown encoding 'klingon'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("line 11: source.csv.colour: unknown key", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("line 14: source.csv.columns.declaration_typ: not a canonical field", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("line 15: source.csv.columns.office_code.column: give either column or constant", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("line 16: source.csv.columns.aeo.format: only time fields", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("line 17: source.csv.columns.arrival_local.format: not a NodaTime date-time pattern", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.EndsWith("source.csv.columns.mode_of_transport: required canonical field: map a column or give a constant", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Without_a_header_csv_columns_are_positions()
+    {
+        IReadOnlyList<string> problems = Problems("""
+              kind: csv
+              path: exports
+              csv:
+                header: false
+                columns: { declaration_id: DECL_NO, declaration_type: "2", office_code: "3", mode_of_transport: "4", control_channel: "5",
+                           aeo: { constant: "0" }, ecommerce: { constant: "0" }, submission_channel: { constant: EDI },
+                           arrival_local: "6", lodged_local: "7", released_local: "8" }
+            """);
+
+        Assert.Equal(["line 7: source.csv.columns.declaration_id: without a header a column is a position from 1, not 'DECL_NO'"], problems);
+    }
+
+    [Fact]
+    public void Wco_mapping_mistakes_are_reported_with_line_and_key()
+    {
+        IReadOnlyList<string> problems = Problems("""
+              kind: wco-xml
+              path: messages
+              wco:
+                identity: ucr
+                function_codes: { "01": accepted, "08": let_go }
+                fields:
+                  declaration_id: ID
+                  office_code: "ns:PresentationOffice/ID"
+                  aeo: { map: { AEOC: "1" } }
+            """);
+
+        Assert.Contains(problems, p => p.StartsWith("line 6: source.wco.identity: expected mrn or lrn", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("line 7: source.wco.function_codes.08: unknown event 'let_go'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("line 9: source.wco.fields.declaration_id: the declaration id is the MRN or the LRN", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("line 10: source.wco.fields.office_code: 'ns:PresentationOffice/ID' is not an element path", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("line 11: source.wco.fields.aeo.path: give either path", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Relational_sources_take_a_file_or_a_connection_string_from_the_environment_and_their_own_parameter_markers()
+    {
+        IReadOnlyList<string> problems = Problems("""
+              kind: duckdb
+              path: customs.duckdb
+              queries:
+                declaration: SELECT * FROM d WHERE day >= @from AND day < @to
+            """);
+        Assert.Equal(["line 6: source.queries.declaration: duckdb names parameters $name: write $from and $to, not @from and @to"], problems);
+
+        problems = Problems("""
+              kind: postgres
+              path: customs.db
+              connection_string: "Host=db;Password=secret"
+              queries: { declaration: SELECT 1 }
+            """);
+        Assert.Contains("line 4: source.path: a postgres source is a server: name its connection string with connection_string_env", problems);
+        Assert.Contains(problems, p => p.StartsWith("line 5: source.connection_string: holds a password", StringComparison.Ordinal));
+
+        problems = Problems("""
+              kind: sqlserver
+              connection_string_env: PMMETL_TEST_UNSET_VARIABLE
+              queries: { declaration: SELECT 1 }
+            """);
+        Assert.Equal(["line 4: source.connection_string_env: the environment variable 'PMMETL_TEST_UNSET_VARIABLE' is not set"], problems);
+
+        PipelineDefinition duck = Load("""
+              kind: duckdb
+              path: customs.duckdb
+              queries: { declaration: SELECT * FROM d WHERE day >= $from }
+            """);
+        Assert.Equal(($"Data Source={_folder.File("customs.duckdb")}", _folder.File("customs.duckdb")), (duck.Source.ConnectionString, duck.Source.FilePath));
+
+        Assert.Contains(Problems("  kind: oracle\n  path: x"), p => p.StartsWith("line 3: source.kind: unknown source kind 'oracle' (supported: sqlite, duckdb, postgres, sqlserver, csv, wco-xml)", StringComparison.Ordinal));
+    }
+}
