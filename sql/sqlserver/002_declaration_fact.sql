@@ -38,7 +38,7 @@ IF OBJECT_ID(N'dbo.fact_declaration', N'U') IS NULL
         arrival_to_loading_oga_min        FLOAT NULL,
         arrival_to_loading_customs_min    FLOAT NULL,
         lodgement_to_clearance_min        FLOAT NULL,
-        source_name            NVARCHAR(400) NOT NULL,
+        source_name            NVARCHAR(1000) NOT NULL,  -- a file path for file sources
         source_row             BIGINT NOT NULL,
         run_id                 NVARCHAR(100) NOT NULL
     );

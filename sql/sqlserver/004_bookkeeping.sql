@@ -41,7 +41,7 @@ IF OBJECT_ID(N'dbo.dq_quarantine', N'U') IS NULL
     CREATE TABLE dbo.dq_quarantine (
         pipeline          NVARCHAR(100) NOT NULL,
         record_type       NVARCHAR(50) NOT NULL,
-        source_name       NVARCHAR(400) NOT NULL,
+        source_name       NVARCHAR(1000) NOT NULL,
         source_row        BIGINT NOT NULL,
         source_key        NVARCHAR(100) NULL,
         business_date_raw NVARCHAR(100) NULL,

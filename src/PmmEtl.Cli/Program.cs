@@ -13,6 +13,7 @@ try
         KpisCommand.Create(),
         RunsCommand.Create(),
         MigrateCommand.Create(),
+        VerifyCommand.Create(),
         OperationsCommands.Backfill(),
         OperationsCommands.Retry(),
         OperationsCommands.Status(),

@@ -31,7 +31,9 @@ public sealed class DashboardHost : IAsyncDisposable
         // The server owns the storage: registered as an instance, the web host neither disposes it nor makes it
         // Hangfire's global default.
         builder.Services.AddSingleton(storage);
-        builder.Services.AddHangfire(_ => { });
+        // Hangfire's log provider is process-wide: keep it on Serilog, not on this host's logger factory, which is
+        // disposed with the host while the job servers go on logging.
+        builder.Services.AddHangfire(configuration => configuration.UseSerilogLogProvider());
         WebApplication app = builder.Build();
 
         // One access rule in front of every page, Hangfire's included.

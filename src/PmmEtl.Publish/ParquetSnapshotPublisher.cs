@@ -1,35 +1,49 @@
 using System.Globalization;
 using NodaTime.Text;
+using PmmEtl.Core.Catalogue;
+using PmmEtl.Core.Records;
 using PmmEtl.Core.Stages;
+using PmmEtl.Publish.Audiences;
+using PmmEtl.Publish.Changes;
 using PmmEtl.Publish.Hashing;
+using PmmEtl.Publish.History;
 using PmmEtl.Publish.Layout;
 using PmmEtl.Publish.Manifest;
 using PmmEtl.Publish.Parquet;
+using PmmEtl.Publish.Reading;
+using PmmEtl.Publish.Schema;
+using PmmEtl.Reports;
 
 namespace PmmEtl.Publish;
 
 /// <summary>
-/// Publishes one pipeline's calendar year as an immutable, versioned Parquet snapshot:
-/// <c>&lt;output&gt;/&lt;pipeline&gt;/&lt;year&gt;/v&lt;N&gt;/</c> with <c>kpi_values.parquet</c>,
-/// <c>kpi_exclusions.parquet</c> and <c>manifest.json</c>.
+/// Publishes one pipeline's calendar year, once per audience, as immutable versioned snapshots:
+/// <c>&lt;output&gt;/&lt;audience&gt;/&lt;pipeline&gt;/&lt;year&gt;/v&lt;N&gt;/</c> with <c>kpi_values.parquet</c>,
+/// <c>kpi_distribution.parquet</c>, <c>kpi_exclusions.parquet</c> (national only), the workbook, the HTML report and
+/// <c>manifest.json</c>; then rewrites each audience's derived history file.
 /// <para>
-/// A version is written into a <c>.tmp-*</c> sibling folder and renamed into place when complete, so readers see a
-/// whole version or none. Re-publishing values equal to the latest version (ignoring run id and computation time)
-/// writes nothing and returns that version as <see cref="PublishedSnapshot.Unchanged"/>. Published versions are
-/// never modified or deleted.
+/// Every audience's version is written into a <c>.tmp-*</c> sibling folder; only when all of them are complete is
+/// each renamed into place, so readers see a whole version or none. An audience whose rows equal its latest version
+/// (ignoring run id and computation time) gets no new version and keeps the old one as
+/// <see cref="PublishedAudience.Unchanged"/>. Published versions are never modified or deleted.
 /// </para>
 /// </summary>
 public sealed class ParquetSnapshotPublisher : ISnapshotPublisher
 {
-    /// <summary>Version of the file layout and column set; part of the content hash and the manifest.</summary>
-    public const int SchemaVersion = 1;
+    /// <summary>Version of the file layout and column set (<see cref="PublishedSchema"/>); part of the content hash and the manifest.</summary>
+    public const int SchemaVersion = PublishedSchema.Current;
 
-    /// <summary>Rows buffered per Parquet row group, and so the most rows held in memory at once.</summary>
+    /// <summary>Rows buffered per Parquet row group, and so the most rows held in memory at once by a writer.</summary>
     public const int DefaultRowGroupSize = 100_000;
 
     public const string ValuesFileName = KpiValuesTable.FileName;
     public const string ExclusionsFileName = KpiExclusionsTable.FileName;
+    public const string DistributionFileName = KpiDistributionTable.FileName;
+    public const string WorkbookFileName = "kpi_values.xlsx";
+    public const string ReportFileName = "kpi_report.html";
     public const string ManifestFileName = ManifestFileStore.FileName;
+    public const string HistoryFolderName = HistoryBuilder.FolderName;
+    public const string HistoryFileName = KpiValuesHistoryTable.FileName;
 
     private readonly int _rowGroupSize;
 
@@ -40,9 +54,9 @@ public sealed class ParquetSnapshotPublisher : ISnapshotPublisher
     }
 
     /// <inheritdoc />
-    /// <exception cref="ArgumentException">The pipeline name would leave the output folder, or the year is invalid.</exception>
+    /// <exception cref="ArgumentException">The pipeline name would leave the output folder, the year is invalid, or no audience is asked for.</exception>
     /// <exception cref="IOException">Another publication of the same pipeline and year is running.</exception>
-    /// <exception cref="InvalidDataException">The latest version has no valid manifest, or the reader returned bad rows.</exception>
+    /// <exception cref="InvalidDataException">A latest version has no valid manifest, or the reader returned bad rows.</exception>
     public PublishedSnapshot Publish(SnapshotRequest request, IKpiValueReader values) =>
         // Parquet.Net 6 has no synchronous API. Task.Run keeps the blocking wait free of any synchronization
         // context of the caller, so it cannot deadlock whoever hosts the job.
@@ -53,83 +67,195 @@ public sealed class ParquetSnapshotPublisher : ISnapshotPublisher
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(values);
-        SnapshotLayout layout = SnapshotLayout.For(request.OutputFolder, request.Pipeline, request.Year, nameof(request));
+        Disclosure[] audiences = [.. request.Audiences.Distinct().Order()];
+        if (audiences.Length == 0)
+        {
+            throw new ArgumentException("No audience to publish for.", nameof(request));
+        }
 
-        Directory.CreateDirectory(layout.YearFolder);
-        using PublicationLock _ = PublicationLock.Acquire(layout);
-        layout.RemoveStaleTempFolders();
+        // Every path is checked before anything is read or created.
+        SnapshotLayout[] layouts = [.. audiences.Select(a => SnapshotLayout.For(request.OutputFolder, a, request.Pipeline, request.Year, nameof(request)))];
+        var suppression = new SmallCountSuppression(request.SuppressBelow);
 
-        int? latest = layout.LatestVersion();
-        SnapshotManifest? latestManifest = latest is { } v ? ManifestFileStore.Read(layout.VersionFolder(v)) : null;
-
-        string temp = layout.TempFolder(request.RunId);
-        Directory.CreateDirectory(temp);
+        var locks = new List<PublicationLock>();
+        var temps = new List<string>();
+        var prepared = new List<AudienceVersion>();
         try
         {
-            (string contentHash, IReadOnlyList<ManifestFile> files) = await WriteTablesAsync(temp, request, values, cancellationToken).ConfigureAwait(false);
-
-            if (latest is { } same && latestManifest is { } previous && previous.ContentSha256 == contentHash)
+            // Locks are taken narrowest audience first, always in that order, so two publishers never wait in a cycle.
+            foreach (SnapshotLayout layout in layouts)
             {
-                Directory.Delete(temp, recursive: true);
-                return new PublishedSnapshot(layout.VersionFolder(same), same, Unchanged: true, RowCounts(previous.Files));
+                Directory.CreateDirectory(layout.YearFolder);
+                locks.Add(PublicationLock.Acquire(layout.LockFile));
+                layout.RemoveStaleTempFolders();
             }
 
-            int version = (latest ?? 0) + 1;
-            SnapshotManifest manifest = Manifest(request, version, latest, contentHash, files);
+            foreach (SnapshotLayout layout in layouts)
+            {
+                string temp = layout.TempFolder(request.RunId);
+                Directory.CreateDirectory(temp);
+                temps.Add(temp);
+            }
 
-            // The manifest goes last: a folder holding a manifest holds every file the manifest names.
-            await ManifestFileStore.WriteAsync(temp, manifest, cancellationToken).ConfigureAwait(false);
+            // KPI value sets are small (thousands of rows): read once, then filtered per audience.
+            List<PublishedValue> all = [.. values.ReadValues(request.Pipeline, request.Year).OnlyPipeline(request.Pipeline, v => v.Pipeline, ValuesFileName).Select(Describe)];
+            List<KpiExclusionCount> exclusions = [.. values.ReadExclusions(request.Pipeline, request.Year).OnlyPipeline(request.Pipeline, e => e.Pipeline, ExclusionsFileName)];
+            List<KpiDistributionBin> bins = [.. values.ReadDistribution(request.Pipeline, request.Year).OnlyPipeline(request.Pipeline, b => b.Pipeline, DistributionFileName)];
 
-            // One rename makes the version visible as a whole. It fails rather than merges if the target exists.
-            // The folder's own entry is not fsynced (.NET cannot open a directory): after a power cut the rename
-            // may be lost, which leaves a temp folder that the next publication removes and redoes.
-            string target = layout.VersionFolder(version);
-            Directory.Move(temp, target);
-            return new PublishedSnapshot(target, version, Unchanged: false, RowCounts(files));
+            for (int i = 0; i < audiences.Length; i++)
+            {
+                SmallCountSuppression rule = AudienceRules.IsSuppressed(audiences[i]) ? suppression : SmallCountSuppression.Off;
+                var content = new AudienceContent(
+                    audiences[i],
+                    [.. all.Where(v => AudienceRules.MaySee(audiences[i], v.Value.Disclosure)).Select(rule.Apply)],
+                    AudienceRules.SeesExclusions(audiences[i]) ? exclusions : null,
+                    [.. bins.Select(b => new PublishedBin(b, DisclosureOf(b.KpiCode), b.Count, false))
+                        .Where(b => AudienceRules.MaySee(audiences[i], b.Disclosure)).Select(rule.Apply)],
+                    AudienceRules.IsSuppressed(audiences[i]) ? request.SuppressBelow : null);
+                prepared.Add(await PrepareAsync(layouts[i], temps[i], request, content, cancellationToken).ConfigureAwait(false));
+            }
+
+            // Every version is complete on disk; one rename each makes it visible as a whole. A rename fails rather
+            // than merges if the target exists. The folder's own entry is not fsynced (.NET cannot open a directory):
+            // after a power cut a rename may be lost, which leaves a temp folder the next publication removes and redoes.
+            foreach (AudienceVersion version in prepared.Where(p => !p.Unchanged))
+            {
+                Directory.Move(version.Temp, version.Folder);
+                Checkpoints.Reach(Checkpoints.Rename);
+            }
         }
         catch
         {
-            // Best effort: if this fails too, the next publication removes the folder under the lock.
-            TryDelete(temp);
+            foreach (string temp in temps)
+            {
+                // Best effort: if this fails too, the next publication removes the folder under the lock.
+                TryDelete(temp);
+            }
+
             throw;
         }
+        finally
+        {
+            foreach (PublicationLock held in Enumerable.Reverse(locks))
+            {
+                held.Dispose();
+            }
+        }
+
+        for (int i = 0; i < prepared.Count; i++)
+        {
+            if (!prepared[i].Unchanged || !File.Exists(HistoryBuilder.HistoryFile(layouts[i].PipelineFolder)))
+            {
+                await HistoryBuilder.RebuildAsync(layouts[i], request.Pipeline, AudienceRules.FolderName(audiences[i]), _rowGroupSize, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        AudienceVersion widest = prepared[^1];
+        return new PublishedSnapshot(widest.Folder, widest.Version, prepared.All(p => p.Unchanged), widest.RowCounts)
+        {
+            Audiences = [.. prepared.Select(p => new PublishedAudience(AudienceRules.FolderName(p.Audience), p.Folder, p.Version, p.Unchanged))],
+        };
     }
 
-    private async Task<(string ContentHash, IReadOnlyList<ManifestFile> Files)> WriteTablesAsync(
-        string folder, SnapshotRequest request, IKpiValueReader values, CancellationToken cancellationToken)
+    private static PublishedValue Describe(KpiValue value)
     {
+        KpiDefinition? kpi = KpiCatalogue.Find(value.KpiCode);
+        return new PublishedValue(value, kpi?.Name, kpi?.Area, Suppressed: false);
+    }
+
+    /// <summary>A histogram shows a KPI's total, so it has the KPI's own level; a KPI unknown to the catalogue stays national.</summary>
+    private static string DisclosureOf(string kpiCode) => KpiCatalogue.Find(kpiCode)?.Disclosure.ToCode() ?? Disclosure.National.ToCode();
+
+    /// <summary>Writes one audience's tables into its temp folder and, unless they equal the latest version, its documents and manifest.</summary>
+    private async Task<AudienceVersion> PrepareAsync(
+        SnapshotLayout layout, string temp, SnapshotRequest request, AudienceContent content, CancellationToken cancellationToken)
+    {
+        string audience = AudienceRules.FolderName(content.Audience);
+        int? latest = layout.LatestVersion();
+        SnapshotManifest? latestManifest = latest is { } v ? ManifestFileStore.Read(layout.VersionFolder(v)) : null;
+
         IReadOnlyDictionary<string, string> metadata = new Dictionary<string, string>
         {
             ["pmm.schema_version"] = SchemaVersion.ToString(CultureInfo.InvariantCulture),
             ["pmm.pipeline"] = request.Pipeline,
+            ["pmm.audience"] = audience,
             ["pmm.year"] = request.Year.ToString(CultureInfo.InvariantCulture),
             ["pmm.run_id"] = request.RunId,
             ["pmm.tzdb_version"] = request.TzdbVersion,
             ["pmm.kpi_catalogue_version"] = request.CatalogueVersion,
         };
 
-        TableWriteResult valueRows = await KpiValuesTable.CreateWriter(_rowGroupSize).WriteAsync(
-            Path.Combine(folder, ValuesFileName),
-            values.ReadValues(request.Pipeline, request.Year).OnlyPipeline(request.Pipeline, v => v.Pipeline, ValuesFileName),
-            metadata, cancellationToken).ConfigureAwait(false);
+        var tables = new List<(string Name, TableWriteResult Result)>
+        {
+            (ValuesFileName, await KpiValuesTable.CreateWriter(_rowGroupSize).WriteAsync(
+                Path.Combine(temp, ValuesFileName), content.Values, metadata, cancellationToken).ConfigureAwait(false)),
+            (DistributionFileName, await ReachThen(Checkpoints.Parquet, () => KpiDistributionTable.CreateWriter(_rowGroupSize).WriteAsync(
+                Path.Combine(temp, DistributionFileName), content.Bins, metadata, cancellationToken)).ConfigureAwait(false)),
+        };
+        if (content.Exclusions is { } exclusions)
+        {
+            tables.Add((ExclusionsFileName, await KpiExclusionsTable.CreateWriter(_rowGroupSize).WriteAsync(
+                Path.Combine(temp, ExclusionsFileName), exclusions, metadata, cancellationToken).ConfigureAwait(false)));
+        }
 
-        TableWriteResult exclusionRows = await KpiExclusionsTable.CreateWriter(_rowGroupSize).WriteAsync(
-            Path.Combine(folder, ExclusionsFileName),
-            values.ReadExclusions(request.Pipeline, request.Year).OnlyPipeline(request.Pipeline, e => e.Pipeline, ExclusionsFileName),
-            metadata, cancellationToken).ConfigureAwait(false);
-
+        // The suppression threshold changes what the files mean even where no cell falls under it.
         string contentHash = ContentHash.Compute(
-            SchemaVersion, (ValuesFileName, valueRows.RowDigests), (ExclusionsFileName, exclusionRows.RowDigests));
+            SchemaVersion, $"suppress_below={content.SuppressBelow?.ToString(CultureInfo.InvariantCulture) ?? "none"}",
+            [.. tables.Select(t => (t.Name, t.Result.RowDigests))]);
+        Dictionary<string, string> tableHashes = tables.ToDictionary(
+            t => t.Name, t => ContentHash.Compute(SchemaVersion, "", [(t.Name, t.Result.RowDigests)]), StringComparer.Ordinal);
 
-        ManifestFile[] files =
-        [
-            await DescribeAsync(folder, ValuesFileName, valueRows.Rows, cancellationToken).ConfigureAwait(false),
-            await DescribeAsync(folder, ExclusionsFileName, exclusionRows.Rows, cancellationToken).ConfigureAwait(false),
-        ];
-        return (contentHash, files);
+        if (latest is { } same && latestManifest is { } previous && previous.ContentSha256 == contentHash)
+        {
+            Directory.Delete(temp, recursive: true);
+            return new AudienceVersion(content.Audience, temp, layout.VersionFolder(same), same, Unchanged: true, RowCounts(previous.Files));
+        }
+
+        int version = (latest ?? 0) + 1;
+        ManifestChanges? changes = latest is { } superseded && latestManifest is not null
+            ? await SupersededComparison.ChangesAsync(layout.VersionFolder(superseded), latestManifest, content.Values, tableHashes, cancellationToken).ConfigureAwait(false)
+            : null;
+
+        PublicationReport report = await PublicationDocuments.ReportAsync(layout, request, content, version, latest, changes, cancellationToken).ConfigureAwait(false);
+        WorkbookWriter.Write(report, Path.Combine(temp, WorkbookFileName));
+        HtmlReportWriter.Write(report, Path.Combine(temp, ReportFileName));
+
+        var files = new List<ManifestFile>();
+        foreach ((string name, TableWriteResult result) in tables)
+        {
+            files.Add(await DescribeAsync(temp, name, result.Rows, tableHashes[name], cancellationToken).ConfigureAwait(false));
+        }
+
+        files.Add(await DescribeAsync(temp, WorkbookFileName, null, null, cancellationToken).ConfigureAwait(false));
+        files.Add(await DescribeAsync(temp, ReportFileName, null, null, cancellationToken).ConfigureAwait(false));
+
+        SnapshotManifest manifest = new()
+        {
+            SchemaVersion = SchemaVersion,
+            Pipeline = request.Pipeline,
+            Audience = audience,
+            Year = request.Year,
+            Version = version,
+            Supersedes = latest is { } s ? SnapshotLayout.VersionName(s) : null,
+            RunId = request.RunId,
+            CreatedAt = InstantPattern.ExtendedIso.Format(request.CreatedAt),
+            SourceWindow = request.SourceWindow,
+            DstPolicy = request.DstPolicy,
+            TzdbVersion = request.TzdbVersion,
+            KpiCatalogueVersion = request.CatalogueVersion,
+            SuppressBelow = content.SuppressBelow,
+            ContentSha256 = contentHash,
+            Files = files,
+            Changes = changes,
+        };
+
+        // The manifest goes last: a folder holding a manifest holds every file the manifest names.
+        Checkpoints.Reach(Checkpoints.Manifest);
+        await ManifestFileStore.WriteAsync(temp, manifest, cancellationToken).ConfigureAwait(false);
+        return new AudienceVersion(content.Audience, temp, layout.VersionFolder(version), version, Unchanged: false, RowCounts(files));
     }
 
-    private static async Task<ManifestFile> DescribeAsync(string folder, string name, long rows, CancellationToken cancellationToken)
+    private static async Task<ManifestFile> DescribeAsync(string folder, string name, long? rows, string? contentHash, CancellationToken cancellationToken)
     {
         string path = Path.Combine(folder, name);
         return new ManifestFile
@@ -138,28 +264,12 @@ public sealed class ParquetSnapshotPublisher : ISnapshotPublisher
             Rows = rows,
             Bytes = new FileInfo(path).Length,
             Sha256 = await FileSha256.ComputeAsync(path, cancellationToken).ConfigureAwait(false),
+            ContentSha256 = contentHash,
         };
     }
 
-    private static SnapshotManifest Manifest(SnapshotRequest request, int version, int? supersedes, string contentHash, IReadOnlyList<ManifestFile> files) => new()
-    {
-        SchemaVersion = SchemaVersion,
-        Pipeline = request.Pipeline,
-        Year = request.Year,
-        Version = version,
-        Supersedes = supersedes is { } previous ? SnapshotLayout.VersionName(previous) : null,
-        RunId = request.RunId,
-        CreatedAt = InstantPattern.ExtendedIso.Format(request.CreatedAt),
-        SourceWindow = request.SourceWindow,
-        DstPolicy = request.DstPolicy,
-        TzdbVersion = request.TzdbVersion,
-        KpiCatalogueVersion = request.CatalogueVersion,
-        ContentSha256 = contentHash,
-        Files = files,
-    };
-
     private static IReadOnlyDictionary<string, long> RowCounts(IEnumerable<ManifestFile> files) =>
-        files.ToDictionary(f => f.Name, f => f.Rows, StringComparer.Ordinal);
+        files.Where(f => f.Rows is not null).ToDictionary(f => f.Name, f => f.Rows!.Value, StringComparer.Ordinal);
 
     private static void TryDelete(string folder)
     {
@@ -176,5 +286,15 @@ public sealed class ParquetSnapshotPublisher : ISnapshotPublisher
         catch (UnauthorizedAccessException)
         {
         }
+    }
+
+    /// <summary>One audience's outcome: a prepared temp folder to rename to <see cref="Folder"/>, or the unchanged latest version.</summary>
+    private sealed record AudienceVersion(Disclosure Audience, string Temp, string Folder, int Version, bool Unchanged, IReadOnlyDictionary<string, long> RowCounts);
+
+    /// <summary>The crash tests stop the process here: one table of the version written, the next not yet.</summary>
+    private static Task<TableWriteResult> ReachThen(string checkpoint, Func<Task<TableWriteResult>> write)
+    {
+        Checkpoints.Reach(checkpoint);
+        return write();
     }
 }

@@ -23,7 +23,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Matches(@"K04\s+Physical release time for import\s+pmm\s+2025\s+220\.00 minutes\s+6\s+7 public", output);
         Assert.Matches(@"K13\s+.*as_printed\s+2025\s+37\.00", output);
         Assert.Contains("26 read, 21 loaded, 5 quarantined", output, StringComparison.Ordinal);
-        Assert.Contains(Path.Combine(_folder.Path, "snapshots", "fixture", "2025", "v1"), output, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(_folder.Path, "snapshots", "national", "fixture", "2025", "v1"), output, StringComparison.Ordinal);
         string runId = output.Split(' ')[1].Trim();
         string[] logLines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.NotEmpty(logLines);

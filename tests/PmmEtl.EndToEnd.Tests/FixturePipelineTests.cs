@@ -173,7 +173,7 @@ public sealed class FixturePipelineTests : IDisposable
         Assert.Equal(before, _h.Query("SELECT kpi_code, variant, period_label, breakdown, breakdown_value, value, n, excluded FROM fact_kpi_value ORDER BY ALL"));
         Assert.Equal(21, second.Run.RowsReplaced);
         Assert.All(second.Snapshots, s => Assert.True(s.Unchanged));
-        Assert.Equal(["v1"], Directory.GetDirectories(Path.Combine(_h.Folder, "snapshots", "fixture", "2025")).Select(Path.GetFileName));
+        Assert.Equal(["v1"], Directory.GetDirectories(Path.Combine(_h.Folder, "snapshots", "national", "fixture", "2025")).Select(Path.GetFileName));
     }
 
     [Fact]

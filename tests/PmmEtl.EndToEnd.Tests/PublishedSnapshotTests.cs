@@ -19,7 +19,7 @@ public sealed class PublishedSnapshotTests : IDisposable
     public void Kpi_values_read_back_with_hand_worked_values_and_analyst_friendly_types()
     {
         _h.Run();
-        string file = Path.Combine(_h.Folder, "snapshots", "fixture", "2025", "v1", "kpi_values.parquet").Replace("'", "''", StringComparison.Ordinal);
+        string file = Path.Combine(_h.Folder, "snapshots", "national", "fixture", "2025", "v1", "kpi_values.parquet").Replace("'", "''", StringComparison.Ordinal);
 
         object?[] k04 = Read($"SELECT value, n, median, disclosure, period_start FROM read_parquet('{file}') WHERE kpi_code = 'K04' AND period_type = 'year' AND breakdown = 'total'").Single();
         Assert.Equal(220.0, k04[0]);
@@ -48,10 +48,28 @@ public sealed class PublishedSnapshotTests : IDisposable
     public void The_manifest_names_run_policy_tzdb_and_checksums()
     {
         var summary = _h.Run();
-        string manifest = File.ReadAllText(Path.Combine(_h.Folder, "snapshots", "fixture", "2025", "v1", "manifest.json"));
+        string manifest = File.ReadAllText(Path.Combine(_h.Folder, "snapshots", "national", "fixture", "2025", "v1", "manifest.json"));
         Assert.Contains(summary.Run.RunId, manifest, StringComparison.Ordinal);
         Assert.Contains("ambiguous=earlier;skipped=shift_forward", manifest, StringComparison.Ordinal);
         Assert.Contains(NodaTime.TimeZones.TzdbDateTimeZoneSource.Default.TzdbVersion, manifest, StringComparison.Ordinal);
         Assert.Contains("sha256", manifest, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_pipeline_chooses_the_audiences_and_the_small_count_threshold()
+    {
+        File.WriteAllText(Path.Combine(_h.Folder, "pipeline.yaml"),
+            FixtureSource.PipelineYaml() + "\npublish:\n  audiences: [public]\n  suppress_below: 5\n");
+
+        _h.Run();
+
+        string snapshots = Path.Combine(_h.Folder, "snapshots");
+        Assert.Equal(["public"], Directory.GetDirectories(snapshots).Select(Path.GetFileName));
+        string file = Path.Combine(snapshots, "public", "fixture", "2025", "v1", "kpi_values.parquet").Replace("'", "''", StringComparison.Ordinal);
+        Assert.Empty(Read($"SELECT 1 FROM read_parquet('{file}') WHERE disclosure <> 'public'"));
+        // K04 over the year: N = 6, shown. K13 over the year: N = 3, below 5, so suppressed but still listed.
+        Assert.Equal(220.0, Read($"SELECT value FROM read_parquet('{file}') WHERE kpi_code = 'K04' AND period_type = 'year' AND breakdown = 'total'").Single()[0]);
+        object?[] k13 = Read($"SELECT value, n, suppressed FROM read_parquet('{file}') WHERE kpi_code = 'K13' AND variant = 'pmm' AND period_type = 'year' AND breakdown = 'total'").Single();
+        Assert.Equal([null, 3L, true], k13);
     }
 }

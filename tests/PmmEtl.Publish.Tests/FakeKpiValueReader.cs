@@ -11,11 +11,13 @@ public sealed class FakeKpiValueReader : IKpiValueReader
 {
     private readonly IEnumerable<KpiValue> _values;
     private readonly IEnumerable<KpiExclusionCount> _exclusions;
+    private readonly IEnumerable<KpiDistributionBin> _distribution;
 
-    public FakeKpiValueReader(IEnumerable<KpiValue> values, IEnumerable<KpiExclusionCount> exclusions)
+    public FakeKpiValueReader(IEnumerable<KpiValue> values, IEnumerable<KpiExclusionCount> exclusions, IEnumerable<KpiDistributionBin>? distribution = null)
     {
         _values = values;
         _exclusions = exclusions;
+        _distribution = distribution ?? [];
     }
 
     /// <summary>Called with the 0-based index of each value row just before it is yielded.</summary>
@@ -42,5 +44,5 @@ public sealed class FakeKpiValueReader : IKpiValueReader
         }
     }
 
-    public IEnumerable<KpiDistributionBin> ReadDistribution(string pipeline, int year) => [];
+    public IEnumerable<KpiDistributionBin> ReadDistribution(string pipeline, int year) => _distribution;
 }

@@ -18,11 +18,12 @@ public sealed class ManifestTests : IDisposable
         JsonElement root = manifest.RootElement;
 
         Assert.Equal(
-            ["schema_version", "pipeline", "year", "version", "supersedes", "run_id", "created_at", "source_window", "dst_policy",
-             "tzdb_version", "kpi_catalogue_version", "content_sha256", "files"],
+            ["schema_version", "pipeline", "audience", "year", "version", "supersedes", "run_id", "created_at", "source_window", "dst_policy",
+             "tzdb_version", "kpi_catalogue_version", "suppress_below", "content_sha256", "files", "changes"],
             root.EnumerateObject().Select(p => p.Name));
-        Assert.Equal(1, root.GetProperty("schema_version").GetInt32());
+        Assert.Equal(2, root.GetProperty("schema_version").GetInt32());
         Assert.Equal("demo", root.GetProperty("pipeline").GetString());
+        Assert.Equal("national", root.GetProperty("audience").GetString());
         Assert.Equal(2024, root.GetProperty("year").GetInt32());
         Assert.Equal(1, root.GetProperty("version").GetInt32());
         Assert.Equal(JsonValueKind.Null, root.GetProperty("supersedes").ValueKind);
@@ -32,7 +33,9 @@ public sealed class ManifestTests : IDisposable
         Assert.Equal("ambiguous=earlier;skipped=shift_forward", root.GetProperty("dst_policy").GetString());
         Assert.Equal("2025b", root.GetProperty("tzdb_version").GetString());
         Assert.Equal("pmm-2024.1", root.GetProperty("kpi_catalogue_version").GetString());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("suppress_below").ValueKind);
         Assert.Matches("^[0-9a-f]{64}$", root.GetProperty("content_sha256").GetString());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("changes").ValueKind);
     }
 
     [Fact]
@@ -42,8 +45,8 @@ public sealed class ManifestTests : IDisposable
 
         string text = File.ReadAllText(Path.Combine(published.Folder, ParquetSnapshotPublisher.ManifestFileName));
 
-        Assert.StartsWith("{\n  \"schema_version\": 1,\n", text, StringComparison.Ordinal);
-        Assert.EndsWith("]\n}\n", text, StringComparison.Ordinal);
+        Assert.StartsWith("{\n  \"schema_version\": 2,\n", text, StringComparison.Ordinal);
+        Assert.EndsWith("\"changes\": null\n}\n", text, StringComparison.Ordinal);
 
         // Written verbatim, not as \u002B escapes, so the manifest can be read and grepped as it stands.
         Assert.Contains("\"source_window\": \"2024-01-01T00:00+01:00/2024-03-01T00:00+01:00\"", text, StringComparison.Ordinal);
@@ -58,10 +61,14 @@ public sealed class ManifestTests : IDisposable
         var files = manifest.RootElement.GetProperty("files").EnumerateArray()
             .ToDictionary(f => f.GetProperty("name").GetString()!, f => f);
 
-        Assert.Equal([ParquetSnapshotPublisher.ValuesFileName, ParquetSnapshotPublisher.ExclusionsFileName], files.Keys);
+        Assert.Equal(
+            [ParquetSnapshotPublisher.ValuesFileName, ParquetSnapshotPublisher.DistributionFileName, ParquetSnapshotPublisher.ExclusionsFileName,
+             ParquetSnapshotPublisher.WorkbookFileName, ParquetSnapshotPublisher.ReportFileName],
+            files.Keys);
         var expectedRows = new Dictionary<string, long>
         {
             [ParquetSnapshotPublisher.ValuesFileName] = SampleRows.Values.Count,
+            [ParquetSnapshotPublisher.DistributionFileName] = SampleRows.Distribution.Count,
             [ParquetSnapshotPublisher.ExclusionsFileName] = SampleRows.Exclusions.Count,
         };
         foreach ((string name, JsonElement entry) in files)
@@ -69,9 +76,16 @@ public sealed class ManifestTests : IDisposable
             byte[] bytes = File.ReadAllBytes(Path.Combine(published.Folder, name));
             Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), entry.GetProperty("sha256").GetString());
             Assert.Equal(bytes.LongLength, entry.GetProperty("bytes").GetInt64());
-            Assert.Equal(expectedRows[name], entry.GetProperty("rows").GetInt64());
+            if (!expectedRows.TryGetValue(name, out long rows))
+            {
+                // The workbook and the report are documents: listed and checksummed, without a row count.
+                Assert.Equal(JsonValueKind.Null, entry.GetProperty("rows").ValueKind);
+                continue;
+            }
+
+            Assert.Equal(rows, entry.GetProperty("rows").GetInt64());
             long rowsInFile = (long)DuckDb.Query($"SELECT count(*) FROM read_parquet({DuckDb.Literal(Path.Combine(published.Folder, name))})").Single()[0]!;
-            Assert.Equal(expectedRows[name], rowsInFile);
+            Assert.Equal(rows, rowsInFile);
         }
 
         Assert.Equal(expectedRows, published.RowCounts);
@@ -86,7 +100,8 @@ public sealed class ManifestTests : IDisposable
         Assert.Equal(1, published.Version);
         Assert.False(published.Unchanged);
         Assert.Equal(
-            [ParquetSnapshotPublisher.ExclusionsFileName, ParquetSnapshotPublisher.ValuesFileName, ParquetSnapshotPublisher.ManifestFileName],
+            [ParquetSnapshotPublisher.DistributionFileName, ParquetSnapshotPublisher.ExclusionsFileName, ParquetSnapshotPublisher.ReportFileName,
+             ParquetSnapshotPublisher.ValuesFileName, ParquetSnapshotPublisher.WorkbookFileName, ParquetSnapshotPublisher.ManifestFileName],
             Directory.GetFiles(published.Folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 

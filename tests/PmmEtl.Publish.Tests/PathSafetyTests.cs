@@ -45,7 +45,7 @@ public sealed class PathSafetyTests : IDisposable
 
         PublishedSnapshot published = new ParquetSnapshotPublisher().Publish(SampleRows.Request(_temp.Output, pipeline: pipeline), reader);
 
-        Assert.Equal(Path.Combine(_temp.Output, pipeline, "2024", "v1"), published.Folder);
+        Assert.Equal(Path.Combine(_temp.Output, "national", pipeline, "2024", "v1"), published.Folder);
     }
 
     [Fact]
@@ -59,7 +59,11 @@ public sealed class PathSafetyTests : IDisposable
         new ParquetSnapshotPublisher().Publish(SampleRows.Request(_temp.Output, runId: "../../escape"), reader);
 
         Assert.Equal([_temp.Output], Directory.GetFileSystemEntries(_temp.Root));
-        Assert.Equal([Path.Combine(_temp.Output, "demo")], Directory.GetFileSystemEntries(_temp.Output));
+        Assert.Equal(
+            [Path.Combine(_temp.Output, "national"), Path.Combine(_temp.Output, "public"), Path.Combine(_temp.Output, "wco")],
+            Directory.GetFileSystemEntries(_temp.Output).Order(StringComparer.Ordinal));
+        Assert.All(Directory.GetFileSystemEntries(_temp.Output), audience =>
+            Assert.Equal([Path.Combine(audience, "demo")], Directory.GetFileSystemEntries(audience)));
     }
 
     public void Dispose() => _temp.Dispose();

@@ -113,7 +113,15 @@ public static class SampleRows
         new(Pipeline, "K04", "month", "2024-01", new LocalDate(2024, 1, 1), "cancelled", "Déclaration annulée après dépôt", 1, RunId),
     ];
 
-    public static FakeKpiValueReader Reader() => new(Values, Exclusions);
+    /// <summary>K04's histogram (K04 is public in the catalogue); the last bin has no upper bound.</summary>
+    public static IReadOnlyList<KpiDistributionBin> Distribution =>
+    [
+        new(Pipeline, "K04", Year, 0, 0, 15, 40, RunId),
+        new(Pipeline, "K04", Year, 1, 15, 30, 7, RunId),
+        new(Pipeline, "K04", Year, 2, 30, null, 3, RunId),
+    ];
+
+    public static FakeKpiValueReader Reader() => new(Values, Exclusions, Distribution);
 
     public static SnapshotRequest Request(string output, string runId = RunId, string pipeline = Pipeline) => new(
         Pipeline: pipeline,

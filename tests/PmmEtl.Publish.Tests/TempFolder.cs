@@ -14,7 +14,10 @@ public sealed class TempFolder : IDisposable
 
     public string Output { get; }
 
-    public string YearFolder(string pipeline, int year) => Path.Combine(Output, pipeline, year.ToString("D4"));
+    /// <summary>One audience's folder of a pipeline's year; the national tree holds every row.</summary>
+    public string YearFolder(string pipeline, int year, string audience = "national") => Path.Combine(Output, audience, pipeline, year.ToString("D4"));
+
+    public string PipelineFolder(string pipeline, string audience = "national") => Path.Combine(Output, audience, pipeline);
 
     public void Dispose()
     {

@@ -23,7 +23,8 @@ public sealed class VersioningTests : IDisposable
         Instant later = SampleRows.ComputedAt.Plus(Duration.FromDays(1));
         var reader = new FakeKpiValueReader(
             SampleRows.Values.Select(v => v with { RunId = laterRun, ComputedAt = later }),
-            SampleRows.Exclusions.Select(e => e with { RunId = laterRun }));
+            SampleRows.Exclusions.Select(e => e with { RunId = laterRun }),
+            SampleRows.Distribution.Select(b => b with { RunId = laterRun }));
         PublishedSnapshot second = _publisher.Publish(SampleRows.Request(_temp.Output, runId: laterRun), reader);
 
         Assert.True(second.Unchanged);
@@ -40,7 +41,7 @@ public sealed class VersioningTests : IDisposable
     {
         _publisher.Publish(SampleRows.Request(_temp.Output), SampleRows.Reader());
 
-        var reader = new FakeKpiValueReader(SampleRows.Values.Reverse(), SampleRows.Exclusions.Reverse());
+        var reader = new FakeKpiValueReader(SampleRows.Values.Reverse(), SampleRows.Exclusions.Reverse(), SampleRows.Distribution.Reverse());
         PublishedSnapshot second = _publisher.Publish(SampleRows.Request(_temp.Output), reader);
 
         Assert.True(second.Unchanged);

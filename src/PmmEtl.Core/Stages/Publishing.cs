@@ -1,4 +1,5 @@
 using NodaTime;
+using PmmEtl.Core.Catalogue;
 using PmmEtl.Core.Records;
 
 namespace PmmEtl.Core.Stages;
@@ -23,7 +24,27 @@ public sealed record SnapshotRequest(
     string TzdbVersion,
     string CatalogueVersion,
     string SourceWindow,
-    string OutputFolder);
+    string OutputFolder)
+{
+    /// <summary>The audiences to publish for, each into its own tree; all three unless the pipeline says otherwise.</summary>
+    public IReadOnlyList<Disclosure> Audiences { get; init; } = [Disclosure.Public, Disclosure.Wco, Disclosure.National];
 
-/// <summary>Where a snapshot went. <see cref="Unchanged"/> when the values equal the latest version, which is kept as it is.</summary>
-public sealed record PublishedSnapshot(string Folder, int Version, bool Unchanged, IReadOnlyDictionary<string, long> RowCounts);
+    /// <summary>
+    /// Small-count suppression for the public and WCO publications: a cell counting fewer declarations than this
+    /// is published without its value. Null (the default) publishes every value.
+    /// </summary>
+    public int? SuppressBelow { get; init; }
+}
+
+/// <summary>
+/// Where a snapshot went: the widest audience published (national by default), with every audience in
+/// <see cref="Audiences"/>. <see cref="Unchanged"/> when the values of every audience equal its latest version,
+/// which is kept as it is.
+/// </summary>
+public sealed record PublishedSnapshot(string Folder, int Version, bool Unchanged, IReadOnlyDictionary<string, long> RowCounts)
+{
+    public IReadOnlyList<PublishedAudience> Audiences { get; init; } = [];
+}
+
+/// <summary>One audience's version of a published year.</summary>
+public sealed record PublishedAudience(string Audience, string Folder, int Version, bool Unchanged);

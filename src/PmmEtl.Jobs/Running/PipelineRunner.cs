@@ -231,10 +231,19 @@ public sealed class PipelineRunner
             totals.AddRange(yearTotals);
             PublishedSnapshot snapshot = publisher.Publish(
                 new SnapshotRequest(pipeline.Name, year, run.RunId, _clock.GetCurrentInstant(), pipeline.Dst.ToString(), Tzdb.Version,
-                    KpiCatalogue.Version, run.Window.ToString(), pipeline.OutputFolder),
+                    KpiCatalogue.Version, run.Window.ToString(), pipeline.OutputFolder)
+                {
+                    Audiences = pipeline.Publish.Audiences,
+                    SuppressBelow = pipeline.Publish.SuppressBelow,
+                },
                 warehouse.ValueReader);
             snapshots.Add(snapshot);
-            _log.Information(snapshot.Unchanged ? "Snapshot {Year} unchanged: {Folder} kept" : "Snapshot {Year} published: {Folder}", year, snapshot.Folder);
+            // One version per audience the pipeline publishes for (publish.audiences; all three by default).
+            foreach (PublishedAudience audience in snapshot.Audiences)
+            {
+                _log.Information(audience.Unchanged ? "Snapshot {Year} {Audience} unchanged: {Folder} kept" : "Snapshot {Year} {Audience} published: {Folder}",
+                    year, audience.Audience, audience.Folder);
+            }
         }
 
         return record with { PublishMs = watch.ElapsedMilliseconds };

@@ -22,6 +22,8 @@ internal sealed class CanonicalRowText
     // (apart from NaN payloads, which a KPI value never carries).
     public void Append(double value) => Append(value.ToString("R", CultureInfo.InvariantCulture));
 
+    public void Append(bool value) => Append(value ? "1" : "0");
+
     public void Append(long value) => Append(value.ToString(CultureInfo.InvariantCulture));
 
     public void Append(DateOnly value) => Append(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));

@@ -13,10 +13,12 @@ namespace PmmEtl.Publish.Hashing;
 internal static class ContentHash
 {
     /// <returns>Lower-case hex, as written to <c>content_sha256</c>.</returns>
-    public static string Compute(int schemaVersion, params ReadOnlySpan<(string Name, List<RowDigest> RowDigests)> tables)
+    /// <param name="settings">Publication settings that change what the rows mean (suppression); part of the hash.</param>
+    public static string Compute(int schemaVersion, string settings, params ReadOnlySpan<(string Name, List<RowDigest> RowDigests)> tables)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         AppendLine(hash, $"pmm-kpi-snapshot/schema-{schemaVersion.ToString(CultureInfo.InvariantCulture)}");
+        AppendLine(hash, settings);
 
         Span<byte> buffer = stackalloc byte[RowDigest.Size];
         foreach ((string name, List<RowDigest> rowDigests) in tables)

@@ -1,24 +1,35 @@
 using System.Globalization;
+using PmmEtl.Core.Catalogue;
+using PmmEtl.Publish.Audiences;
 
 namespace PmmEtl.Publish.Layout;
 
 /// <summary>
-/// Where a pipeline's year lives: <c>&lt;output&gt;/&lt;pipeline&gt;/&lt;year&gt;/</c>, holding immutable
-/// <c>v&lt;N&gt;</c> folders, the <c>.tmp-*</c> folder of a publication in progress and the <c>.publish.lock</c> file.
+/// Where one audience's publications of a pipeline's year live:
+/// <c>&lt;output&gt;/&lt;audience&gt;/&lt;pipeline&gt;/&lt;year&gt;/</c>, holding immutable <c>v&lt;N&gt;</c> folders,
+/// the <c>.tmp-*</c> folder of a publication in progress and the <c>.publish.lock</c> file. Each audience is a
+/// tree of its own, so <c>&lt;output&gt;/public/</c> can be handed out as it stands.
 /// </summary>
 internal sealed class SnapshotLayout
 {
-    private const string TempPrefix = ".tmp-";
-    private const string LockFileName = ".publish.lock";
+    public const string TempPrefix = ".tmp-";
+    public const string LockFileName = ".publish.lock";
 
-    private SnapshotLayout(string yearFolder) => YearFolder = yearFolder;
+    private SnapshotLayout(string yearFolder, string pipelineFolder)
+    {
+        YearFolder = yearFolder;
+        PipelineFolder = pipelineFolder;
+    }
 
     public string YearFolder { get; }
+
+    /// <summary><c>&lt;output&gt;/&lt;audience&gt;/&lt;pipeline&gt;/</c>: the years and the history of one audience.</summary>
+    public string PipelineFolder { get; }
 
     public string LockFile => Path.Combine(YearFolder, LockFileName);
 
     /// <exception cref="ArgumentException">The pipeline name or year cannot make a folder inside the output folder.</exception>
-    public static SnapshotLayout For(string outputFolder, string pipeline, int year, string paramName)
+    public static SnapshotLayout For(string outputFolder, Disclosure audience, string pipeline, int year, string paramName)
     {
         if (string.IsNullOrWhiteSpace(outputFolder))
         {
@@ -32,7 +43,8 @@ internal sealed class SnapshotLayout
         }
 
         string root = Path.GetFullPath(outputFolder);
-        string yearFolder = Path.GetFullPath(Path.Combine(root, pipeline, year.ToString("D4", CultureInfo.InvariantCulture)));
+        string pipelineFolder = Path.GetFullPath(Path.Combine(root, AudienceRules.FolderName(audience), pipeline));
+        string yearFolder = Path.Combine(pipelineFolder, YearName(year));
 
         // Belt and braces behind the name check: whatever the name, the result must lie inside the output folder.
         if (!yearFolder.StartsWith(Path.TrimEndingDirectorySeparator(root) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
@@ -40,8 +52,27 @@ internal sealed class SnapshotLayout
             throw new ArgumentException($"Pipeline name '{pipeline}' leads outside the output folder.", paramName);
         }
 
-        return new SnapshotLayout(yearFolder);
+        return new SnapshotLayout(yearFolder, pipelineFolder);
     }
+
+    public static string YearName(int year) => year.ToString("D4", CultureInfo.InvariantCulture);
+
+    /// <summary>The year of a year folder's name (four digits), or null.</summary>
+    public static int? ParseYear(string name) =>
+        name.Length == 4 && int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out int year) && year >= 1 ? year : null;
+
+    /// <summary>The number of a <c>v&lt;N&gt;</c> folder name, or null.</summary>
+    public static int? ParseVersion(string name) =>
+        name.StartsWith('v') && int.TryParse(name.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out int version)
+            && version >= 1 && name == VersionName(version) ? version : null;
+
+    /// <summary>The same pipeline's folder for another year of the same audience.</summary>
+    public SnapshotLayout ForYear(int year) => new(Path.Combine(PipelineFolder, YearName(year)), PipelineFolder);
+
+    /// <summary>The years of this audience and pipeline that have a year folder, ascending.</summary>
+    public IReadOnlyList<int> Years() => Directory.Exists(PipelineFolder)
+        ? [.. Directory.EnumerateDirectories(PipelineFolder).Select(f => ParseYear(Path.GetFileName(f))).OfType<int>().Order()]
+        : [];
 
     public static string VersionName(int version) => "v" + version.ToString(CultureInfo.InvariantCulture);
 
@@ -55,22 +86,9 @@ internal sealed class SnapshotLayout
     }
 
     /// <summary>The highest <c>v&lt;N&gt;</c> folder, or null before the first publication.</summary>
-    public int? LatestVersion()
-    {
-        int? latest = null;
-        foreach (string folder in Directory.EnumerateDirectories(YearFolder, "v*"))
-        {
-            string name = Path.GetFileName(folder);
-            if (int.TryParse(name.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out int version)
-                && name == VersionName(version)
-                && version > (latest ?? 0))
-            {
-                latest = version;
-            }
-        }
-
-        return latest;
-    }
+    public int? LatestVersion() => Directory.Exists(YearFolder)
+        ? Directory.EnumerateDirectories(YearFolder, "v*").Select(f => ParseVersion(Path.GetFileName(f))).Max()
+        : null;
 
     /// <summary>
     /// Deletes temp folders left by publications that crashed before their rename. Only called under the

@@ -47,6 +47,15 @@ internal sealed class ColumnSet<TRow>
         Add(new NullableValueColumn<TRow, long>(new DataField<long?>(name), get,
             static (v, text) => text.Append(v), inContentHash: true, _rowGroupSize));
 
+    public ColumnSet<TRow> Double(string name, Func<TRow, double> get) =>
+        Add(new ValueColumn<TRow, double>(new DataField<double>(name, nullable: false), get,
+            static (v, text) => text.Append(v), inContentHash: true, _rowGroupSize));
+
+    // BOOLEAN is a plain Parquet type every reader maps to true/false (Power BI: True/False).
+    public ColumnSet<TRow> Boolean(string name, Func<TRow, bool> get) =>
+        Add(new ValueColumn<TRow, bool>(new DataField<bool>(name, nullable: false), get,
+            static (v, text) => text.Append(v), inContentHash: true, _rowGroupSize));
+
     public ColumnSet<TRow> OptionalDouble(string name, Func<TRow, double?> get) =>
         Add(new NullableValueColumn<TRow, double>(new DataField<double?>(name), get,
             static (v, text) => text.Append(v), inContentHash: true, _rowGroupSize));

@@ -1,0 +1,74 @@
+using System.Globalization;
+using PmmEtl.Core.Catalogue;
+using PmmEtl.Core.Records;
+
+namespace PmmEtl.Publish.Audiences;
+
+/// <summary>
+/// Hides cells counting fewer than <c>threshold</c> declarations (but at least one; an empty cell reveals nothing
+/// and already says "not measurable"). The row stays, with its counts, so a reader sees what was suppressed; what
+/// could give the value away becomes null: the value, the distribution columns, Σ minutes and the numerator.
+/// <para>
+/// The count of a cell is N (declarations measured) for mean durations, variants included, and the denominator B
+/// for ratios. A KPI the catalogue does not know uses the smaller of the two.
+/// </para>
+/// <para>
+/// Only primary suppression: a suppressed cell may still be derived from its total and its siblings. Choose
+/// breakdowns and a threshold with that in mind.
+/// </para>
+/// </summary>
+internal sealed class SmallCountSuppression
+{
+    private readonly int? _threshold;
+
+    public SmallCountSuppression(int? threshold)
+    {
+        if (threshold is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "The suppression threshold must be at least 1.");
+        }
+
+        _threshold = threshold;
+    }
+
+    public static SmallCountSuppression Off { get; } = new(null);
+
+    public static long CountOf(KpiValue value) => KpiCatalogue.Find(value.KpiCode)?.Formula switch
+    {
+        FormulaKind.MeanDuration => value.N,
+        FormulaKind.Ratio => value.Denominator ?? value.N,
+        _ => Math.Min(value.N, value.Denominator ?? value.N),
+    };
+
+    public bool Hides(long count) => _threshold is { } t && count > 0 && count < t;
+
+    public PublishedValue Apply(PublishedValue row)
+    {
+        long count = CountOf(row.Value);
+        if (!Hides(count))
+        {
+            return row;
+        }
+
+        string note = string.Create(CultureInfo.InvariantCulture,
+            $"suppressed: counts {count} declarations, fewer than the publication minimum of {_threshold}");
+        return row with
+        {
+            Suppressed = true,
+            Value = row.Value with
+            {
+                Value = null,
+                Median = null,
+                P90 = null,
+                Min = null,
+                Max = null,
+                SumMinutes = null,
+                Numerator = null,
+                Note = row.Value.Note is { } existing ? note + "; " + existing : note,
+            },
+        };
+    }
+
+    public PublishedBin Apply(PublishedBin bin) =>
+        bin.Count is { } count && Hides(count) ? bin with { Count = null, Suppressed = true } : bin;
+}

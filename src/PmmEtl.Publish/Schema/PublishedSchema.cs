@@ -1,0 +1,127 @@
+namespace PmmEtl.Publish.Schema;
+
+/// <summary>The column types a published file may use; each maps to one Parquet physical and logical type.</summary>
+public enum ColumnType
+{
+    /// <summary>BYTE_ARRAY, logical STRING (UTF-8).</summary>
+    Text,
+    /// <summary>INT32, logical DATE.</summary>
+    Date,
+    /// <summary>DOUBLE.</summary>
+    Double,
+    /// <summary>INT64.</summary>
+    Int64,
+    /// <summary>BOOLEAN.</summary>
+    Boolean,
+    /// <summary>INT64, logical TIMESTAMP(isAdjustedToUTC = true, MILLIS).</summary>
+    TimestampUtc,
+}
+
+/// <summary>One published column and the schema version that added it.</summary>
+public sealed record PublishedColumn(string Name, ColumnType Type, bool Nullable, int AddedIn);
+
+/// <summary>
+/// Every column of every published file, by the schema version that added it. The schema only grows: a new
+/// version appends columns to the end of a file and never renames, retypes, reorders or removes one, so a reader
+/// of the current version reads every older file (missing columns read as null), and the expected schema of a file
+/// written under version N is its columns with <see cref="PublishedColumn.AddedIn"/> ≤ N, in this order.
+/// The writers must produce exactly <see cref="Expected"/> for <see cref="Current"/>; a test holds them to it.
+/// </summary>
+public static class PublishedSchema
+{
+    /// <summary>1: kpi_values and kpi_exclusions. 2: audiences; kpi_name, strategic_area and suppressed; kpi_distribution; history.</summary>
+    public const int Current = 2;
+
+    public const string ValuesFile = "kpi_values.parquet";
+    public const string ExclusionsFile = "kpi_exclusions.parquet";
+    public const string DistributionFile = "kpi_distribution.parquet";
+    public const string HistoryFile = "kpi_values_history.parquet";
+
+    public static IReadOnlyList<PublishedColumn> KpiValues { get; } =
+    [
+        new("pipeline", ColumnType.Text, false, 1),
+        new("kpi_code", ColumnType.Text, false, 1),
+        new("kpi_id", ColumnType.Text, false, 1),
+        new("variant", ColumnType.Text, false, 1),
+        new("period_type", ColumnType.Text, false, 1),
+        new("period_label", ColumnType.Text, false, 1),
+        new("period_start", ColumnType.Date, false, 1),
+        new("period_end", ColumnType.Date, false, 1),
+        new("breakdown", ColumnType.Text, false, 1),
+        new("breakdown_value", ColumnType.Text, false, 1),
+        new("value", ColumnType.Double, true, 1),
+        new("unit", ColumnType.Text, false, 1),
+        new("median", ColumnType.Double, true, 1),
+        new("p90", ColumnType.Double, true, 1),
+        new("min", ColumnType.Double, true, 1),
+        new("max", ColumnType.Double, true, 1),
+        new("sum_minutes", ColumnType.Double, true, 1),
+        new("n", ColumnType.Int64, false, 1),
+        new("numerator", ColumnType.Int64, true, 1),
+        new("denominator", ColumnType.Int64, true, 1),
+        new("excluded", ColumnType.Int64, false, 1),
+        new("disclosure", ColumnType.Text, false, 1),
+        new("note", ColumnType.Text, true, 1),
+        new("run_id", ColumnType.Text, false, 1),
+        new("computed_at", ColumnType.TimestampUtc, false, 1),
+        new("kpi_name", ColumnType.Text, true, 2),
+        new("strategic_area", ColumnType.Text, true, 2),
+        new("suppressed", ColumnType.Boolean, false, 2),
+    ];
+
+    public static IReadOnlyList<PublishedColumn> KpiExclusions { get; } =
+    [
+        new("pipeline", ColumnType.Text, false, 1),
+        new("kpi_code", ColumnType.Text, false, 1),
+        new("period_type", ColumnType.Text, false, 1),
+        new("period_label", ColumnType.Text, false, 1),
+        new("period_start", ColumnType.Date, false, 1),
+        new("reason", ColumnType.Text, false, 1),
+        new("explanation", ColumnType.Text, false, 1),
+        new("count", ColumnType.Int64, false, 1),
+        new("run_id", ColumnType.Text, false, 1),
+    ];
+
+    public static IReadOnlyList<PublishedColumn> KpiDistribution { get; } =
+    [
+        new("pipeline", ColumnType.Text, false, 2),
+        new("kpi_code", ColumnType.Text, false, 2),
+        new("year", ColumnType.Int64, false, 2),
+        new("bin", ColumnType.Int64, false, 2),
+        new("lower_minutes", ColumnType.Double, false, 2),
+        new("upper_minutes", ColumnType.Double, true, 2),
+        new("count", ColumnType.Int64, true, 2),
+        new("disclosure", ColumnType.Text, false, 2),
+        new("suppressed", ColumnType.Boolean, false, 2),
+        new("run_id", ColumnType.Text, false, 2),
+    ];
+
+    /// <summary>Which version each row came from first, then the kpi_values columns, so both can grow at the end.</summary>
+    public static IReadOnlyList<PublishedColumn> KpiValuesHistory { get; } =
+    [
+        new("snapshot_year", ColumnType.Int64, false, 2),
+        new("snapshot_version", ColumnType.Int64, false, 2),
+        new("snapshot_created_at", ColumnType.TimestampUtc, false, 2),
+        .. KpiValues.Select(c => c with { AddedIn = Math.Max(2, c.AddedIn) }),
+    ];
+
+    /// <summary>The columns of a data file of a version written under <paramref name="schemaVersion"/>; null when that version has no such file.</summary>
+    public static IReadOnlyList<PublishedColumn>? Expected(string fileName, int schemaVersion)
+    {
+        IReadOnlyList<PublishedColumn>? all = fileName switch
+        {
+            ValuesFile => KpiValues,
+            ExclusionsFile => KpiExclusions,
+            DistributionFile => KpiDistribution,
+            HistoryFile => KpiValuesHistory,
+            _ => null,
+        };
+        if (all is null || schemaVersion < 1 || schemaVersion > Current)
+        {
+            return null;
+        }
+
+        PublishedColumn[] columns = [.. all.Where(c => c.AddedIn <= schemaVersion)];
+        return columns.Length > 0 ? columns : null;
+    }
+}
