@@ -73,21 +73,7 @@ public sealed class CsvExportPipelineTests : IDisposable
               inspection_start_local: INSP_START
               inspection_end_local: INSP_END
               released_local: RELEASED
-        offices:
-          - { code: NYC, name: New York, type: SEAPORT, country: US, zone: America/New_York, main_entry: true, main_exit: true }
-          - { code: ORD, name: Chicago, type: LAND_BORDER, country: US, zone: America/Chicago, main_entry: true }
-          - { code: LAX, name: Los Angeles, type: POSTAL_HUB, country: US, zone: America/Los_Angeles }
-        warehouse:
-          engine: duckdb
-          path: warehouse.duckdb
-        schedule:
-          cron: "30 2 * * *"
-          time_zone: America/New_York
-        window:
-          mode: full
-        kpis: [K04, K05, K10]
-        output: snapshots
-        """;
+        """ + FixtureSource.PipelineTail("[K04, K05, K10]");
 
     [Fact]
     public void The_export_loads_its_good_rows_and_quarantines_each_bad_row_with_file_line_and_reason()

@@ -109,6 +109,25 @@ public static class FixtureSource
         transaction.Commit();
     }
 
+    /// <summary>Everything after the source section of a fixture pipeline: the offices, a DuckDB warehouse, the schedule.</summary>
+    public static string PipelineTail(string kpis) => $"""
+
+        offices:
+          - {"{"} code: NYC, name: New York, type: SEAPORT, country: US, zone: America/New_York, main_entry: true, main_exit: true {"}"}
+          - {"{"} code: ORD, name: Chicago, type: LAND_BORDER, country: US, zone: America/Chicago, main_entry: true {"}"}
+          - {"{"} code: LAX, name: Los Angeles, type: POSTAL_HUB, country: US, zone: America/Los_Angeles {"}"}
+        warehouse:
+          engine: duckdb
+          path: warehouse.duckdb
+        schedule:
+          cron: "30 2 * * *"
+          time_zone: America/New_York
+        window:
+          mode: full
+        kpis: {kpis}
+        output: snapshots
+        """;
+
     public static string PipelineYaml(string dst = "ambiguous: earlier\n  skipped: shift_forward") => $"""
         name: fixture
         source:

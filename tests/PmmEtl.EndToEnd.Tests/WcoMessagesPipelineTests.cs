@@ -66,21 +66,7 @@ public sealed class WcoMessagesPipelineTests : IDisposable
               office_code:
                 path: [PresentationOffice/ID, ExitOffice/ID]
                 map: { US000NYC: NYC, US000ORD: ORD, US000LAX: LAX }
-        offices:
-          - { code: NYC, name: New York, type: SEAPORT, country: US, zone: America/New_York, main_entry: true, main_exit: true }
-          - { code: ORD, name: Chicago, type: LAND_BORDER, country: US, zone: America/Chicago, main_entry: true }
-          - { code: LAX, name: Los Angeles, type: POSTAL_HUB, country: US, zone: America/Los_Angeles }
-        warehouse:
-          engine: duckdb
-          path: warehouse.duckdb
-        schedule:
-          cron: "30 2 * * *"
-          time_zone: America/New_York
-        window:
-          mode: full
-        kpis: [K04, K05, K06]
-        output: snapshots
-        """;
+        """ + FixtureSource.PipelineTail("[K04, K05, K06]");
 
     [Fact]
     public void The_messages_load_as_declarations_and_what_is_not_a_clearance_is_quarantined_with_its_reason()
