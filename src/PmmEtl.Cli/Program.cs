@@ -17,6 +17,7 @@ try
         OperationsCommands.Backfill(),
         OperationsCommands.Retry(),
         OperationsCommands.Status(),
+        PmmEtl.Cli.Bench.BenchCommand.Create(),
     };
     return await root.Parse(args).InvokeAsync();
 }

@@ -63,4 +63,21 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(2, code);
         Assert.Contains("--to (2025-01-01) must be after --from (2025-02-01)", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_bench_command_runs_both_sides_on_a_small_source_and_reports_every_measure()
+    {
+        // Not a timing test: it only keeps the benchmark runnable. Timings are in docs/benchmarks.md.
+        string repo = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(CliProcess.Dll())!, "..", "..", "..", "..", "..", ".."));
+        (int code, string output, string error) = Run("bench", "--declarations", "3000", "--increment", "300", "--folder", _folder.File("bench"),
+            "--pipeline", Path.Combine(repo, "pipelines", "demo.yaml"));
+
+        Assert.True(code == 0, error);
+        foreach (string measure in (string[])["ours, whole run", "rows per second", "peak memory (RSS)", "DuckDB SQL reference", "ratio ours / reference", "nightly increment of 300"])
+        {
+            Assert.Contains(measure, output, StringComparison.Ordinal);
+        }
+
+        Assert.True(File.Exists(_folder.File(Path.Combine("bench", "reference.parquet"))));
+    }
 }

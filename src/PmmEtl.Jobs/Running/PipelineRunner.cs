@@ -382,6 +382,8 @@ public sealed class PipelineRunner
             record.TzdbVersion,
             record.KpiValues,
             StageMs = new { ExtractNormaliseAppend = record.ExtractLoadMs, Merge = record.MergeMs, Measure = record.MeasureMs, Publish = record.PublishMs },
+            // The process's peak resident memory so far (VmHWM): what the benchmark reports against its 1 GB limit.
+            PeakRssBytes = System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64,
             Snapshots = snapshots.Select(s => new { s.Folder, s.Version, s.Unchanged }),
             record.Error,
         };

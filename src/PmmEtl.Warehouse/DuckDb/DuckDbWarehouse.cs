@@ -16,7 +16,16 @@ public static class DuckDbWarehouse
 
         try
         {
-            return new SqlWarehouse(new DuckDBConnection($"Data Source={path}"), new DuckDbDialect());
+            var warehouse = new SqlWarehouse(new DuckDBConnection($"Data Source={path}"), new DuckDbDialect());
+            // DuckDB's buffer pool grows to 80 % of RAM by default; a nightly job shares its machine, so the pool is
+            // capped and larger merges spill to disk instead of growing the process with the number of rows.
+            using (var command = warehouse.Connection.CreateCommand())
+            {
+                command.CommandText = "SET memory_limit = '512MB'";
+                command.ExecuteNonQuery();
+            }
+
+            return warehouse;
         }
         catch (DuckDBException e) when (e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
         {
