@@ -128,7 +128,7 @@ public static class FixtureSource
         output: snapshots
         """;
 
-    public static string PipelineYaml(string dst = "ambiguous: earlier\n  skipped: shift_forward") => $"""
+    public static string PipelineYaml(string dst = "ambiguous: earlier\n  skipped: shift_forward") => """
         name: fixture
         source:
           kind: sqlite
@@ -136,19 +136,8 @@ public static class FixtureSource
           queries:
             declaration: |
               SELECT * FROM decl WHERE business_date >= @from AND business_date < @to ORDER BY row_id
-        offices:
-          - {"{"} code: NYC, name: New York, type: SEAPORT, country: US, zone: America/New_York, main_entry: true, main_exit: true {"}"}
-          - {"{"} code: ORD, name: Chicago, type: LAND_BORDER, country: US, zone: America/Chicago, main_entry: true {"}"}
-          - {"{"} code: LAX, name: Los Angeles, type: POSTAL_HUB, country: US, zone: America/Los_Angeles {"}"}
-        warehouse:
-          engine: duckdb
-          path: warehouse.duckdb
-        schedule:
-          cron: "30 2 * * *"
-          time_zone: America/New_York
-        window:
-          mode: full
-        output: snapshots
+        """ + PipelineTail("[K04, K05, K06, K10, K12, K13, K14]") + $"""
+
         dst:
           {dst}
         """;
