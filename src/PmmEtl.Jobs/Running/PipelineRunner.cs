@@ -58,31 +58,6 @@ public sealed class PipelineRunner
 
         EnsureDemoSource(pipeline.Source);
 
-        IWarehouse opened;
-        try
-        {
-            opened = WarehouseFactory.Open(pipeline.Warehouse);
-        }
-        catch (WarehouseBusyException busy)
-        {
-            var skipped = new RunRecord
-            {
-                RunId = run.RunId, Pipeline = pipeline.Name, Status = RunStatuses.Skipped, Trigger = options.Trigger, StartedAt = started,
-                FinishedAt = _clock.GetCurrentInstant(), DstPolicy = pipeline.Dst.ToString(), TzdbVersion = Tzdb.Version,
-                Error = $"skipped: {busy.Message}",
-            };
-            _log.Warning("Run skipped: {Reason}", skipped.Error);
-            return new RunSummary(skipped, [], [], [], WriteRunResult(pipeline, skipped, []));
-        }
-
-        using IWarehouse warehouse = opened;
-        IReadOnlyList<string> migrated = warehouse.Migrate();
-        if (migrated.Count > 0)
-        {
-            _log.Information("Warehouse {Engine} migrated: {Scripts}", warehouse.Engine, migrated);
-        }
-
-        warehouse.SyncOffices(pipeline.Offices);
         var record = new RunRecord
         {
             RunId = run.RunId,
@@ -97,19 +72,29 @@ public sealed class PipelineRunner
             TzdbVersion = Tzdb.Version,
         };
 
+        IWarehouse opened;
+        try
+        {
+            opened = WarehouseFactory.Open(pipeline.Warehouse);
+        }
+        catch (WarehouseBusyException busy)
+        {
+            return Skip(pipeline, record, busy.Message, null);
+        }
+
+        using IWarehouse warehouse = opened;
+        IReadOnlyList<string> migrated = warehouse.Migrate();
+        if (migrated.Count > 0)
+        {
+            _log.Information("Warehouse {Engine} migrated: {Scripts}", warehouse.Engine, migrated);
+        }
+
+        warehouse.SyncOffices(pipeline.Offices);
+
         // The warehouse's own lock, not only Hangfire's: a second trigger while a run is going is skipped.
         if (warehouse.Operations.TryLock(pipeline.Name, run.RunId, started, LockStaleAfter) is { } holder)
         {
-            record = record with
-            {
-                Status = RunStatuses.Skipped,
-                FinishedAt = _clock.GetCurrentInstant(),
-                Error = $"skipped: pipeline '{pipeline.Name}' is already being run by {holder.RunId} (since {holder.Since})",
-            };
-            warehouse.Runs.Started(record);
-            warehouse.Runs.Finished(record);
-            _log.Warning("Run skipped: {Reason}", record.Error);
-            return new RunSummary(record, [], [], [], WriteRunResult(pipeline, record, []));
+            return Skip(pipeline, record, $"pipeline '{pipeline.Name}' is already being run by {holder.RunId} (since {holder.Since})", warehouse);
         }
 
         try
@@ -159,6 +144,20 @@ public sealed class PipelineRunner
         {
             warehouse.Operations.Unlock(pipeline.Name, run.RunId);
         }
+    }
+
+    /// <summary>A run that did not start because another holds the pipeline: recorded (where the warehouse can be reached) and logged.</summary>
+    private RunSummary Skip(PipelineDefinition pipeline, RunRecord record, string reason, IWarehouse? warehouse)
+    {
+        record = record with { Status = RunStatuses.Skipped, FinishedAt = _clock.GetCurrentInstant(), Error = $"skipped: {reason}" };
+        if (warehouse is not null)
+        {
+            warehouse.Runs.Started(record);
+            warehouse.Runs.Finished(record);
+        }
+
+        _log.Warning("Run skipped: {Reason}", record.Error);
+        return new RunSummary(record, [], [], [], WriteRunResult(pipeline, record, []));
     }
 
     /// <summary>Measures and publishes years already loaded, as one run (used after a backfill).</summary>
