@@ -7,30 +7,36 @@ namespace PmmEtl.Core.Catalogue;
 /// The KPIs PmmEtl computes, as declared data (see docs/kpi-decisions.md for every reading of the text).
 /// Sources: WCO PMM v.1 "Detailed list of KPIs" and the e-commerce FoS questionnaire, via the catalogue cards.
 /// </summary>
-public static class KpiCatalogue
+public static partial class KpiCatalogue
 {
     /// <summary>Bumped whenever a definition changes meaning; stamped on every snapshot.</summary>
     public const string Version = "2026.11-1";
 
-    private const string AreaI = "I. Trade Facilitation and Economic Competitiveness";
-    private const string Annually = "annually (calendar year)";
-    private const string EveryTwoYears = "every two years (calendar year)";
+    // Partial files of this class define the other areas. Shared pieces are constants or expression-bodied
+    // properties, never static fields: the order in which static initialisers of partial files run is undefined.
+    internal const string AreaI = "I. Trade Facilitation and Economic Competitiveness";
+    internal const string AreaII = "II. Revenue Collection";
+    internal const string AreaIII = "III. Enforcement, Security and Protection of Society";
+    internal const string AreaIV = "IV. Organizational Development";
+    internal const string AreaWcoTools = "KPIs on the awareness and use of the WCO tools";
+    internal const string Annually = "annually (calendar year)";
+    internal const string EveryTwoYears = "every two years (calendar year)";
 
-    private static readonly Breakdown Office = new(BreakdownKind.Office, Disclosure.National);
-    private static readonly Breakdown Channel = new(BreakdownKind.ControlChannel, Disclosure.National);
-    private static readonly Breakdown Mode = new(BreakdownKind.ModeOfTransport, Disclosure.Wco);
-    private static readonly Breakdown AeoOrOther = new(BreakdownKind.Aeo, Disclosure.Wco);
-    private static readonly Breakdown PreArrivalOrOther = new(BreakdownKind.PreArrival, Disclosure.Wco);
-    private static readonly Breakdown Direction = new(BreakdownKind.Direction, Disclosure.Public);
+    private static Breakdown Office => new(BreakdownKind.Office, Disclosure.National);
+    private static Breakdown Channel => new(BreakdownKind.ControlChannel, Disclosure.National);
+    private static Breakdown Mode => new(BreakdownKind.ModeOfTransport, Disclosure.Wco);
+    private static Breakdown AeoOrOther => new(BreakdownKind.Aeo, Disclosure.Wco);
+    private static Breakdown PreArrivalOrOther => new(BreakdownKind.PreArrival, Disclosure.Wco);
+    private static Breakdown Direction => new(BreakdownKind.Direction, Disclosure.Public);
 
     // Business and OGA shares are WCO-only; the Customs share is public (PMM disclosure list of K04 and K06).
-    private static readonly Breakdown Actor = new(
+    private static Breakdown Actor => new(
         BreakdownKind.ResponsibleActor,
         Disclosure.Wco,
         new Dictionary<string, Disclosure> { ["CUSTOMS"] = Disclosure.Public });
 
-    private static readonly FactCondition Imports = CodeIn(FactCode.DeclarationType, "IMPORT");
-    private static readonly FactCondition Exports = CodeIn(FactCode.DeclarationType, "EXPORT");
+    private static FactCondition Imports => CodeIn(FactCode.DeclarationType, "IMPORT");
+    private static FactCondition Exports => CodeIn(FactCode.DeclarationType, "EXPORT");
 
     public static KpiDefinition PhysicalReleaseTimeImport { get; } = new()
     {
@@ -198,7 +204,8 @@ public static class KpiCatalogue
         Decision = "A and B use one counting unit, the goods declaration; cargo manifests are left out so that a consignment is not counted twice.",
     };
 
-    public static IReadOnlyList<KpiDefinition> All { get; } =
+    /// <summary>The release-time and e-commerce KPIs measured from the declaration fact.</summary>
+    public static IReadOnlyList<KpiDefinition> DeclarationKpis =>
     [
         PhysicalReleaseTimeImport,
         PhysicalReleaseTimeExportFromLodgement,
@@ -208,6 +215,18 @@ public static class KpiCatalogue
         EcommerceLowRiskClearanceTime,
         EcommerceShipmentShare,
     ];
+
+    private static IReadOnlyList<KpiDefinition>? s_all;
+
+    /// <summary>Every PMM KPI in document order (K01 … K51), then every FoS indicator and item.</summary>
+    public static IReadOnlyList<KpiDefinition> All => s_all ??=
+    [
+        .. new[] { DeclarationKpis, TradeFacilitationKpis, RevenueKpis, EnforcementKpis, OrganisationKpis, WcoToolKpis }
+            .SelectMany(k => k).OrderBy(k => k.Code, StringComparer.Ordinal),
+        .. FosIndicators,
+    ];
+
+    public static IReadOnlyList<KpiDefinition> Pmm => All.Where(k => k.Family == CatalogueFamily.Pmm).ToList();
 
     public static KpiDefinition? Find(string codeOrId) =>
         All.FirstOrDefault(k => string.Equals(k.Code, codeOrId, StringComparison.OrdinalIgnoreCase)

@@ -6,6 +6,12 @@ namespace PmmEtl.Core.Catalogue;
 /// </summary>
 public sealed record Breakdown(BreakdownKind Kind, Disclosure Disclosure, IReadOnlyDictionary<string, Disclosure>? ValueDisclosure = null)
 {
+    /// <summary>
+    /// For record-based KPIs: the register field holding the breakdown value. A variable whose register has no
+    /// such field keeps its total for every value (the shared denominator of the hit rates).
+    /// </summary>
+    public string? Field { get; init; }
+
     public Disclosure DisclosureOf(string value) =>
         ValueDisclosure is not null && ValueDisclosure.TryGetValue(value, out Disclosure d) ? d : Disclosure;
 }
@@ -21,7 +27,14 @@ public enum DenominatorBasis
 /// A published alternative reading of a KPI, for a formula the document prints differently from what its name
 /// means. The KPI's own value follows the intended reading; the variant is published beside it, labelled.
 /// </summary>
-public sealed record KpiVariant(string Name, string Description, DenominatorBasis Denominator);
+public sealed record KpiVariant(string Name, string Description, DenominatorBasis Denominator = DenominatorBasis.Measured)
+{
+    /// <summary>For record-based KPIs: the formula the variant applies to the KPI's variables (the printed one).</summary>
+    public FormulaKind? Formula { get; init; }
+
+    /// <summary>For record-based KPIs: variables of its own, when the variant reads a different population.</summary>
+    public IReadOnlyList<KpiVariable>? Variables { get; init; }
+}
 
 /// <summary>
 /// One KPI as data: its identity from the PMM, where it sits, how it is computed and who may see it. The
@@ -46,8 +59,23 @@ public sealed record KpiDefinition
     public required string MinimumPeriodicity { get; init; }
     public required Disclosure Disclosure { get; init; }
 
-    /// <summary>The declarations the KPI is about (its population, before exclusions).</summary>
-    public required FactCondition Population { get; init; }
+    /// <summary>PMM KPI or FoS indicator.</summary>
+    public CatalogueFamily Family { get; init; } = CatalogueFamily.Pmm;
+
+    /// <summary>For declaration-fact KPIs: the declarations the KPI is about (its population, before exclusions).</summary>
+    public FactCondition? Population { get; init; }
+
+    /// <summary>For record-based KPIs: the variables the formula combines, each evaluated by the warehouse (or entered).</summary>
+    public IReadOnlyList<KpiVariable> Variables { get; init; } = [];
+
+    /// <summary>For self-assessment KPIs: the criteria answered yes (1) or no (0).</summary>
+    public IReadOnlyList<ChecklistItem> Items { get; init; } = [];
+
+    /// <summary>
+    /// The periods values are published for. Declaration-fact KPIs are published by month, quarter and year;
+    /// other KPIs by their own periodicity (quarters for K16 and K21, the financial year for K41).
+    /// </summary>
+    public IReadOnlyList<PeriodType> Periods { get; init; } = [PeriodType.Year];
     public IReadOnlyList<Exclusion> Exclusions { get; init; } = [];
     /// <summary>For ratios: which measured declarations count in A.</summary>
     public FactCondition? Numerator { get; init; }
@@ -59,4 +87,11 @@ public sealed record KpiDefinition
     public string? Decision { get; init; }
 
     public bool HasActorSplit => Breakdowns.Any(b => b.Kind == BreakdownKind.ResponsibleActor);
+
+    /// <summary>Measured from the declaration fact by <see cref="Measure.KpiMeasurer"/>'s declaration path.</summary>
+    public bool OnDeclarationFact => Population is not null;
+
+    /// <summary>The named variable; definitions are checked by the catalogue tests to name only variables they have.</summary>
+    public KpiVariable Variable(string name) =>
+        Variables.FirstOrDefault(v => v.Name == name) ?? throw new InvalidOperationException($"{Code} has no variable '{name}'");
 }

@@ -4,8 +4,39 @@ public enum FormulaKind
 {
     /// <summary>Σ T_i / N over per-declaration durations in minutes (release and clearance times).</summary>
     MeanDuration,
-    /// <summary>(A / B) × 100, both counts of declarations or shipments.</summary>
+    /// <summary>(A / B) × 100: counts of declarations, or of the KPI's variables A and B.</summary>
     Ratio,
+    /// <summary>A / (A + B) × 100: the share of A in a total split in two (K21 as its name means it).</summary>
+    ShareOfTotal,
+    /// <summary>(A + B) / B × 100: K21 as printed.</summary>
+    TotalOverB,
+    /// <summary>((A − B) / B) × 100, A in year t and B in year t−1; no value when B is 0 or missing.</summary>
+    Variation,
+    /// <summary>A / ((B + B1 + B2) / 3) × 100: B, B1, B2 in years t, t−1 and t−2 (K19); no value when a year is missing.</summary>
+    ThreeYearShare,
+    /// <summary>A × 100, A being a mean of group shares in [0, 1] (K09, K41).</summary>
+    MeanShare,
+    /// <summary>The value of A itself: a mean (minutes), a count or an amount.</summary>
+    Value,
+    /// <summary>(Σ items answered yes / number of items) × 100.</summary>
+    Checklist,
+    /// <summary>Mean awareness (0/1) of the WCO tools, per PMM performance dimension (K50).</summary>
+    ToolAwareness,
+    /// <summary>Mean use level (0 not used, 1 planned, 2 used) of the WCO tools, per PMM performance dimension (K51).</summary>
+    ToolUse,
+    /// <summary>An e-commerce FoS monitoring indicator: the implementation level 1–5 the administration reports.</summary>
+    ImplementationLevel,
+    /// <summary>A categorical or free-text answer, published as text.</summary>
+    Text,
+}
+
+/// <summary>Which document an entry of the catalogue comes from.</summary>
+public enum CatalogueFamily
+{
+    /// <summary>WCO Performance Measurement Mechanism, PMM v.1 (K01 … K51).</summary>
+    Pmm,
+    /// <summary>WCO Framework of Standards on Cross-Border E-Commerce, KPI questionnaire (FOS-1.1 …).</summary>
+    Fos,
 }
 
 /// <summary>Who may see a published value (PMM disclosure policy, per KPI and per breakdown).</summary>
@@ -21,6 +52,8 @@ public enum PeriodType
     Month,
     Quarter,
     Year,
+    /// <summary>The administration's financial year, starting on the pipeline's <c>periods.financial_year_start</c> month (K41).</summary>
+    FinancialYear,
 }
 
 public enum InputKind
@@ -31,6 +64,18 @@ public enum InputKind
     Aggregate,
     /// <summary>Questionnaire or self-assessment answers.</summary>
     Questionnaire,
+}
+
+public static class InputKindText
+{
+    public static string ToCode(this InputKind k) => k switch
+    {
+        InputKind.Transactional => "transactional",
+        InputKind.Aggregate => "aggregate",
+        _ => "questionnaire",
+    };
+
+    public static string ToCode(this CatalogueFamily f) => f == CatalogueFamily.Pmm ? "pmm" : "fos";
 }
 
 /// <summary>The measured intervals of the release- and clearance-time KPIs, each a column family of the declaration fact.</summary>
@@ -61,6 +106,15 @@ public enum BreakdownKind
     Office,
     ControlChannel,
     Direction,
+    ObjectType,
+    Gender,
+    Grade,
+    ViolationType,
+    DetectionSource,
+    Regime,
+    ControlType,
+    RequestChannel,
+    PmmDimension,
 }
 
 public static class DisclosureText
@@ -76,6 +130,7 @@ public static class DisclosureText
     {
         PeriodType.Month => "month",
         PeriodType.Quarter => "quarter",
+        PeriodType.FinancialYear => "financial_year",
         _ => "year",
     };
 
@@ -87,6 +142,15 @@ public static class DisclosureText
         BreakdownKind.ModeOfTransport => "mode_of_transport",
         BreakdownKind.Office => "office",
         BreakdownKind.ControlChannel => "control_channel",
+        BreakdownKind.ObjectType => "goods_or_passengers",
+        BreakdownKind.Gender => "gender",
+        BreakdownKind.Grade => "job_grade",
+        BreakdownKind.ViolationType => "violation_type",
+        BreakdownKind.DetectionSource => "detection_source",
+        BreakdownKind.Regime => "customs_regime",
+        BreakdownKind.ControlType => "control_type",
+        BreakdownKind.RequestChannel => "channel",
+        BreakdownKind.PmmDimension => "pmm_dimension",
         _ => "direction",
     };
 }

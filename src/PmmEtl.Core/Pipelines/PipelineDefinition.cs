@@ -24,7 +24,25 @@ public sealed record PipelineDefinition
 
     /// <summary>Which audiences get a publication, and the small-count threshold of the public and WCO ones.</summary>
     public PublishDefinition Publish { get; init; } = PublishDefinition.Default;
+
+    /// <summary>Officer-given inputs (self-assessments, WCO tools, FoS questionnaire, aggregates), read and validated from <c>inputs:</c>.</summary>
+    public Inputs.AssessmentInputs Inputs { get; init; } = Core.Inputs.AssessmentInputs.None;
+
+    /// <summary>The input files behind <see cref="Inputs"/> and the category rules, with their SHA-256, stamped on the run result and manifest.</summary>
+    public IReadOnlyList<InputFile> InputFiles { get; init; } = [];
+
+    /// <summary>Units of USD per unit of each currency: the rate the WCO announces for the PMM cycle (K19, FoS amounts).</summary>
+    public IReadOnlyDictionary<string, double> ExchangeRates { get; init; } = new Dictionary<string, double> { ["USD"] = 1.0 };
+
+    /// <summary>First month (1–12) of the administration's financial year (K41).</summary>
+    public int FinancialYearStartMonth { get; init; } = 1;
+
+    /// <summary>Which national commodities count in which PMM seizure category (data the administration owns).</summary>
+    public IReadOnlyList<Registers.SeizureCategoryRule> SeizureCategories { get; init; } = [];
 }
+
+/// <summary>A file the pipeline read besides its source, with its content hash.</summary>
+public sealed record InputFile(string Path, string Kind, string Sha256);
 
 public sealed record PublishDefinition(IReadOnlyList<Catalogue.Disclosure> Audiences, int? SuppressBelow)
 {

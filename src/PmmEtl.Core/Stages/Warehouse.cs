@@ -21,6 +21,9 @@ public interface IWarehouse : IDisposable
 
     IKpiAggregator Aggregator { get; }
 
+    /// <summary>The record types beyond the declaration (inspections, seizures, registers): load and aggregate.</summary>
+    Registers.IRegisterStore Registers { get; }
+
     IKpiValueStore ValueStore { get; }
 
     IKpiValueReader ValueReader { get; }

@@ -95,7 +95,7 @@ public sealed class SqlKpiAggregator : IKpiAggregator
                 SELECT {bin} AS bin FROM (
                     SELECT {t} AS t, {Exclusion(kpi)} AS excl
                     FROM fact_declaration f JOIN dim_office o ON o.office_code = f.office_code
-                    WHERE f.business_date >= @from AND f.business_date < @to AND {_fact.Condition(kpi.Population)}
+                    WHERE f.business_date >= @from AND f.business_date < @to AND {_fact.Condition(kpi.Population!)}
                 ) x WHERE excl IS NULL AND t IS NOT NULL
             ) b GROUP BY bin
             """;
@@ -161,7 +161,7 @@ public sealed class SqlKpiAggregator : IKpiAggregator
         sql.Append(CultureInfo.InvariantCulture, $"""
 
             FROM fact_declaration f JOIN dim_office o ON o.office_code = f.office_code
-            WHERE f.business_date >= @from AND f.business_date < @to AND {_fact.Condition(kpi.Population)}
+            WHERE f.business_date >= @from AND f.business_date < @to AND {_fact.Condition(kpi.Population!)}
             """);
         return sql.ToString();
     }

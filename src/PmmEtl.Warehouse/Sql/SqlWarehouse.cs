@@ -37,6 +37,9 @@ public sealed class SqlWarehouse : IWarehouse
 
     public IKpiAggregator Aggregator { get; }
 
+    // Placeholder while the register layer is being built (replaced by SqlRegisterStore).
+    public PmmEtl.Core.Registers.IRegisterStore Registers => throw new NotSupportedException("registers are not built yet");
+
     public IKpiValueStore ValueStore => _values;
 
     public IKpiValueReader ValueReader => _values;
