@@ -141,6 +141,7 @@ public static class RegisterScenario
         SumsAndMeans(warehouse);
         GroupSharesAndBreakdowns(warehouse);
         ConditionsAndErrors(warehouse);
+        EveryBatteryQueryRuns(warehouse);
         DuplicatesAreQuarantined(warehouse);
         LoadsAndReruns(warehouse, first);
     }
@@ -370,6 +371,30 @@ public static class RegisterScenario
         Assert.Throws<ArgumentException>(() => agg.Evaluate(rows with { Register = "nope" }, Jan2025, Jan2026, null));
         Assert.Throws<ArgumentException>(() => agg.Evaluate(rows with { Filter = RecordCondition.HasItemIn(SeizureCategories.Drugs) }, Jan2025, Jan2026, null));
         Assert.Throws<ArgumentException>(() => agg.Evaluate(KpiVariable.Entered("A", "entered"), Jan2025, Jan2026, null));
+    }
+
+    /// <summary>Every variable of <see cref="VariableBattery"/> runs on the engine and gives a total first; counts are never null.</summary>
+    public static void EveryBatteryQueryRuns(IWarehouse warehouse)
+    {
+        IRegisterAggregator agg = warehouse.Registers.Aggregator;
+        foreach ((KpiVariable variable, string? breakdown) in VariableBattery.All())
+        {
+            IReadOnlyList<VariableValue> values;
+            try
+            {
+                values = agg.Evaluate(variable, Jan2025, Jan2026, breakdown);
+            }
+            catch (Exception e)
+            {
+                throw new InvalidOperationException($"{variable.Description} by {breakdown ?? "nothing"} failed on {warehouse.Engine}: {e.Message}", e);
+            }
+
+            Assert.Null(values[0].BreakdownValue);
+            if (variable.Aggregate is CountRows or CountDistinct)
+            {
+                Assert.All(values, v => Assert.NotNull(v.Value));
+            }
+        }
     }
 
     private static List<string> Quarantine(SqlCommands sql, string recordType) =>

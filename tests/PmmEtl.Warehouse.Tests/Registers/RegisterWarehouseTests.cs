@@ -62,6 +62,13 @@ public sealed class RegisterWarehouseTests
     });
 
     [Fact]
+    public void Duckdb_runs_every_query_of_the_variable_battery() => OnDuckDb(w =>
+    {
+        RegisterScenario.LoadAll(w);
+        RegisterScenario.EveryBatteryQueryRuns(w);
+    });
+
+    [Fact]
     public void Duckdb_migrating_twice_applies_the_register_script_once()
     {
         string folder = Folder();
