@@ -58,7 +58,7 @@ public sealed class RegisterMergeSql
                 FROM (SELECT s.*, row_number() OVER ({order}) AS copy,
                              first_value(source_row) OVER ({order}) AS kept_row,
                              first_value(source_name) OVER ({order}) AS kept_source
-                      FROM {_staging} s) d
+                      FROM {_staging} s WHERE {Duplicated("s")}) d
                 WHERE d.copy > 1
                 """;
         }
@@ -83,11 +83,14 @@ public sealed class RegisterMergeSql
         }
     }
 
+    /// <summary>Every staged record whose key occurs once, and the first of each key that occurs more often.</summary>
     public string InsertRecords => $"""
         INSERT INTO {_table} ({_columns})
+        SELECT {_columns} FROM {_staging} s WHERE NOT {Duplicated("s")}
+        UNION ALL
         SELECT {_columns} FROM (
             SELECT s.*, row_number() OVER (PARTITION BY {_key} ORDER BY source_name, source_row) AS copy
-            FROM {_staging} s) d
+            FROM {_staging} s WHERE {Duplicated("s")}) d
         WHERE d.copy = 1
         """;
 
@@ -126,6 +129,23 @@ public sealed class RegisterMergeSql
         QuarantineDuplicates, DeleteReplaced, InsertRecords, DeleteQuarantine, InsertQuarantine,
         .. StagedYears is { } years ? [years] : Array.Empty<string>(), .. TruncateStaging,
     ];
+
+    /// <summary>
+    /// The staged record's key occurs more than once. As in the declaration merge, the window functions then only
+    /// see duplicated keys: a hash aggregate finds them, and a clean load (the usual case) sorts nothing.
+    /// </summary>
+    private string Duplicated(string alias)
+    {
+        string duplicated = $"SELECT {_key} FROM {_staging} GROUP BY {_key} HAVING count(*) > 1";
+        if (_register.Key.Count == 1)
+        {
+            // One field: an uncorrelated IN, which every engine runs as a hash semi-join (DuckDB is slower on the EXISTS form).
+            return $"{alias}.{_key} IN ({duplicated})";
+        }
+
+        string match = string.Join(" AND ", _register.Key.Select(k => $"k.{RegisterColumns.Name(k)} = {alias}.{RegisterColumns.Name(k)}"));
+        return $"EXISTS (SELECT 1 FROM ({duplicated}) k WHERE {match})";
+    }
 
     private string WindowCondition(string column, string from, string to)
     {
