@@ -15,19 +15,17 @@ public sealed record RegisterQuery(string Sql, IReadOnlyList<(string Name, objec
     public const string Unknown = "UNKNOWN";
 
     /// <summary>
-    /// Compiles <paramref name="variable"/> for the period [<paramref name="from"/>, <paramref name="to"/>) shifted by
-    /// the variable's <see cref="KpiVariable.YearOffset"/>, grouped by <paramref name="breakdownField"/> when the
-    /// variable's register has that field.
+    /// Compiles <paramref name="variable"/> for the period [<paramref name="from"/>, <paramref name="to"/>) exactly as
+    /// given, grouped by <paramref name="breakdownField"/> when the variable's register has that field. The variable's
+    /// <see cref="KpiVariable.YearOffset"/> is not applied here: the caller (RecordKpiMeasurer) passes the shifted period.
     /// </summary>
     public static RegisterQuery Build(ISqlDialect dialect, KpiVariable variable, LocalDate from, LocalDate to, string? breakdownField)
     {
         var predicates = new RecordPredicates(dialect, variable.Name);
         RegisterSchema register = predicates.Register(variable.Register);
-        LocalDate start = from.PlusYears(variable.YearOffset);
-        LocalDate end = to.PlusYears(variable.YearOffset);
-        if (end <= start)
+        if (to <= from)
         {
-            throw new ArgumentException($"variable '{variable.Name}': the period [{start}, {end}) is empty", nameof(to));
+            throw new ArgumentException($"variable '{variable.Name}': the period [{from}, {to}) is empty", nameof(to));
         }
 
         const string Alias = "r0";
@@ -54,7 +52,7 @@ public sealed record RegisterQuery(string Sql, IReadOnlyList<(string Name, objec
 
         (string, object?)[] parameters =
         [
-            ("from", start.ToDateOnly()), ("to", end.ToDateOnly()), ("last", end.PlusDays(-1).ToDateOnly()),
+            ("from", from.ToDateOnly()), ("to", to.ToDateOnly()), ("last", to.PlusDays(-1).ToDateOnly()),
             .. predicates.Values,
         ];
         return new RegisterQuery(sql, parameters, variable.Aggregate is CountRows or CountDistinct);

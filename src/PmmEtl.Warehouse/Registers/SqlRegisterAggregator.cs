@@ -8,8 +8,8 @@ namespace PmmEtl.Warehouse.Registers;
 
 /// <summary>
 /// Evaluates record-based KPI variables in the warehouse: one <see cref="RegisterQuery"/> per variable, period
-/// and breakdown. The period given is the KPI's; the variable's <see cref="KpiVariable.YearOffset"/> is applied
-/// here (B of a variation KPI reads the year before).
+/// and breakdown. The period given is the one evaluated: the caller has already shifted it by the variable's
+/// <see cref="KpiVariable.YearOffset"/> (RecordKpiMeasurer does), so it is not applied again here.
 /// </summary>
 public sealed class SqlRegisterAggregator(SqlCommands sql, ISqlDialect dialect) : IRegisterAggregator
 {
