@@ -29,6 +29,15 @@ public sealed class CatalogueAreaIAndIITests
     }
 
     [Fact]
+    public void The_whole_catalogue_passes_the_shared_checks()
+    {
+        // The checks are shared by every area; running them over all entries catches a register field renamed
+        // under another area's variables too.
+        IReadOnlyList<string> problems = CatalogueChecks.Problems(KpiCatalogue.All);
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Fact]
     public void The_area_lists_hold_the_PMM_codes_of_their_area_in_document_order()
     {
         Assert.Equal(["K01", "K02", "K03", "K07", "K08", "K09", "K11"], KpiCatalogue.TradeFacilitationKpis.Select(k => k.Code));

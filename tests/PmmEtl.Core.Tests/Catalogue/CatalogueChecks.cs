@@ -294,10 +294,18 @@ public static partial class CatalogueChecks
         switch (condition)
         {
             case FieldIn f:
-                RegisterField? field = Field(register, f.Field, found, FieldType.Code, FieldType.Text);
+                RegisterField? field = Field(register, f.Field, found, FieldType.Code, FieldType.Text, FieldType.Integer);
                 if (f.Values.Count == 0)
                 {
                     found.Add($"tests {register.Name}.{f.Field} against no value");
+                }
+
+                if (field?.Type == FieldType.Integer)
+                {
+                    foreach (string value in f.Values.Where(v => !long.TryParse(v, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _)))
+                    {
+                        found.Add($"tests {register.Name}.{f.Field} for '{value}', which is not a whole number");
+                    }
                 }
 
                 if (field?.Codes is { } codes)
@@ -332,10 +340,15 @@ public static partial class CatalogueChecks
             case NotCondition not:
                 CheckCondition(register, not.Inner, found);
                 break;
-            case SeizureHasCategory:
+            case SeizureHasCategory c:
                 if (register.Name != Registers.Registers.Seizure.Name)
                 {
                     found.Add($"tests seizure categories on register '{register.Name}' (seizure only)");
+                }
+
+                if (!SeizureCategories.All.Contains(c.Category, StringComparer.Ordinal))
+                {
+                    found.Add($"tests seizure category '{c.Category}', which is not a PMM category ({string.Join(", ", SeizureCategories.All)})");
                 }
 
                 break;
@@ -357,8 +370,12 @@ public static partial class CatalogueChecks
             return;
         }
 
-        Field(register, related.Link, found);
-        Field(other, related.Link, found);
+        RegisterField? here = Field(register, related.Link, found);
+        RegisterField? there = Field(other, related.Link, found);
+        if (here is not null && there is not null && here.Type != there.Type)
+        {
+            found.Add($"links {register.Name} and {other.Name} by '{related.Link}', which is {here.Type} in one and {there.Type} in the other");
+        }
         if (related.Filter is not null)
         {
             CheckCondition(other, related.Filter, found);
