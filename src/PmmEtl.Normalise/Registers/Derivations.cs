@@ -27,6 +27,8 @@ internal static class Derivations
         [("service_request", "within_standard")] = WithinStandard,
     };
 
+    private static object Box(bool value) => value ? FieldParsers.True : FieldParsers.False;
+
     public static Derivation For(RegisterSchema register, RegisterField field) =>
         Rules.TryGetValue((register.Name, field.Name), out var rule)
             ? rule(register, register.IndexOf(field.Name))
@@ -74,7 +76,7 @@ internal static class Derivations
         {
             if (values[advance] is Instant a && values[arrival] is Instant b)
             {
-                values[target] = a < b;
+                values[target] = Box(a < b);
             }
         };
     }
@@ -128,7 +130,7 @@ internal static class Derivations
         {
             if (values[required] is long need && values[acquired] is long have)
             {
-                values[target] = have < need;
+                values[target] = Box(have < need);
             }
         };
     }
@@ -153,11 +155,11 @@ internal static class Derivations
                 return;
             }
 
-            values[target] = planned && (values[hours] is not double h || (values[modality] as string) switch
+            values[target] = Box(planned && (values[hours] is not double h || (values[modality] as string) switch
             {
                 "VIRTUAL" => h >= 3,
                 _ => h >= 6, // PHYSICAL, or no modality given
-            });
+            }));
         };
     }
 
@@ -176,7 +178,7 @@ internal static class Derivations
 
             if (values[completed] is not LocalDate to)
             {
-                values[target] = false;
+                values[target] = FieldParsers.False;
                 return;
             }
 
@@ -186,7 +188,7 @@ internal static class Derivations
                 return;
             }
 
-            values[target] = Period.DaysBetween(from, to) <= days;
+            values[target] = Box(Period.DaysBetween(from, to) <= days);
         };
     }
 }

@@ -11,6 +11,10 @@ internal delegate object? FieldParser(FieldPlan field, string text, ref RowState
 /// <summary>One parser per <see cref="FieldType"/>, chosen once per field when a register's plan is built.</summary>
 internal static class FieldParsers
 {
+    // Flags are the commonest values: one box each for the whole run instead of one per value.
+    public static readonly object True = true;
+    public static readonly object False = false;
+
     public static FieldParser For(FieldType type) => type switch
     {
         FieldType.Text => Text,
@@ -54,9 +58,9 @@ internal static class FieldParsers
         switch (text.Trim().ToUpperInvariant())
         {
             case "1" or "Y" or "YES" or "TRUE" or "T":
-                return true;
+                return True;
             case "0" or "N" or "NO" or "FALSE" or "F":
-                return false;
+                return False;
             default:
                 row.Add(field.Name, "not a yes/no flag (expected 1/0, Y/N, yes/no or true/false)", text);
                 return null;
