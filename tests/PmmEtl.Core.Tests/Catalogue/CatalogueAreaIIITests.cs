@@ -103,7 +103,7 @@ public sealed class CatalogueAreaIIITests
     {
         foreach (KpiDefinition k in Area.Where(k => k.Variables.Count > 0))
         {
-            RegisterSchema a = Registers.Registers.Get(k.Variable("A").Register);
+            RegisterSchema a = PmmEtl.Core.Registers.Registers.Get(k.Variable("A").Register);
             Assert.All(k.Breakdowns, b => Assert.True(b.Field is not null && a.HasField(b.Field), $"{k.Code} {b.Kind}: '{b.Field}' is not a field of {a.Name}"));
         }
     }
@@ -185,7 +185,7 @@ public sealed class CatalogueAreaIIITests
         // A and B split all inspections by selection source, whatever the inspection type or who performed it.
         Assert.Equal("inspection|CountDistinct { Field = inspection_id }|InPeriod { DateField = inspection_date }|selection_source in [RISK_PROFILE]|0", Canon.Of(k.Variable("A")));
         Assert.Equal("inspection|CountDistinct { Field = inspection_id }|InPeriod { DateField = inspection_date }|selection_source in [RANDOM,OFFICER,TIP,OTHER_LEA]|0", Canon.Of(k.Variable("B")));
-        string[] sources = [.. Registers.Registers.Inspection.Field("selection_source").Codes!];
+        string[] sources = [.. PmmEtl.Core.Registers.Registers.Inspection.Field("selection_source").Codes!];
         Assert.Equal(sources.Order(), new[] { "RISK_PROFILE", "RANDOM", "OFFICER", "TIP", "OTHER_LEA" }.Order());
 
         Assert.Equal(Disclosure.Wco, k.Breakdowns.Single(b => b.Kind == BreakdownKind.Direction).Disclosure);
@@ -236,7 +236,7 @@ public sealed class CatalogueAreaIIITests
                 yield break;
             }
 
-            RegisterSchema? r = Registers.Registers.Find(v.Register);
+            RegisterSchema? r = PmmEtl.Core.Registers.Registers.Find(v.Register);
             if (r is null)
             {
                 yield return $"no register '{v.Register}'";
@@ -322,7 +322,7 @@ public sealed class CatalogueAreaIIITests
 
                     break;
                 case SeizureHasCategory s:
-                    if (r.Name != Registers.Registers.Seizure.Name)
+                    if (r.Name != PmmEtl.Core.Registers.Registers.Seizure.Name)
                     {
                         yield return $"HasItemIn on register '{r.Name}' (seizure only)";
                     }
@@ -334,7 +334,7 @@ public sealed class CatalogueAreaIIITests
 
                     break;
                 case RelatedExists rel:
-                    RegisterSchema? other = Registers.Registers.Find(rel.Register);
+                    RegisterSchema? other = PmmEtl.Core.Registers.Registers.Find(rel.Register);
                     if (other is null)
                     {
                         yield return $"no related register '{rel.Register}'";

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using PmmEtl.Core.Catalogue;
 using PmmEtl.Core.Registers;
+using RegisterList = PmmEtl.Core.Registers.Registers;
 
 namespace PmmEtl.Core.Tests.Catalogue;
 
@@ -226,7 +227,7 @@ public static partial class CatalogueChecks
             return;
         }
 
-        RegisterSchema? register = Registers.Registers.Find(v.Register);
+        RegisterSchema? register = RegisterList.Find(v.Register);
         if (register is null)
         {
             found.Add($"reads register '{v.Register}', which does not exist");
@@ -341,7 +342,7 @@ public static partial class CatalogueChecks
                 CheckCondition(register, not.Inner, found);
                 break;
             case SeizureHasCategory c:
-                if (register.Name != Registers.Registers.Seizure.Name)
+                if (register.Name != RegisterList.Seizure.Name)
                 {
                     found.Add($"tests seizure categories on register '{register.Name}' (seizure only)");
                 }
@@ -363,7 +364,7 @@ public static partial class CatalogueChecks
 
     private static void CheckRelated(RegisterSchema register, RelatedExists related, Found found)
     {
-        RegisterSchema? other = Registers.Registers.Find(related.Register);
+        RegisterSchema? other = RegisterList.Find(related.Register);
         if (other is null)
         {
             found.Add($"relates to register '{related.Register}', which does not exist");
@@ -392,7 +393,7 @@ public static partial class CatalogueChecks
     {
         List<RegisterSchema> registers =
         [
-            .. kpi.Variables.Where(v => !v.IsEntered).Select(v => Registers.Registers.Find(v.Register)).OfType<RegisterSchema>(),
+            .. kpi.Variables.Where(v => !v.IsEntered).Select(v => RegisterList.Find(v.Register)).OfType<RegisterSchema>(),
         ];
         if (registers.Count == 0)
         {
