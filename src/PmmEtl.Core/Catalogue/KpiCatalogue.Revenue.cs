@@ -67,8 +67,13 @@ public static partial class KpiCatalogue
             new("B", "goods declarations lodged in the period", "declaration", RecordAggregate.Rows, RecordTiming.On("business_date"),
                 Is("declaration_type", "IMPORT", "EXPORT", "TRANSIT")),
         ],
-        Breakdowns = [new(BreakdownKind.DetectionSource, Disclosure.National) { Field = "detection_source" }],
-        Decision = "A counts violations (one record per violation), not declarations or items, in the period they are detected. Only PCA findings are left out, as printed: other post-clearance controls stay in. B is every goods declaration (import, export, transit), not only imports; cargo manifests are left out because a consignment would otherwise count twice. Quarterly as printed, and yearly. The detection-source breakdown is national, beyond the PMM; the HS-chapter monitoring advised nationally needs a breakdown kind for HS chapters (violation.hs_chapter).",
+        Breakdowns =
+        [
+            new(BreakdownKind.DetectionSource, Disclosure.National) { Field = "detection_source" },
+            // Declarations carry no HS chapter, so B stays the total declarations of the period in every chapter row.
+            new(BreakdownKind.HsChapter, Disclosure.National) { Field = "hs_chapter" },
+        ],
+        Decision = "A counts violations (one record per violation), not declarations or items, in the period they are detected. Only PCA findings are left out, as printed: other post-clearance controls stay in. B is every goods declaration (import, export, transit), not only imports; cargo manifests are left out because a consignment would otherwise count twice. Quarterly as printed, and yearly. The detection-source breakdown is national, beyond the PMM; the HS-chapter monitoring advised nationally is published as a national breakdown of A (violation.hs_chapter) over the period's total declarations, since declarations carry no chapter here.",
     };
 
     public static KpiDefinition ImportersPayingInterestRate { get; } = new()

@@ -55,10 +55,9 @@ public static partial class KpiCatalogue
             TradeFacilitationVariables.ValidAeos("A", "operators with a valid national AEO authorisation on 31 December of year t", 0),
             TradeFacilitationVariables.ValidAeos("B", "operators with a valid national AEO authorisation on 31 December of year t−1", -1),
         ],
-        // The PMM lists a public breakdown by type of operator (field aeo_operator_type); no BreakdownKind names it
-        // yet. Proposed to the lead: BreakdownKind.OperatorType ("operator_type"), Disclosure.Public, Field = "aeo_operator_type".
-        Breakdowns = [],
-        Decision = "No snapshot date is printed: an authorisation counts when its validity interval holds 31 December of the year (suspended or revoked periods are gaps in the type-2 history). Operators are counted, not authorisations, so an operator holding several authorisations counts once. Authorisations recognised only through an MRA are left out, as printed. No value when B = 0 (no programme a year earlier). The printed public breakdown by type of operator waits for a breakdown kind for operator types; within it an operator with several types will count once under each.",
+        // An operator with several authorisation types counts once under each type.
+        Breakdowns = [new(BreakdownKind.OperatorType, Disclosure.Public) { Field = "aeo_operator_type" }],
+        Decision = "No snapshot date is printed: an authorisation counts when its validity interval holds 31 December of the year (suspended or revoked periods are gaps in the type-2 history). Operators are counted, not authorisations, so an operator holding several authorisations counts once. Authorisations recognised only through an MRA are left out, as printed. No value when B = 0 (no programme a year earlier). The printed public breakdown by type of operator is published; an operator with several types counts once under each.",
     };
 
     public static KpiDefinition AeoTradeShare { get; } = new()
@@ -137,6 +136,7 @@ public static partial class KpiCatalogue
             new("as_printed", "A alone, as the surviving formula cell prints it: the number of external services with a published commitment (a count, not a %).")
             {
                 Formula = FormulaKind.Value,
+                Unit = "count",
             },
         ],
         Decision = "Only 'A = number of service commitments that Customs have published' survives; the rationale asks administrations to list all their services and see how many have published commitments, so the KPI is A/B×100 over the inventory of external services, and the printed count is published as variant 'as_printed'. Internal services never count; a commitment only approved internally is not published. The inventory has no dates: every period reads it as loaded, and an administration with yearly inventories enters A and B per year. The PMM counts this KPI among the officer-entered ones; the service register computes it when loaded.",

@@ -77,7 +77,8 @@ public sealed class RecordKpiMeasurer
         // Variants read the printed formula; they are published for the total only.
         foreach (KpiVariant variant in kpi.Variants.Where(v => v.Formula is not null))
         {
-            foreach (KpiValue value in MeasureVariables(kpi, variant.Name, variant.Formula!.Value, variant.Variables ?? kpi.Variables, type, start, formula, [], variant.Description))
+            KpiDefinition read = variant.Unit is { } unit ? kpi with { Unit = unit } : kpi;
+            foreach (KpiValue value in MeasureVariables(read, variant.Name, variant.Formula!.Value, variant.Variables ?? kpi.Variables, type, start, formula, [], variant.Description))
             {
                 yield return value;
             }
