@@ -66,6 +66,7 @@ public sealed class RegisterSqlServerTextTests
         var aggregator = new SqlRegisterAggregator(null!, Dialect);
         List<(KpiVariable Variable, string? Breakdown)> battery = VariableBattery.All().ToList();
         Assert.True(battery.Count > 300, $"the battery has only {battery.Count} variables");
+        Assert.True(VariableBattery.Catalogue().Count() > 100, "the catalogue gives too few register variables");
         foreach ((KpiVariable variable, string? breakdown) in battery)
         {
             AssertParses($"{variable.Description} by {breakdown}", aggregator.Compile(variable, From, To, breakdown).Sql);

@@ -6,13 +6,33 @@ using RegisterList = PmmEtl.Core.Registers.Registers;
 namespace PmmEtl.Warehouse.Tests.Registers;
 
 /// <summary>
-/// Variables that use every field of every register in every role its type allows: parsed as T-SQL by
-/// RegisterSqlServerTextTests and executed on DuckDB and PostgreSQL, so no compiled query fails at run time.
+/// Every variable of every catalogue KPI with each of its breakdown fields, then variables that use every field of
+/// every register in every role its type allows: parsed as T-SQL by RegisterSqlServerTextTests and executed on
+/// DuckDB and PostgreSQL, so no compiled query fails at run time.
 /// </summary>
 public static class VariableBattery
 {
+    public static IEnumerable<(KpiVariable Variable, string? Breakdown)> All() => Catalogue().Concat(EveryField());
+
+    /// <summary>The catalogue's own variables (KPIs and their variants), without and with each breakdown field the KPI has.</summary>
+    public static IEnumerable<(KpiVariable Variable, string? Breakdown)> Catalogue()
+    {
+        foreach (KpiDefinition kpi in KpiCatalogue.All)
+        {
+            IEnumerable<KpiVariable> variables = kpi.Variables.Concat(kpi.Variants.SelectMany(v => v.Variables ?? []));
+            string?[] breakdowns = [null, .. kpi.Breakdowns.Select(b => b.Field).Where(f => f is not null)];
+            foreach (KpiVariable variable in variables.Where(v => !v.IsEntered))
+            {
+                foreach (string? breakdown in breakdowns)
+                {
+                    yield return (variable with { Description = $"{kpi.Code} {variable.Name}" }, breakdown);
+                }
+            }
+        }
+    }
+
     /// <summary>Every field of every register in every role its type allows, with each kind of timing and condition.</summary>
-    public static IEnumerable<(KpiVariable Variable, string? Breakdown)> All()
+    public static IEnumerable<(KpiVariable Variable, string? Breakdown)> EveryField()
     {
         foreach (RegisterSchema r in RegisterList.All)
         {
