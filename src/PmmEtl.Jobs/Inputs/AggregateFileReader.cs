@@ -44,6 +44,12 @@ public sealed class AggregateFileReader
         var seen = new Dictionary<(string, string, PeriodType, LocalDate, string?, string?), long>();
         foreach (CsvInputRow row in CsvInputFile.Read(text, problems, RequiredColumns, OptionalColumns))
         {
+            if (row.Malformed is { } malformed)
+            {
+                problems.Add(row.Line, "row", malformed);
+                continue;
+            }
+
             if (ReadRow(row, problems) is not { } value)
             {
                 continue;

@@ -3,10 +3,15 @@ using Sylvan.Data.Csv;
 
 namespace PmmEtl.Jobs.Inputs;
 
-/// <summary>One data row of an input CSV: its physical line and its cells by column name (trimmed; null when empty).</summary>
-internal sealed class CsvInputRow(long line, IReadOnlyDictionary<string, int> columns, string[] cells)
+/// <summary>
+/// One data row of an input CSV: its physical line and its cells by column name (trimmed; null when empty), or why
+/// the row cannot be read (<see cref="Malformed"/>), kept in line order so a file's problems are listed top to bottom.
+/// </summary>
+internal sealed class CsvInputRow(long line, IReadOnlyDictionary<string, int> columns, string[] cells, string? malformed = null)
 {
     public long Line { get; } = line;
+
+    public string? Malformed { get; } = malformed;
 
     public string? this[string column] =>
         columns.TryGetValue(column, out int i) && i < cells.Length && cells[i].Trim() is { Length: > 0 } cell ? cell : null;
@@ -15,7 +20,7 @@ internal sealed class CsvInputRow(long line, IReadOnlyDictionary<string, int> co
 /// <summary>
 /// Reads a small officer-edited CSV with Sylvan's parser: a header naming the columns (required ones must be there,
 /// unknown ones are refused so a misspelt column is not silently empty), then rows, each with the physical line it
-/// starts on (line breaks inside quoted fields count). Blank lines hold no row. Problems go to the file's list.
+/// starts on (line breaks inside quoted fields count). Blank lines and rows of empty cells hold no row. Problems go to the file's list.
 /// </summary>
 internal static class CsvInputFile
 {
@@ -54,16 +59,29 @@ internal static class CsvInputFile
                     cells[i] = csv.GetString(i);
                 }
 
+                // Spreadsheets save rows that were merely touched as a run of delimiters: no row either.
+                if (columns is not null && cells.All(string.IsNullOrWhiteSpace))
+                {
+                    continue;
+                }
+
                 if (columns is null)
                 {
+                    int before = problems.Count;
                     columns = Header(cells, recordLine, problems, required, optional);
                     headerCount = cells.Length;
+                    if (problems.Count > before)
+                    {
+                        // Every row would repeat the header's problem (a column missing): the header is the one to fix.
+                        return rows;
+                    }
+
                     continue;
                 }
 
                 if (cells.Length != headerCount)
                 {
-                    problems.Add(recordLine, "row", $"{cells.Length} fields where the header has {headerCount}");
+                    rows.Add(new CsvInputRow(recordLine, columns, cells, $"{cells.Length} fields where the header has {headerCount}"));
                     continue;
                 }
 
@@ -72,10 +90,10 @@ internal static class CsvInputFile
         }
         catch (Exception e) when (e is CsvFormatException or CsvRecordTooLargeException)
         {
-            problems.Add(line, "row", $"malformed CSV ({e.Message}); the rest of the file was not read");
+            rows.Add(new CsvInputRow(line, columns ?? new Dictionary<string, int>(), [], $"malformed CSV ({e.Message}); the rest of the file was not read"));
         }
 
-        if (columns is null)
+        if (columns is null && rows.Count == 0)
         {
             problems.Add(1, "header", $"missing: the file starts with the header {string.Join(",", required.Concat(optional))}");
         }

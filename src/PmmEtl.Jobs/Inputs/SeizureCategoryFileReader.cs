@@ -29,6 +29,12 @@ public sealed class SeizureCategoryFileReader
         var seen = new Dictionary<(string, string), long>();
         foreach (CsvInputRow row in CsvInputFile.Read(text, problems, RequiredColumns, OptionalColumns))
         {
+            if (row.Malformed is { } malformed)
+            {
+                problems.Add(row.Line, "row", malformed);
+                continue;
+            }
+
             int before = problems.Count;
             long line = row.Line;
             string? commodity = row["commodity"];
