@@ -65,8 +65,8 @@ internal static class InputsSectionReader
         {
             if (node is YamlScalarNode { Value: { } written } && !string.IsNullOrWhiteSpace(written))
             {
-                if (Resolve(section, node, "seizure_categories", written, folder, listed) is var (full, name)
-                    && ReadOne(full, name, SeizureCategoriesKind, files, problems, new SeizureCategoryFileReader().Read) is { } read)
+                if (Resolve(section, node, "seizure_categories", written, folder, listed) is { } path
+                    && ReadOne(path.Full, path.Name, SeizureCategoriesKind, files, problems, new SeizureCategoryFileReader().Read) is { } read)
                 {
                     rules.AddRange(read);
                 }

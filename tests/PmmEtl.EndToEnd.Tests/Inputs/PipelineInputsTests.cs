@@ -165,6 +165,14 @@ public sealed class PipelineInputsTests : IDisposable
     }
 
     [Fact]
+    public void A_missing_category_file_is_named()
+    {
+        Assert.Equal(
+            [$"line 13: inputs.seizure_categories: file not found: {_folder.File("in/nowhere.csv")}"],
+            Problems("inputs:\n  seizure_categories: in/nowhere.csv\n"));
+    }
+
+    [Fact]
     public void The_same_answer_in_two_files_is_refused_naming_both()
     {
         File.WriteAllText(_folder.File("in/again.yaml"), "year: 2025\nchecklists:\n  K46: { A: yes, B: yes, C: yes }\n");
