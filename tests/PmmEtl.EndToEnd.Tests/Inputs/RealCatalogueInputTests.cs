@@ -36,6 +36,25 @@ public sealed class RealCatalogueInputTests
     }
 
     [Fact]
+    public void The_briefs_example_message_for_K01()
+    {
+        var e = Assert.Throws<InputFileException>(() => new AssessmentFileReader().Read(new StringReader("""
+            # Self-assessment answers
+            # of the 2025 cycle.
+            year: 2025
+
+            checklists:
+              K01:
+                J: yes
+            """), "demo-inputs/assessment-2025.yaml"));
+
+        Assert.Equal("demo-inputs/assessment-2025.yaml: line 7: checklists.K01.J: unknown item 'J' (K01 has A–I)", e.Problems[0]);
+        // Items A–I are then all missing, reported on the line of K01's answers.
+        Assert.Equal(10, e.Problems.Count);
+        Assert.Equal("demo-inputs/assessment-2025.yaml: line 7: checklists.K01.A: missing: every item of K01 is answered yes or no", e.Problems[1]);
+    }
+
+    [Fact]
     public void The_fos_section_needs_all_33_indicators()
     {
         // Indicators 1.1 … 15.1: 4+2+1+4+4+3+3+2+2+1+2+1+1+2+1 = 33 per Standard.
@@ -87,8 +106,10 @@ public sealed class RealCatalogueInputTests
 
         // 17 tools over the four dimensions: I 6, II 4, III 4, IV 3.
         Assert.Equal(["I:6", "II:4", "III:4", "IV:3"], inputs.Tools.GroupBy(t => t.Dimension).Select(g => $"{g.Key}:{g.Count()}"));
-        // K46 answered yes, yes, no: 2 of 3.
-        Assert.Equal(2, inputs.Checklists.Count(a => a.KpiCode == "K46" && a.Yes));
+        // K01 6 of 9 yes, K22 12 of 17, K46 2 of 3.
+        Assert.Equal((6, 12, 2), (Yes("K01"), Yes("K22"), Yes("K46")));
+
+        int Yes(string kpi) => inputs.Checklists.Count(a => a.KpiCode == kpi && a.Yes);
     }
 
     [Fact]
@@ -102,6 +123,17 @@ public sealed class RealCatalogueInputTests
             var cells = values.Where(v => v.KpiCode == "K45" && v.Variable == variable && v.PeriodStart == new LocalDate(year, 1, 1)).ToList();
             Assert.Equal(total, cells.Single(c => c.Breakdown is null).Number);
             Assert.Equal(total, cells.Where(c => c.Breakdown == "channel").Sum(c => c.Number));
+        }
+
+        // K11: 3 of the 4 declaration types standardised.
+        Assert.Equal([("A", 3.0), ("B", 4.0)], values.Where(v => v.KpiCode == "K11").Select(v => (v.Variable, v.Number!.Value)));
+        // Every entered variable of a PMM KPI has a value for 2025 (B of a variation for 2024, the year it counts).
+        foreach (KpiDefinition kpi in KpiCatalogue.Pmm)
+        {
+            foreach (KpiVariable v in kpi.Variables.Where(v => v.IsEntered))
+            {
+                Assert.Contains(values, e => e.KpiCode == kpi.Code && e.Variable == v.Name && e.PeriodStart == new LocalDate(2025 + v.YearOffset, 1, 1));
+            }
         }
     }
 }
