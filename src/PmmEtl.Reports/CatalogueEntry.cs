@@ -35,6 +35,36 @@ public sealed record CatalogueEntry
     public string? Decision { get; init; }
     public required string CatalogueVersion { get; init; }
 
+    /// <summary>
+    /// The fields in the published order under their published names (those of kpi_catalogue.parquet): a string, the
+    /// precision as an int, or null. CSV and JSON listings write these.
+    /// </summary>
+    public static IReadOnlyList<(string Name, Func<CatalogueEntry, object?> Get)> Columns { get; } =
+    [
+        ("family", e => e.Family),
+        ("kpi_code", e => e.KpiCode),
+        ("kpi_id", e => e.KpiId),
+        ("kpi_name", e => e.KpiName),
+        ("strategic_area", e => e.StrategicArea),
+        ("outcome", e => e.Outcome),
+        ("input_kind", e => e.InputKind),
+        ("formula_kind", e => e.FormulaKind),
+        ("formula", e => e.Formula),
+        ("printed_formula", e => e.PrintedFormula),
+        ("definition", e => e.Definition),
+        ("unit", e => e.Unit),
+        ("precision", e => e.Precision),
+        ("minimum_periodicity", e => e.MinimumPeriodicity),
+        ("periods", e => e.Periods),
+        ("disclosure", e => e.Disclosure),
+        ("breakdowns", e => e.Breakdowns),
+        ("variables", e => e.Variables),
+        ("checklist_items", e => e.ChecklistItems),
+        ("variants", e => e.Variants),
+        ("decision", e => e.Decision),
+        ("catalogue_version", e => e.CatalogueVersion),
+    ];
+
     public static CatalogueEntry From(KpiDefinition k, string catalogueVersion) => new()
     {
         Family = k.Family.ToCode(),
