@@ -15,7 +15,9 @@ internal static class CatalogueListing
 {
     public static readonly string[] Formats = ["table", "csv", "json"];
 
+    // Cut so that a row fits a wide terminal; csv and json give the full texts.
     private const int NameWidth = 60;
+    private const int PeriodicityWidth = 36;
 
     public static void Table(TextWriter output, IReadOnlyList<KpiDefinition> entries, int total)
     {
@@ -23,7 +25,7 @@ internal static class CatalogueListing
         string[][] rows = [.. entries.Select(k => new[]
         {
             k.Code, Shorten(k.Name, NameWidth), CatalogueFilter.ShortArea(k), k.Input.ToCode(), CatalogueText.Code(k.Formula), k.Unit,
-            k.MinimumPeriodicity, k.Disclosure.ToCode(),
+            Shorten(k.MinimumPeriodicity, PeriodicityWidth), k.Disclosure.ToCode(),
         })];
         int[] widths = [.. headers.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max())];
 
