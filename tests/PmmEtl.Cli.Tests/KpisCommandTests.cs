@@ -41,6 +41,15 @@ public sealed partial class KpisCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_PMM_family_is_the_51_KPIs_of_the_PMM_in_document_order()
+    {
+        (int code, string output, string error) = Kpis("--family", "pmm");
+
+        Assert.True(code == 0, error);
+        Assert.Equal(Enumerable.Range(1, 51).Select(i => $"K{i:D2}"), Codes(output));
+    }
+
+    [Fact]
     public void A_long_name_is_cut_to_keep_the_table_readable()
     {
         (_, string output, _) = Kpis("--area", "I");

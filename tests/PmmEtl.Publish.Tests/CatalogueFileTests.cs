@@ -156,5 +156,28 @@ public sealed class CatalogueFileTests : IDisposable
         Assert.Equal("does not list kpi_catalogue.parquet, which every version of schema 3 or later has", problem.Message);
     }
 
+    [Fact]
+    public void A_value_of_every_entry_publishes_the_whole_catalogue_in_its_order_and_verifies()
+    {
+        // One national year value per entry: a number, or for a text item its answer.
+        KpiValue[] values = [.. KpiCatalogue.All.Select(k => SampleRows.TextAnswer with
+        {
+            KpiCode = k.Code, KpiId = k.Id, Unit = k.Unit, Disclosure = "national",
+            Value = k.Formula == FormulaKind.Text ? null : 1.0, ValueText = k.Formula == FormulaKind.Text ? "an answer" : null,
+        })];
+        SnapshotRequest request = SampleRows.Request(_temp.Output) with { Audiences = [Disclosure.National] };
+
+        PublishedSnapshot published = new ParquetSnapshotPublisher().Publish(request, new FakeKpiValueReader(values, [], []));
+
+        List<object?[]> rows = DuckDb.Query(
+            $"SELECT family, kpi_code FROM read_parquet({Catalogue(published.Folder)}, file_row_number = true) ORDER BY file_row_number");
+        Assert.Equal(KpiCatalogue.All.Select(k => k.Code), rows.Select(r => (string)r[1]!));
+        // The PMM's 51 KPIs first, K01 … K51, then the FoS entries.
+        Assert.Equal(Enumerable.Range(1, 51).Select(i => $"K{i:D2}"), rows.Take(51).Select(r => (string)r[1]!));
+        Assert.All(rows.Take(51), r => Assert.Equal("pmm", r[0]));
+        Assert.All(rows.Skip(51), r => Assert.Equal("fos", r[0]));
+        Assert.Empty(ArchiveVerifier.Verify(_temp.Output).Problems);
+    }
+
     public void Dispose() => _temp.Dispose();
 }
