@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using NodaTime;
 using PmmEtl.Core.Catalogue;
-using PmmEtl.Core.Inputs;
 using PmmEtl.Core.Measure;
 using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Records;
@@ -121,7 +120,7 @@ public sealed class PipelineRunner
             Checkpoints.Reach(Checkpoints.Loaded);
             CheckFreshness(pipeline, warehouse);
 
-            IReadOnlyList<int> years = YearsToMeasure(window, load, registers, pipeline.Inputs);
+            IReadOnlyList<int> years = YearsToMeasure(pipeline, window, load, registers);
             var totals = new List<KpiValue>();
             var snapshots = new List<PublishedSnapshot>();
             if (options.Measure)
@@ -341,16 +340,30 @@ public sealed class PipelineRunner
     }
 
     /// <summary>The years whose values may have changed: those the window covers and those its rows fall in.</summary>
-    private static IReadOnlyList<int> YearsToMeasure(ExtractWindow window, LoadResult load, IReadOnlyList<RegisterLoadResult> registers, AssessmentInputs inputs)
+    private static IReadOnlyList<int> YearsToMeasure(PipelineDefinition pipeline, ExtractWindow window, LoadResult load, IReadOnlyList<RegisterLoadResult> registers)
     {
         // Dated records give their years; officer-given answers give theirs (a self-assessment for 2025 is measured
         // even when no record of 2025 was loaded in this run). Undated registers (staff, AEO register) have none.
-        var years = new SortedSet<int>(load.YearsTouched.Concat(registers.SelectMany(r => r.YearsTouched)).Concat(inputs.Years()));
+        var years = new SortedSet<int>(load.YearsTouched.Concat(registers.SelectMany(r => r.YearsTouched)).Concat(pipeline.Inputs.Years()));
         if (window is { From: { } from, To: { } to })
         {
             for (int y = from.Year; y <= to.PlusDays(-1).Year; y++)
             {
                 years.Add(y);
+            }
+        }
+
+        // A financial year is stored under the calendar year it starts in (FY2024-25 under 2024), so records of its
+        // last months, in the next calendar year, change the year before: that year is measured again too.
+        HashSet<string> financialYearRegisters = RegisterStage.FinancialYearRegisters(pipeline);
+        List<RegisterLoadResult> financial = registers.Where(r => financialYearRegisters.Contains(r.Register)).ToList();
+        years.UnionWith(financial.SelectMany(r => r.FinancialYearsTouched));
+        if (financial.Count > 0 && window is { From: { } start, To: { } end })
+        {
+            // A window reaching the months before the financial year starts may have replaced records of the year before's FY.
+            for (LocalDate day = start; day < end; day = new LocalDate(day.Year + 1, 1, 1))
+            {
+                years.Add(Periods.Start(PeriodType.FinancialYear, day, pipeline.FinancialYearStartMonth).Year);
             }
         }
 

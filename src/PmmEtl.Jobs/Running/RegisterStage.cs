@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using PmmEtl.Core.Catalogue;
+using PmmEtl.Core.Measure;
 using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Records;
 using PmmEtl.Core.Registers;
@@ -29,12 +31,15 @@ internal sealed class RegisterStage
         IRecordSource source = RecordSources.Create(pipeline.Source, pipeline.Name);
         var normaliser = new RecordNormaliser(pipeline.Offices, resolver, pipeline.ExchangeRates);
         var results = new List<RegisterLoadResult>();
+        HashSet<string> financialYearRegisters = FinancialYearRegisters(pipeline);
         foreach (RegisterSchema register in Registers.Loaded.Where(r => source.Available.Contains(r)))
         {
             var watch = Stopwatch.StartNew();
             long read = 0;
             long outside = 0;
             LoadResult load;
+            // Only the registers of financial-year KPIs (K41) need the financial year of each record.
+            HashSet<int>? financialYears = financialYearRegisters.Contains(register.Name) ? [] : null;
             using (IRecordLoad loader = warehouse.Registers.BeginLoad(register, run))
             {
                 foreach (RawRecord raw in source.ReadRecords(register, run.Window, cancellationToken))
@@ -47,6 +52,10 @@ internal sealed class RegisterStage
                         if (record.BusinessDate is not { } date || run.Window.Contains(date))
                         {
                             loader.Add(record);
+                            if (financialYears is not null && record.BusinessDate is { } dated)
+                            {
+                                financialYears.Add(Periods.Start(PeriodType.FinancialYear, dated, pipeline.FinancialYearStartMonth).Year);
+                            }
                         }
                         else
                         {
@@ -73,11 +82,17 @@ internal sealed class RegisterStage
             results.Add(new RegisterLoadResult(register.Name, read, outside, load.Loaded, load.Quarantined, load.Replaced, watch.ElapsedMilliseconds)
             {
                 YearsTouched = load.YearsTouched,
+                FinancialYearsTouched = financialYears is null ? [] : [.. financialYears.Order()],
             });
         }
 
         return results;
     }
+
+    /// <summary>The registers read by the pipeline's KPIs published by financial year.</summary>
+    public static HashSet<string> FinancialYearRegisters(PipelineDefinition pipeline) =>
+        pipeline.Kpis.Where(k => k.Periods.Contains(PeriodType.FinancialYear))
+            .SelectMany(k => k.Variables).Select(v => v.Register).ToHashSet(StringComparer.Ordinal);
 }
 
 /// <summary>What one register's load did in a run (published in the run result).</summary>
@@ -86,4 +101,11 @@ public sealed record RegisterLoadResult(string Register, long Read, long Outside
     /// <summary>Calendar years of the dated records loaded: their KPI values may have changed.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<int> YearsTouched { get; init; } = [];
+
+    /// <summary>
+    /// For a register read by a financial-year KPI: the years in which the financial years of its loaded records
+    /// start (a record of March 2025 with a July start is in FY2024-25, stored under 2024); empty otherwise.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<int> FinancialYearsTouched { get; init; } = [];
 }

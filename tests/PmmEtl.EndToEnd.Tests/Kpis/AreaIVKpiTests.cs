@@ -1,3 +1,6 @@
+using Microsoft.Data.Sqlite;
+using NodaTime;
+using PmmEtl.Core.Pipelines;
 using PmmEtl.Jobs.Definitions;
 using static PmmEtl.EndToEnd.Tests.Kpis.Area4FosRows;
 
@@ -149,6 +152,41 @@ public sealed class AreaIVKpiTests
 
         PublishedCell fy = Cell(h, "K41", "FY2024-25");
         Assert.Equal((50.0, 1L), (fy.Value, fy.N));
+    }
+
+    [Fact]
+    public void K41_a_nightly_window_before_the_financial_year_start_measures_the_financial_year_that_began_the_year_before()
+    {
+        // FY from July. Full load: O1 assessed on 1 Sep 2024 with a gap → FY2024-25 = 1/1 → 100.
+        using PipelineHarness h = new RegisterFixture()
+            .Add("staff", ("staff_id", "O1"), ("gender", "FEMALE"), ("grade", "OFFICER"), ("frontline_inspection", 1), ("employment_start", "2018-01-01"))
+            .Add("competency_assessment", ("staff_id", "O1"), ("competency_id", "X"), ("assessed_on", "2024-09-01"), ("required_level", 3), ("acquired_level", 2))
+            .Yaml("periods:\n  financial_year_start: 7")
+            .Build("K41");
+        h.Run();
+        Assert.Equal(100.0, Cell(h, "K41", "FY2024-25").Value);
+
+        // A March 2025 assessment without a gap arrives; the nightly window [1 Mar, 8 Mar 2025) loads it:
+        // FY2024-25 = 1/2 → 50, although the window lies in calendar 2025.
+        string source = Path.Combine(h.Folder, "source.sqlite");
+        SourceSql(source, "INSERT INTO competency_assessment (staff_id, competency_id, assessed_on, required_level, acquired_level) VALUES ('O1', 'Y', '2025-03-05', '2', '2')");
+        var march = new ExtractWindow(new LocalDate(2025, 3, 1), new LocalDate(2025, 3, 8));
+        h.Run(march);
+        Assert.Equal(50.0, Cell(h, "K41", "FY2024-25").Value);
+
+        // The source withdraws it; the same window now loads nothing for the register, and FY2024-25 is back to 100.
+        SourceSql(source, "DELETE FROM competency_assessment WHERE assessed_on = '2025-03-05'");
+        h.Run(march);
+        Assert.Equal(100.0, Cell(h, "K41", "FY2024-25").Value);
+    }
+
+    private static void SourceSql(string path, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     // ---- K43 training access ----
