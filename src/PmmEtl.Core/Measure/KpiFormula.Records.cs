@@ -42,13 +42,17 @@ public sealed partial class KpiFormula
             _ => throw new InvalidOperationException($"{kpi.Code}: formula {formula} does not combine variables"),
         };
 
-        long n = bCell?.Records ?? vars["A"].Records;
+        // A share of a total split in two (K21, and its printed reading) measures the records of both parts.
+        long n = formula is FormulaKind.ShareOfTotal or FormulaKind.TotalOverB
+            ? vars["A"].Records + (bCell?.Records ?? 0)
+            : bCell?.Records ?? vars["A"].Records;
         return row with
         {
             Value = value is { } x ? Round(Settle(x)!.Value, kpi.Precision) : null,
             N = n,
             Numerator = a is { } an ? (long)Math.Round(an, MidpointRounding.AwayFromZero) : null,
-            Denominator = formula is FormulaKind.Ratio or FormulaKind.TotalOverB or FormulaKind.Variation && b is { } bn
+            // A and B as published (numerator, denominator), so that periods can be summed and the formula applied again.
+            Denominator = formula is FormulaKind.Ratio or FormulaKind.ShareOfTotal or FormulaKind.TotalOverB or FormulaKind.Variation && b is { } bn
                 ? (long)Math.Round(bn, MidpointRounding.AwayFromZero) : null,
             Note = Join(why, Join(entered, variantNote)),
         };
