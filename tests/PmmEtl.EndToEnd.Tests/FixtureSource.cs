@@ -6,13 +6,14 @@ namespace PmmEtl.EndToEnd.Tests;
 /// A hand-made source of a few tens of declarations whose KPI values are worked out by hand in
 /// <see cref="FixturePipelineTests"/>. Times are local wall-clock text, as customs systems store them.
 /// Offices: NYC (America/New_York, main entry and exit), ORD (America/Chicago, main entry), LAX (America/Los_Angeles).
+/// The trader is "T-" + the declaration's id unless <c>Trader</c> names one (several declarations of one importer, K17).
 /// </summary>
 public sealed record FixtureRow(
     string Id, string Type, string Office, string Date,
     string Mode = "SEA", string Channel = "GREEN", int Aeo = 0, int Pre = 0, int Ecom = 0, string? Risk = null,
     string Sub = "EDI", int Imm = 0, string? Direction = null,
     string? Arr = null, string? Lod = null, string? Oga = null, string? Ins = null, string? Ine = null,
-    string? Clr = null, string? Rel = null, string? Lob = null);
+    string? Clr = null, string? Rel = null, string? Lob = null, string? Trader = null);
 
 public static class FixtureSource
 {
@@ -87,7 +88,7 @@ public static class FixtureSource
             insert.Parameters.AddWithValue("$date", r.Date);
             insert.Parameters.AddWithValue("$mode", r.Mode);
             insert.Parameters.AddWithValue("$channel", r.Channel);
-            insert.Parameters.AddWithValue("$trader", "T-" + r.Id);
+            insert.Parameters.AddWithValue("$trader", r.Trader ?? "T-" + r.Id);
             insert.Parameters.AddWithValue("$aeo", r.Aeo);
             insert.Parameters.AddWithValue("$pre", r.Pre);
             insert.Parameters.AddWithValue("$ecom", r.Ecom);

@@ -72,7 +72,7 @@ public sealed record InPeriod(string DateField) : RecordTiming;
 /// <summary>from ≤ end − 1 day and (to is null or to ≥ end − 1 day); <c>to</c> is the last valid day.</summary>
 public sealed record ActiveAtPeriodEnd(string FromField, string ToField) : RecordTiming;
 
-/// <summary>from &lt; end and (to is null or to ≥ start).</summary>
+/// <summary>from &lt; end and (to is null or (to ≥ start and to ≥ from)): an interval ending before it starts holds no day.</summary>
 public sealed record ActiveDuringPeriod(string FromField, string ToField) : RecordTiming;
 
 /// <summary>

@@ -21,7 +21,8 @@ public sealed partial class KpiFormula
         string[] needed = Needed(formula);
         string? missing = needed.Select(n => vars.TryGetValue(n, out VariableCell? v) ? v.Missing : $"not measurable: variable {n} is not defined")
             .FirstOrDefault(m => m is not null);
-        string? entered = Entered(vars);
+        // Only the variables the formula reads are cited: a variant that prints A alone does not rest on an entered B.
+        string? entered = Entered(vars.Where(v => needed.Contains(v.Key, StringComparer.Ordinal)));
         if (missing is not null)
         {
             return row with { Note = Join(missing, variantNote) };
@@ -42,13 +43,17 @@ public sealed partial class KpiFormula
             _ => throw new InvalidOperationException($"{kpi.Code}: formula {formula} does not combine variables"),
         };
 
-        long n = bCell?.Records ?? vars["A"].Records;
+        // A share of a total split in two (K21, and its printed reading) measures the records of both parts.
+        long n = formula is FormulaKind.ShareOfTotal or FormulaKind.TotalOverB
+            ? vars["A"].Records + (bCell?.Records ?? 0)
+            : bCell?.Records ?? vars["A"].Records;
         return row with
         {
             Value = value is { } x ? Round(Settle(x)!.Value, kpi.Precision) : null,
             N = n,
             Numerator = a is { } an ? (long)Math.Round(an, MidpointRounding.AwayFromZero) : null,
-            Denominator = formula is FormulaKind.Ratio or FormulaKind.TotalOverB or FormulaKind.Variation && b is { } bn
+            // A and B as published (numerator, denominator), so that periods can be summed and the formula applied again.
+            Denominator = formula is FormulaKind.Ratio or FormulaKind.ShareOfTotal or FormulaKind.TotalOverB or FormulaKind.Variation && b is { } bn
                 ? (long)Math.Round(bn, MidpointRounding.AwayFromZero) : null,
             Note = Join(why, Join(entered, variantNote)),
         };
@@ -150,7 +155,8 @@ public sealed partial class KpiFormula
         if (gap is not null)
         {
             int back = Array.IndexOf(years, gap);
-            return (null, $"not measurable: {kpi.Code} needs three years of {Describe(kpi, "B")}; year t−{back} has none");
+            string year = back == 0 ? "t" : $"t−{back}";
+            return (null, $"not measurable: {kpi.Code} needs three years of {Describe(kpi, "B")}; year {year} has none");
         }
 
         double mean = years.Sum(y => vars[y].Value!.Value) / 3.0;
@@ -166,7 +172,7 @@ public sealed partial class KpiFormula
     private static string Describe(KpiDefinition kpi, string name) =>
         kpi.Variables.FirstOrDefault(v => v.Name == name)?.Description ?? name;
 
-    private static string? Entered(IReadOnlyDictionary<string, VariableCell> vars)
+    private static string? Entered(IEnumerable<KeyValuePair<string, VariableCell>> vars)
     {
         string[] sources = vars.Where(v => v.Value.EnteredFrom is not null).Select(v => $"{v.Key} entered ({v.Value.EnteredFrom})").ToArray();
         return sources.Length == 0 ? null : string.Join("; ", sources);

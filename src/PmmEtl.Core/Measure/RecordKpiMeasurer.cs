@@ -18,6 +18,7 @@ public sealed class RecordKpiMeasurer
     private readonly AssessmentInputs _inputs;
     private readonly int _financialYearStart;
     private readonly Dictionary<string, bool> _hasRecords = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Register, int Year), bool> _yearHasRecords = [];
 
     public RecordKpiMeasurer(IRegisterAggregator aggregator, AssessmentInputs inputs, int financialYearStartMonth)
     {
@@ -180,12 +181,43 @@ public sealed class RecordKpiMeasurer
                 continue;
             }
 
+            if (YearMissing(v, shifted))
+            {
+                cells[v.Name] = new VariableCell(null, 0);
+                continue;
+            }
+
             string? key = split ? breakdownValue : null;
             VariableValue? row = rows.Where(r => r.BreakdownValue == key).Select(r => (VariableValue?)r).FirstOrDefault();
             cells[v.Name] = row is { } r2 ? new VariableCell(r2.Value, r2.Records) : new VariableCell(Zero(v), 0);
         }
 
         return cells;
+    }
+
+    /// <summary>
+    /// A count of an earlier year (B of a variation) over a dated register that holds records, but none dated in that
+    /// calendar year: the year is missing from the data (the source starts later), not a year of zero records, so the
+    /// count has no value and the formula says year t−1 is missing rather than B = 0. Sums and means already have none.
+    /// </summary>
+    private bool YearMissing(KpiVariable v, LocalDate shiftedStart)
+    {
+        if (v.YearOffset == 0 || v.Aggregate is not (CountRows or CountDistinct)
+            || Registers.Registers.Find(v.Register) is not { DateField: { } dateField } register)
+        {
+            return false;
+        }
+
+        int year = shiftedStart.Year;
+        if (!_yearHasRecords.TryGetValue((register.Name, year), out bool has))
+        {
+            var dated = new KpiVariable("records", $"{register.Name} records dated in {year}", register.Name, RecordAggregate.Rows, RecordTiming.On(dateField));
+            has = _aggregator.Evaluate(dated, new LocalDate(year, 1, 1), new LocalDate(year + 1, 1, 1), null)
+                .Any(r => r.BreakdownValue is null && r.Value is > 0);
+            _yearHasRecords[(register.Name, year)] = has;
+        }
+
+        return !has;
     }
 
     /// <summary>A breakdown value absent from a variable's rows means no record: 0 for counts, nothing for sums and means.</summary>

@@ -39,10 +39,16 @@ internal sealed class SmallCountSuppression
 
     public static SmallCountSuppression Off { get; } = new(null);
 
-    public static long CountOf(KpiValue value) => KpiCatalogue.Find(value.KpiCode)?.Formula switch
+    /// <summary>
+    /// The count a cell rests on. Record-based KPIs count the records behind their denominator (N): their B may be
+    /// an amount (K03's trade value in USD), which says nothing about how few operators stand behind it.
+    /// </summary>
+    public static long CountOf(KpiValue value) => KpiCatalogue.Find(value.KpiCode) switch
     {
-        FormulaKind.MeanDuration => value.N,
-        FormulaKind.Ratio => value.Denominator ?? value.N,
+        null => value.N,
+        { OnDeclarationFact: false } => value.N,
+        { Formula: FormulaKind.MeanDuration } => value.N,
+        { Formula: FormulaKind.Ratio } => value.Denominator ?? value.N,
         _ => Math.Min(value.N, value.Denominator ?? value.N),
     };
 

@@ -79,12 +79,16 @@ internal sealed class RecordPredicates(ISqlDialect dialect, string variable)
 
     private static string Between(string column) => $"{column} >= @from AND {column} < @to";
 
-    /// <summary>from OP fromBound AND (to IS NULL OR to ≥ toBound); <c>to</c> is the interval's last valid day.</summary>
+    /// <summary>
+    /// from OP fromBound AND (to IS NULL OR (to ≥ toBound AND to ≥ from)); <c>to</c> is the interval's last valid day.
+    /// An interval that ends before it starts (a ruling revoked on the day it was to take effect) holds no day, so it
+    /// overlaps no period: without <c>to ≥ from</c> it would pass "valid at some time in the year".
+    /// </summary>
     private string Interval(RegisterSchema register, string alias, string fromField, string toField, string fromBound, string toBound, string op)
     {
         string from = Column(register, alias, fromField, "the interval start", FieldType.Date);
         string to = Column(register, alias, toField, "the interval end", FieldType.Date);
-        return $"{from} {op} {fromBound} AND ({to} IS NULL OR {to} >= {toBound})";
+        return $"{from} {op} {fromBound} AND ({to} IS NULL OR ({to} >= {toBound} AND {to} >= {from}))";
     }
 
     private string In(FieldIn f, RegisterSchema register, string alias)
