@@ -395,10 +395,10 @@ public sealed class AreaIVKpiTests
         Assert.Null(counter.Value);
         Assert.Equal("not measurable: B = 0 in year t−1 (information requests received in year t−1)", counter.Note);
 
-        // 2024: no request received in 2023 → no value.
+        // 2024: the records start in 2024, so 2023 is missing from the data (not a year of zero requests) → no value.
         PublishedCell y2024 = Cell(h, "K45", "2024");
         Assert.Null(y2024.Value);
-        Assert.Equal("not measurable: B = 0 in year t−1 (information requests received in year t−1)", y2024.Note);
+        Assert.Equal("not measurable: no value for year t−1 (information requests received in year t−1)", y2024.Note);
     }
 
     [Fact]
