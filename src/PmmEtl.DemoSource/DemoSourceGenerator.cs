@@ -42,6 +42,7 @@ public static class DemoSourceGenerator
                 written = Fill(database, options);
                 database.Complete();
                 registers = DemoSchema.RegisterTableNames
+                    .Where(_ => options.Registers)
                     .Select(r => database.Register(r.Register))
                     .Select(t => new RegisterSummary(t.Register, t.Table, t.Rows, t.BadRows, new Dictionary<RegisterDefect, long>(t.BadRowsByKind)))
                     .ToList();

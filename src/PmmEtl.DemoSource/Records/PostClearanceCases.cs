@@ -27,17 +27,19 @@ internal sealed class PostClearanceCases
         RegisterTable table = _context.Table("pcc_case", count,
             DefectColumn.Code("audit_kind", "AUD", "X"), DefectColumn.Date("closed_on", _context.Year));
         var ids = new SequenceIds("PCA", _context.Year, 5);
+        // The last cases are voluntary disclosures: a trader reports an error and pays, and a check confirms it.
+        int voluntaryFrom = count - Math.Max(2, count / 15);
         for (int i = 0; i < count; i++)
         {
             LocalDate closed = rng.WorkingDay(_context.Year);
             LocalDate opened = closed.PlusDays(-rng.Next(30, 301));
-            bool audit = rng.Chance(0.4);
+            bool voluntary = i >= voluntaryFrom;
+            bool audit = !voluntary && rng.Chance(0.4);
             Trader trader = _context.Traders.Pick(rng);
             bool aeo = trader.AeoValidFrom is { } from && from <= opened;
-            string regime = rng.Chance(0.8) ? "IM" : "EX";
+            string regime = voluntary || rng.Chance(0.8) ? "IM" : "EX";
             // Audits find more than other checks; AEOs, who are audited for their systems, less.
-            bool findings = rng.Chance((audit ? 0.6 : 0.45) * (aeo ? 0.6 : 1.0));
-            bool voluntary = findings && rng.Chance(0.1);
+            bool findings = voluntary || rng.Chance((audit ? 0.6 : 0.45) * (aeo ? 0.6 : 1.0));
             string currency = rng.NextDouble() switch
             {
                 < 0.85 => "USD",
@@ -49,7 +51,7 @@ internal sealed class PostClearanceCases
             {
                 double usd = rng.LogNormal(audit ? 8_000 : 2_500, 1.0, 200, 2_000_000);
                 // A few controls end in a refund to the trader: a negative adjustment.
-                duty = Currencies.FromUsd(rng.Chance(0.03) ? -usd / 4 : usd, currency);
+                duty = Currencies.FromUsd(!voluntary && rng.Chance(0.03) ? -usd / 4 : usd, currency);
             }
             else if (regime == "IM")
             {

@@ -135,10 +135,10 @@ internal sealed class RegisterTable : IDisposable
         _badByKind[kind] = _badByKind.GetValueOrDefault(kind) + 1;
     }
 
-    /// <summary>A key no ordinary row has: a suffix on a text key, a line number above any real one.</summary>
+    /// <summary>A key no ordinary row has: a suffix "-D&lt;n&gt;" on a text key (no national number has a dash), a line number above any real one.</summary>
     private static Cell Rekey(Cell key, int index) => key.Kind == CellKind.Integer
         ? Cell.Of(key.Integer + 900 + index)
-        : Cell.Of($"{key.Text}X{index}");
+        : Cell.Of($"{key.Text}-D{index}");
 
     private int IndexOf(string column)
     {
