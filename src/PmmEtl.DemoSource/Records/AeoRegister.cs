@@ -21,20 +21,20 @@ internal sealed class AeoRegister
 
     private readonly RegisterContext _context;
     private readonly Random _rng;
-    private RegisterTable _table = null!;
+    private readonly RegisterTable _table;
     private int _certificates;
 
     public AeoRegister(RegisterContext context)
     {
         _context = context;
         _rng = context.Random("aeo_authorisation");
+        _table = context.Table("aeo_authorisation", context.Traders.All.Count(t => t.IsAeo),
+            DefectColumn.Code("role_code", "XXX", "AEO"), DefectColumn.Date("valid_from", context.Year));
     }
 
     public void Generate()
     {
         IReadOnlyList<Trader> traders = _context.Traders.All;
-        _table = _context.Table("aeo_authorisation", traders.Count(t => t.IsAeo),
-            DefectColumn.Code("role_code", "XXX", "AEO"), DefectColumn.Date("valid_from", _context.Year));
         var lastDay = _context.LastDay;
         foreach (Trader trader in traders)
         {

@@ -67,7 +67,7 @@ internal sealed class Inspections
     }
 
     /// <summary>The controls of a declaration, at the times of its inspection milestones (documentary checks between lodgement and clearance).</summary>
-    public void Goods(DeclarationPlan plan, DeclarationTimes times, ControlPlan controls, string? hawbNo)
+    public void Goods(DeclarationPlan plan, in DeclarationTimes times, ControlPlan controls, string? hawbNo)
     {
         if (controls.First is null)
         {

@@ -51,8 +51,8 @@ internal sealed class RegisterGeneration
 
         var times = new DeclarationTimes(plan);
         ControlPlan controls = _inspections.Plan(plan);
-        string? hawbNo = _shipments.Follow(plan, times, controls, value);
-        _inspections.Goods(plan, times, controls, hawbNo);
+        string? hawbNo = _shipments.Follow(plan, in times, controls, value);
+        _inspections.Goods(plan, in times, controls, hawbNo);
         _violations.AfterRelease(plan);
         _interest.Follow(plan);
     }

@@ -39,7 +39,7 @@ internal sealed class Shipments
     }
 
     /// <summary>Writes the declaration's shipments; returns the house bill of an ordinary declaration (its inspections name it).</summary>
-    public string? Follow(DeclarationPlan plan, DeclarationTimes times, ControlPlan controls, double? valueUsd)
+    public string? Follow(DeclarationPlan plan, in DeclarationTimes times, ControlPlan controls, double? valueUsd)
     {
         DeclarationAttributes a = plan.Attributes;
         if (a.Type is not ("IM" or "EX"))
@@ -58,19 +58,19 @@ internal sealed class Shipments
 
         if (!a.Ecommerce)
         {
-            return Ordinary(plan, times, controls, valueUsd, import, moved, date);
+            return Ordinary(plan, in times, controls, valueUsd, import, moved, date);
         }
 
         int parcels = 1 + _rng.Next(MaxParcels);
         for (int i = 0; i < parcels; i++)
         {
-            Parcel(plan, times, import, moved?.At, date);
+            Parcel(plan, in times, import, moved?.At, date);
         }
 
         return null;
     }
 
-    private string Ordinary(DeclarationPlan plan, DeclarationTimes times, ControlPlan controls, double? valueUsd, bool import, PlannedEvent? moved, LocalDate date)
+    private string Ordinary(DeclarationPlan plan, in DeclarationTimes times, ControlPlan controls, double? valueUsd, bool import, PlannedEvent? moved, LocalDate date)
     {
         DeclarationAttributes a = plan.Attributes;
         string id = _ids.Next();
@@ -95,7 +95,7 @@ internal sealed class Shipments
         return id;
     }
 
-    private void Parcel(DeclarationPlan plan, DeclarationTimes times, bool import, Instant? moved, LocalDate date)
+    private void Parcel(DeclarationPlan plan, in DeclarationTimes times, bool import, Instant? moved, LocalDate date)
     {
         DeclarationAttributes a = plan.Attributes;
         OfficeProfile office = a.Office;

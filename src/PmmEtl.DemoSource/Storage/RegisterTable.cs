@@ -18,6 +18,7 @@ internal sealed class RegisterTable : IDisposable
     private readonly Cell[] _copy;
     private readonly int _keyColumn;
     private readonly Dictionary<RegisterDefect, int> _defectColumns = [];
+    private readonly Dictionary<RegisterDefect, long> _badByKind = [];
     private DefectPlan? _defects;
     private int _next;
     private long _ordinary;
@@ -47,8 +48,6 @@ internal sealed class RegisterTable : IDisposable
 
     public IReadOnlyDictionary<RegisterDefect, long> BadRowsByKind => _badByKind;
 
-    private readonly Dictionary<RegisterDefect, long> _badByKind = [];
-
     public void PlanDefects(IReadOnlyList<DefectColumn> columns, int perKind, long expectedRows, Random rng)
     {
         foreach (DefectColumn column in columns)
@@ -65,7 +64,7 @@ internal sealed class RegisterTable : IDisposable
 
     public RegisterTable Integer(long? value) => Put(value is { } v ? Cell.Of(v) : Cell.Null);
 
-    /// <summary>Amounts to the cent, hours to the quarter: national systems keep decimals, not binary noise.</summary>
+    /// <summary>Amounts to the cent: national systems keep decimals, not binary noise.</summary>
     public RegisterTable Amount(double? value) => Put(value is { } v ? Cell.Of(Math.Round(v, 2)) : Cell.Null);
 
     /// <summary>National yes/no flags are 1 and 0, as in the declaration table.</summary>
