@@ -1,3 +1,5 @@
+using static PmmEtl.Core.Catalogue.RecordCondition;
+
 namespace PmmEtl.Core.Catalogue;
 
 public static partial class KpiCatalogue
@@ -5,5 +7,302 @@ public static partial class KpiCatalogue
     private static IReadOnlyList<KpiDefinition>? s_OrganisationKpis;
 
     /// <summary>Area IV (K40 … K49).</summary>
-    public static IReadOnlyList<KpiDefinition> OrganisationKpis => s_OrganisationKpis ??= [];
+    public static IReadOnlyList<KpiDefinition> OrganisationKpis => s_OrganisationKpis ??=
+    [
+        StrategicPlanningMaturity,
+        CompetencyGap,
+        CompetencyDevelopmentMaturity,
+        TrainingAccessRate,
+        GenderBalanceRatio,
+        InformationRequestVariation,
+        PerformanceReportAvailability,
+        DisciplinaryComplianceRate,
+        CorruptionReportingEffectiveness,
+        AnticorruptionPreventiveMaturity,
+    ];
+
+    public static KpiDefinition StrategicPlanningMaturity { get; } = OrganisationParts.Checklist(
+        "K40",
+        "strategic_planning_maturity",
+        "Maturity of the strategic planning process",
+        "More accurate budget-based strategic planning",
+        "((A+B+C+D+E+F+G+H)/8) *100",
+        "Share of the eight key strategic-planning steps (A–H) the administration carries out, each answered yes (1) or no (0).",
+        EveryTwoYears,
+        Disclosure.Public,
+        [
+            new("A", "Step 1 – Environmental scan: does your Customs administration conduct an environmental scan as part of your strategic planning (identifying and monitoring the factors that may impact its long-term direction, starting from the government's priorities and potential new regulations)?"),
+            new("B", "Step 2 – Internal analysis: does your Customs administration complete an internal analysis, including a strengths, weaknesses, opportunities and threats (SWOT) assessment, using the annual review to evaluate performance across the agency with staff and senior leadership against the government's priorities identified in step 1?"),
+            new("C", "Step 3 – Strategic direction: does your Customs administration use what it learned from its environmental scan and internal analysis, with input from staff and stakeholders, to create a strategic direction that aligns the government's priorities with its operations?"),
+            new("D", "Step 4 – Develop goals and objectives: after determining its strategic direction and vision, does your Customs administration engage with internal stakeholders and senior leadership (focus groups, subject matter experts) to create a focused set of goals and objectives, with strategies, indicators and desired outcomes for each goal, and get buy-in through existing processes?"),
+            new("E", "Step 5 – Define metrics and set timelines to track progress of strategic plan initiatives: does your Customs administration determine the responsible offices and bureaus for each goal, create actionable timeframes and define the metrics that best measure success?"),
+            new("F", "Step 6 – Write and publish a strategic plan: does your Customs administration write an informed strategic plan that captures its voice and purpose, with the wide support of staff and stakeholders so that the plan does not end up as a stand-alone document?"),
+            new("G", "Step 7 – Plan for implementation and the future: does your Customs administration require action/activity/implementation plans and corresponding resources, if any, to align to the strategic plan?"),
+            new("H", "Step 8 – Periodical review: does your Customs administration have a monitoring and evaluation mechanism in place (budget execution review, progress tracking, performance reporting, reviewing the relevance of strategic initiatives, monitoring of corrective action plans)?"),
+        ],
+        "Step H (periodical review) has no printed 'Yes-1 No-0' but the formula scores it: it is an item like the others.");
+
+    public static KpiDefinition CompetencyGap { get; } = new()
+    {
+        Code = "K41",
+        Id = "competency_gap",
+        Name = "Competency development",
+        Area = AreaIV,
+        Outcome = OrganisationParts.CompetentStaff,
+        Input = InputKind.Transactional,
+        Formula = FormulaKind.MeanShare,
+        PrintedFormula = "Σ (X/Y)_i / N",
+        Definition = "Mean, over the frontline officers assigned to inspection duties who were assessed in the financial year (N), of each officer's share of assessed competencies with a gap (X/Y; a gap is an acquired proficiency level below the required one). Lower is better.",
+        Unit = "%",
+        MinimumPeriodicity = "annually (financial year)",
+        Disclosure = Disclosure.National,
+        Periods = [PeriodType.FinancialYear],
+        Variables =
+        [
+            new("A",
+                "mean over frontline inspection officers assessed in the financial year of (competencies with a gap / competencies assessed)",
+                "competency_assessment",
+                RecordAggregate.MeanShare("staff_id", "has_gap"),
+                RecordTiming.On("assessed_on"),
+                Related("staff", "staff_id", True("frontline_inspection"))),
+        ],
+        Decision = "N counts the frontline inspection officers with at least one assessment in the financial year: X/Y is undefined for an officer without one, so the value says nothing about unassessed officers (report the coverage beside it). The frontline flag is the staff register's current one. Every assessment record of the year counts; an officer assessed twice on a competency weighs it twice. 'Country/Union' disclosure is read as national.",
+    };
+
+    public static KpiDefinition CompetencyDevelopmentMaturity { get; } = OrganisationParts.Checklist(
+        "K42",
+        "competency_development_maturity",
+        "Maturity of competency development",
+        OrganisationParts.CompetentStaff,
+        "((A+B+C+D+E+F+G+H)/8) *100",
+        "Share of the eight elements of a competency-based HR approach (items A, B, C, D, F, G, H, I) the administration has adopted for all job holders, each answered yes (1) or no (0).",
+        EveryTwoYears,
+        Disclosure.Wco,
+        [
+            new("A", "Does your administration adopt your HR policy based on competency approach?"),
+            new("B", "Does your administration adopt training policy based on competency approach?"),
+            new("C", "Does your administration have a Competency Dictionary or similar framework?"),
+            new("D", "Does your administration have job descriptions in place?"),
+            new("F", "Does your administration have individual development plans in place?"),
+            new("G", "Does your administration have assessment tools (review of competencies) in place?"),
+            new("H", "Does your administration collect the information on required and acquired competencies?"),
+            new("I", "Does your administration integrate the information on required and acquired competencies in the HR IT system?"),
+        ],
+        "The description letters its 8 items A, B, C, D, F, G, H, I (no E) while the formula sums A…H over 8: the formula is read as the 8 items as lettered in the description, so answers use the letters A–D and F–I and 'E' is an unknown item.");
+
+    public static KpiDefinition TrainingAccessRate { get; } = new()
+    {
+        Code = "K43",
+        Id = "training_access_rate",
+        Name = "Rate of access to training",
+        Area = AreaIV,
+        Outcome = OrganisationParts.CompetentStaff,
+        Input = InputKind.Transactional,
+        Formula = FormulaKind.Ratio,
+        PrintedFormula = "(A/B)*100",
+        Definition = "A = employees (uniformed and civilian) employed at some time in year t who started at least one training course in t, each counted once; B = employees employed at some time in t. A course is a participation in the approved training plan, and, when its hours are given, at least 3 hours virtual or 6 hours physical.",
+        Unit = "%",
+        MinimumPeriodicity = EveryTwoYears,
+        Disclosure = Disclosure.Public,
+        Variables =
+        [
+            new("A",
+                "employees employed during t with at least one training course (in the approved plan, 3 h virtual / 6 h physical) starting in t",
+                "staff",
+                RecordAggregate.Distinct("staff_id"),
+                OrganisationParts.EmployedDuring,
+                Related("training", "staff_id", True("counts_as_course"), RecordTiming.On("start_on"))),
+            new("B", "employees employed at some time in t", "staff", RecordAggregate.Distinct("staff_id"), OrganisationParts.EmployedDuring),
+        ],
+        Breakdowns = [OrganisationParts.ByGender(Disclosure.Public), OrganisationParts.ByGrade(Disclosure.Public, "grade")],
+        Decision = "B is everyone employed at some time in year t, not the year-end head count: the text says 'employees in year t', and a year-end B would leave out leavers who trained during the year, so A would not be a part of B. A course counts in the year it starts; hours are judged per participation, not accumulated. Gender and grade are the staff register's current values.",
+    };
+
+    public static KpiDefinition GenderBalanceRatio { get; } = new()
+    {
+        Code = "K44",
+        Id = "gender_balance_ratio",
+        Name = "Gender Balance Ratio",
+        Area = AreaIV,
+        Outcome = "Improved gender balance of staff at all levels",
+        Input = InputKind.Transactional,
+        Formula = FormulaKind.Ratio,
+        PrintedFormula = "(A/B)*100",
+        Definition = "A = female staff on board at the end of the year (uniformed and civilian); B = male staff on board at the end of the year. 100 means parity; it is not the female share of staff.",
+        Unit = "females per 100 males",
+        MinimumPeriodicity = Annually,
+        Disclosure = Disclosure.Public,
+        Variables =
+        [
+            new("A", "female staff employed on the last day of the year", "staff", RecordAggregate.Distinct("staff_id"), OrganisationParts.EmployedAtYearEnd, Is("gender", "FEMALE")),
+            new("B", "male staff employed on the last day of the year", "staff", RecordAggregate.Distinct("staff_id"), OrganisationParts.EmployedAtYearEnd, Is("gender", "MALE")),
+        ],
+        Breakdowns = [OrganisationParts.ByGrade(Disclosure.Public, "grade")],
+        Decision = "Staff recorded with another gender are in neither A nor B (the PMM defines the ratio of females to males only). 'End of the year' is the last day of the period; grade is the staff register's current grade.",
+    };
+
+    public static KpiDefinition InformationRequestVariation { get; } = new()
+    {
+        Code = "K45",
+        Id = "information_request_variation",
+        Name = "Annual variation in requests for information",
+        Area = AreaIV,
+        Outcome = OrganisationParts.Accountability,
+        Input = InputKind.Aggregate,
+        Formula = FormulaKind.Variation,
+        PrintedFormula = "(calculation cell empty in the source; read as ((A−B)/B)×100)",
+        Definition = "Percentage change in queries and information requests on Customs matters received by call centres, service desks and information centres: A = requests received in year t, B = in year t−1. A fall reads as a good result.",
+        Unit = "% change",
+        MinimumPeriodicity = Annually,
+        Disclosure = Disclosure.Public,
+        Variables =
+        [
+            new("A", "information requests received in year t", "information_request", RecordAggregate.Rows, RecordTiming.On("received_on")),
+            new("B", "information requests received in year t−1", "information_request", RecordAggregate.Rows, RecordTiming.On("received_on"), YearOffset: -1),
+        ],
+        Breakdowns = [new(BreakdownKind.RequestChannel, Disclosure.Public) { Field = "channel" }],
+        Decision = "The calculation cell is empty; the name ('annual variation') and description ('percentage change') give ((A−B)/B)×100 with A in t and B in t−1. Contact centres usually report yearly counts, so the input is an aggregate; where a ticket log is loaded (information_request) the records give A and B and an entered value overrides them. The channel list is lost after 'By types of channel'; the register's channels are used.",
+    };
+
+    public static KpiDefinition PerformanceReportAvailability { get; } = OrganisationParts.Checklist(
+        "K46",
+        "performance_report_availability",
+        "Availability of performance report",
+        OrganisationParts.Accountability,
+        "((A+B+C)/3) *100",
+        "Share of the three criteria of availability of performance reports (published, published regularly, linked to a published strategic plan) answered yes (1).",
+        Annually,
+        Disclosure.Public,
+        [
+            new("A", "Do you publish performance reports?"),
+            new("B", "Do you publish performance reports on a regular basis?"),
+            new("C", "Are the performance reports linked to a published strategic plan?"),
+        ],
+        null);
+
+    public static KpiDefinition DisciplinaryComplianceRate { get; } = new()
+    {
+        Code = "K47",
+        Id = "disciplinary_compliance_rate",
+        Name = "Disciplinary compliance",
+        Area = AreaIV,
+        Outcome = OrganisationParts.Integrity,
+        Input = InputKind.Transactional,
+        Formula = FormulaKind.Ratio,
+        PrintedFormula = "(A/B)×100",
+        Definition = "A = officials subject to at least one disciplinary measure in year t for a violation of the code of conduct and/or anti-corruption provisions, each counted once; B = officials employed on the last day of the year.",
+        Unit = "%",
+        MinimumPeriodicity = Annually,
+        Disclosure = Disclosure.Wco,
+        Variables =
+        [
+            new("A", "distinct officials with a disciplinary measure dated in t", "disciplinary_case", RecordAggregate.Distinct("staff_id"), RecordTiming.On("measure_date")),
+            new("B", "officials employed on the last day of the year", "staff", RecordAggregate.Distinct("staff_id"), OrganisationParts.EmployedAtYearEnd),
+        ],
+        Breakdowns =
+        [
+            OrganisationParts.ByGrade(Disclosure.Wco, "grade"),
+            new(BreakdownKind.ViolationType, Disclosure.Wco) { Field = "violation_type" },
+            new(BreakdownKind.DetectionSource, Disclosure.Wco) { Field = "detection_source" },
+        ],
+        Decision = "A counts officials, not measures. A is not limited to officials still employed at year end (an official dismissed by the measure counts). By grade, A uses the grade at the time of the measure and B the staff register's grade; by violation type and detection source only A can be split (the staff register has neither), so every row divides by the total B, and an official with measures of two types counts in both rows.",
+    };
+
+    public static KpiDefinition CorruptionReportingEffectiveness { get; } = new()
+    {
+        Code = "K48",
+        Id = "corruption_reporting_effectiveness",
+        Name = "Effectiveness of reporting mechanisms for corruption misconduct and malpractice",
+        Area = AreaIV,
+        Outcome = OrganisationParts.Integrity,
+        Input = InputKind.Transactional,
+        Formula = FormulaKind.Ratio,
+        PrintedFormula = "(A/B)×100",
+        Definition = "A = reports received in year t through integrity reporting mechanisms (hotlines, national media, supervisors, internal investigations, intelligence reports …) that led Customs to initiate an investigation and/or internal control measure; B = all reports received through those mechanisms in t.",
+        Unit = "%",
+        MinimumPeriodicity = Annually,
+        Disclosure = Disclosure.Wco,
+        Variables =
+        [
+            new("A", "reports received in t on which an investigation or internal control measure was initiated", "integrity_report", RecordAggregate.Rows, RecordTiming.On("received_on"), True("action_initiated")),
+            new("B", "reports received in t", "integrity_report", RecordAggregate.Rows, RecordTiming.On("received_on")),
+        ],
+        Breakdowns =
+        [
+            OrganisationParts.ByGrade(Disclosure.Wco, "reported_grade"),
+            new(BreakdownKind.ViolationType, Disclosure.Wco) { Field = "violation_type" },
+            new(BreakdownKind.DetectionSource, Disclosure.Wco) { Field = "detection_source" },
+        ],
+        Decision = "A is read as a cohort of B: actions are counted with the year their report was received, even when initiated the next January, so A ≤ B; a year's value can rise after year end as actions follow. The grade breakdown is the grade of the person reported.",
+    };
+
+    public static KpiDefinition AnticorruptionPreventiveMaturity { get; } = OrganisationParts.Checklist(
+        "K49",
+        "anticorruption_preventive_maturity",
+        "Maturity of anti-corruption and integrity preventive measures",
+        OrganisationParts.Integrity,
+        "((A+B+C+D+E+F)/6) *100",
+        "Share of the six criteria of a mature anti-corruption and integrity action plan answered yes (1).",
+        Annually,
+        Disclosure.Public,
+        [
+            new("A", "Does your administration have an anti-corruption and integrity action plan in place?"),
+            new("B", "Does the anti-corruption and integrity action plan include sensitization measures (i.e. training, educational and publicity campaigns, engagement on code of conduct etc.)?"),
+            new("C", "Does the anti-corruption and integrity action plan include management of corruption risks specific to the Customs administrative and operational environment?"),
+            new("D", "Is the implementation of the anti-corruption and integrity action plan tracked and reported?"),
+            new("E", "Is the anti-corruption and integrity action plan linked to your administration's overall corporate strategy and action plan?"),
+            new("F", "Is the anti-corruption and integrity action plan aligned with the ten Key Factors of the WCO Revised Arusha Declaration concerning Good Governance and Integrity in Customs?"),
+        ],
+        null);
+}
+
+/// <summary>
+/// Pieces shared by the area IV definitions. File-local so that names cannot clash with the other partial files of
+/// <see cref="KpiCatalogue"/>; everything is a constant or computed on access (no static field initialisers).
+/// </summary>
+file static class OrganisationParts
+{
+    public const string CompetentStaff = "More competent and engaged staff";
+    public const string Accountability = "Advanced level of accountability";
+    public const string Integrity = "Advanced level of integrity";
+
+    /// <summary>Anyone employed at some time in the period (employment_end is the last day employed).</summary>
+    public static RecordTiming EmployedDuring => RecordTiming.During("employment_start", "employment_end");
+
+    /// <summary>Staff on board on the last day of the period (year-end head counts).</summary>
+    public static RecordTiming EmployedAtYearEnd => RecordTiming.AtEnd("employment_start", "employment_end");
+
+    public static Breakdown ByGender(Disclosure disclosure) => new(BreakdownKind.Gender, disclosure) { Field = "gender" };
+
+    /// <summary>Senior management, middle management, officer level; <paramref name="field"/> is the register's grade field.</summary>
+    public static Breakdown ByGrade(Disclosure disclosure, string field) => new(BreakdownKind.Grade, disclosure) { Field = field };
+
+    /// <summary>A self-assessment KPI: yes (1) / no (0) per item, (Σ yes / items) × 100.</summary>
+    public static KpiDefinition Checklist(
+        string code,
+        string id,
+        string name,
+        string outcome,
+        string printedFormula,
+        string definition,
+        string periodicity,
+        Disclosure disclosure,
+        IReadOnlyList<ChecklistItem> items,
+        string? decision) => new()
+    {
+        Code = code,
+        Id = id,
+        Name = name,
+        Area = KpiCatalogue.AreaIV,
+        Outcome = outcome,
+        Input = InputKind.Questionnaire,
+        Formula = FormulaKind.Checklist,
+        PrintedFormula = printedFormula,
+        Definition = definition,
+        Unit = "%",
+        MinimumPeriodicity = periodicity,
+        Disclosure = disclosure,
+        Items = items,
+        Decision = decision,
+    };
 }

@@ -34,6 +34,9 @@ public sealed record KpiVariant(string Name, string Description, DenominatorBasi
 
     /// <summary>For record-based KPIs: variables of its own, when the variant reads a different population.</summary>
     public IReadOnlyList<KpiVariable>? Variables { get; init; }
+
+    /// <summary>The variant's unit when it differs from the KPI's (a printed count beside an intended percentage).</summary>
+    public string? Unit { get; init; }
 }
 
 /// <summary>

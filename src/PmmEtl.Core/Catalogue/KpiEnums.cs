@@ -115,6 +115,8 @@ public enum BreakdownKind
     ControlType,
     RequestChannel,
     PmmDimension,
+    OperatorType,
+    HsChapter,
 }
 
 public static class DisclosureText
@@ -151,6 +153,8 @@ public static class DisclosureText
         BreakdownKind.ControlType => "control_type",
         BreakdownKind.RequestChannel => "channel",
         BreakdownKind.PmmDimension => "pmm_dimension",
+        BreakdownKind.OperatorType => "operator_type",
+        BreakdownKind.HsChapter => "hs_chapter",
         _ => "direction",
     };
 }

@@ -8,7 +8,7 @@ namespace PmmEtl.Core.Measure;
 /// The one place where a KPI's formula is applied to aggregates: Σ T_i / N for mean durations, (A / B) × 100
 /// for ratios, with the KPI's precision (half away from zero). Engines only aggregate; they never compute a KPI.
 /// </summary>
-public sealed class KpiFormula
+public sealed partial class KpiFormula
 {
     public const string PmmVariant = "pmm";
     public const string TotalBreakdown = "total";

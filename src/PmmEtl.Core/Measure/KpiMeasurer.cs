@@ -16,11 +16,14 @@ public sealed class KpiMeasurer
 
     private readonly IKpiAggregator _aggregator;
     private readonly IKpiValueStore _store;
+    private readonly RecordKpiMeasurer? _records;
 
-    public KpiMeasurer(IKpiAggregator aggregator, IKpiValueStore store)
+    /// <param name="records">Measures the entries not read from the declaration fact; without it only declaration-fact KPIs are measured.</param>
+    public KpiMeasurer(IKpiAggregator aggregator, IKpiValueStore store, RecordKpiMeasurer? records = null)
     {
         _aggregator = aggregator;
         _store = store;
+        _records = records;
     }
 
     public MeasureResult Measure(string pipeline, string runId, Instant now, IReadOnlyList<KpiDefinition> kpis, IReadOnlyList<int> years)
@@ -35,6 +38,17 @@ public sealed class KpiMeasurer
             LocalDate to = from.PlusYears(1);
             foreach (KpiDefinition kpi in kpis)
             {
+                if (!kpi.OnDeclarationFact)
+                {
+                    if (_records is null)
+                    {
+                        throw new InvalidOperationException($"{kpi.Code} is not measured from declarations, and no record measurer was given");
+                    }
+
+                    values.AddRange(_records.Measure(kpi, year, formula));
+                    continue;
+                }
+
                 if (kpi.Formula == FormulaKind.MeanDuration)
                 {
                     distribution.AddRange(Bins(pipeline, runId, year, kpi, _aggregator.Distribution(kpi, from, to)));

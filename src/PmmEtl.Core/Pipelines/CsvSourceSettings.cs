@@ -43,6 +43,13 @@ public sealed record CsvSourceSettings
 
     /// <summary>Canonical field name → where its value comes from.</summary>
     public required IReadOnlyDictionary<string, CsvColumnMapping> Columns { get; init; }
+
+    /// <summary>
+    /// The folder of register exports (<c>source.csv.registers</c>): one <c>&lt;register&gt;.csv</c> per register, its
+    /// header the canonical field names, read with this source's delimiter, quote, encoding and limits. Null: the source
+    /// gives no registers.
+    /// </summary>
+    public string? RegistersPath { get; init; }
 }
 
 /// <summary>

@@ -24,6 +24,8 @@ public sealed record KpiValue
     /// <summary><c>ALL</c> for the total row.</summary>
     public required string BreakdownValue { get; init; }
     public double? Value { get; init; }
+    /// <summary>A text answer (FoS questionnaire items) or the label of a level; null for numeric KPIs.</summary>
+    public string? ValueText { get; init; }
     public required string Unit { get; init; }
     public double? Median { get; init; }
     public double? P90 { get; init; }

@@ -62,6 +62,9 @@ public sealed record RunRecord
     public long RowsLoaded { get; init; }
     public long RowsQuarantined { get; init; }
     public long RowsReplaced { get; init; }
+    /// <summary>Register records (inspections, seizures, staff …) loaded and quarantined; not kept in the run book table.</summary>
+    public long RecordsLoaded { get; init; }
+    public long RecordsQuarantined { get; init; }
     public long DstAmbiguous { get; init; }
     public long DstSkipped { get; init; }
     public long DstRejected { get; init; }

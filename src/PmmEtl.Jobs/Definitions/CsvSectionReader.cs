@@ -11,19 +11,21 @@ namespace PmmEtl.Jobs.Definitions;
 
 /// <summary>
 /// Reads <c>source.csv</c>: the file pattern, delimiter, header, encoding, time and date formats, offset rule and
-/// the column of each canonical field. Patterns and offsets are tried here, so a typo fails the load with its line,
-/// not the night's run.
+/// the column of each canonical field, and the folder of register files (<c>registers</c>). Patterns and offsets are
+/// tried here, so a typo fails the load with its line, not the night's run.
 /// </summary>
 internal static class CsvSectionReader
 {
-    public static CsvSourceSettings? Read(YamlNodeReader? c, string path)
+    /// <param name="path">The declaration files' folder (or file).</param>
+    /// <param name="pipelineFolder">The pipeline file's folder, against which the register folder is resolved like every other path.</param>
+    public static CsvSourceSettings? Read(YamlNodeReader? c, string path, string pipelineFolder)
     {
         if (c is null)
         {
             return null;
         }
 
-        c.OnlyKeys("files", "delimiter", "quote", "header", "encoding", "time_format", "date_format", "offset", "max_field_chars", "max_record_chars", "columns");
+        c.OnlyKeys("files", "delimiter", "quote", "header", "encoding", "time_format", "date_format", "offset", "max_field_chars", "max_record_chars", "columns", "registers");
         bool header = c.Bool("header", true);
         string? timeFormat = c.String("time_format", required: false);
         string? dateFormat = c.String("date_format", required: false);
@@ -50,6 +52,8 @@ internal static class CsvSectionReader
             MaxFieldChars = c.Int("max_field_chars", required: false, 1, 100_000_000) ?? 10_000,
             MaxRecordChars = c.Int("max_record_chars", required: false, 4096, 1 << 30) ?? 1 << 20,
             Columns = ReadColumns(c, header),
+            // One <register>.csv per register, header = canonical field names; checked when the run reads the folder.
+            RegistersPath = c.String("registers", required: false) is { } registers ? Path.GetFullPath(Path.Combine(pipelineFolder, registers)) : null,
         };
         if (settings.Delimiter == settings.Quote)
         {

@@ -1,9 +1,11 @@
+using System.Globalization;
 using Cronos;
 using NodaTime;
 using PmmEtl.Core.Catalogue;
 using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Time;
 using PmmEtl.Extract;
+using PmmEtl.Jobs.Inputs;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -16,7 +18,14 @@ namespace PmmEtl.Jobs.Definitions;
 /// </summary>
 public static class PipelineDefinitionLoader
 {
-    public static PipelineDefinition Load(string path)
+    public static PipelineDefinition Load(string path) => Load(path, KpiCatalogue.All);
+
+    /// <param name="path">The pipeline YAML file.</param>
+    /// <param name="catalogue">
+    /// The entries <c>kpis:</c> names and the input files are validated against: <see cref="KpiCatalogue.All"/> in
+    /// production, a small list in tests.
+    /// </param>
+    public static PipelineDefinition Load(string path, IReadOnlyList<KpiDefinition> catalogue)
     {
         string fullPath = Path.GetFullPath(path);
         if (!File.Exists(fullPath))
@@ -43,7 +52,8 @@ public static class PipelineDefinitionLoader
         var problems = new List<string>();
         var top = new YamlNodeReader(root, "", problems);
         string folder = Path.GetDirectoryName(fullPath)!;
-        top.OnlyKeys("name", "source", "offices", "warehouse", "schedule", "window", "kpis", "output", "dst", "freshness", "publish");
+        top.OnlyKeys("name", "source", "offices", "warehouse", "schedule", "window", "kpis", "output", "dst", "freshness", "publish",
+            "inputs", "currency", "periods");
 
         string name = top.String("name", required: true) ?? "";
         if (name.Length > 0 && !System.Text.RegularExpressions.Regex.IsMatch(name, "^[a-z0-9][a-z0-9_-]*$"))
@@ -56,7 +66,7 @@ public static class PipelineDefinitionLoader
         WarehouseDefinition? warehouse = ReadWarehouse(top.Mapping("warehouse", required: true), folder);
         ScheduleDefinition? schedule = ReadSchedule(top.Mapping("schedule", required: true));
         WindowDefinition window = ReadWindow(top.Mapping("window", required: false));
-        IReadOnlyList<KpiDefinition> kpis = ReadKpis(top);
+        IReadOnlyList<KpiDefinition> kpis = ReadKpis(top, catalogue);
         string? output = top.String("output", required: true);
         DstPolicy dst = ReadDst(top.Mapping("dst", required: false));
         PublishDefinition publish = ReadPublish(top);
@@ -66,6 +76,10 @@ public static class PipelineDefinitionLoader
             freshness.OnlyKeys("max_source_age_hours");
             maxSourceAge = freshness.Int("max_source_age_hours", required: true, 1, 24 * 366) is { } hours ? Duration.FromHours(hours) : null;
         }
+
+        IReadOnlyDictionary<string, double> rates = ReadCurrency(top.Mapping("currency", required: false));
+        int financialYearStart = ReadPeriods(top.Mapping("periods", required: false));
+        PipelineInputs inputs = InputsSectionReader.Read(top.Mapping("inputs", required: false), folder, catalogue, financialYearStart, problems);
 
         if (problems.Count > 0)
         {
@@ -86,6 +100,11 @@ public static class PipelineDefinitionLoader
             Dst = dst,
             MaxSourceAge = maxSourceAge,
             Publish = publish,
+            Inputs = inputs.Inputs,
+            InputFiles = inputs.Files,
+            SeizureCategories = inputs.SeizureCategories,
+            ExchangeRates = rates,
+            FinancialYearStartMonth = financialYearStart,
         };
     }
 
@@ -233,29 +252,96 @@ public static class PipelineDefinitionLoader
         }
     }
 
-    private static IReadOnlyList<KpiDefinition> ReadKpis(YamlNodeReader top)
+    private static IReadOnlyList<KpiDefinition> ReadKpis(YamlNodeReader top, IReadOnlyList<KpiDefinition> catalogue)
     {
-        YamlSequenceNode? list = top.Sequence("kpis", required: false);
-        if (list is null)
+        YamlNode? node = top.Get("kpis");
+        if (node is null || node is YamlScalarNode { Value: "all" })
         {
-            return KpiCatalogue.All;
+            return catalogue;
+        }
+
+        if (node is not YamlSequenceNode list)
+        {
+            top.Problem(node, "kpis", "expected all or a list of KPI codes (K01, FOS-1.1, …)");
+            return [];
         }
 
         var kpis = new List<KpiDefinition>();
         for (int i = 0; i < list.Children.Count; i++)
         {
             string? code = (list.Children[i] as YamlScalarNode)?.Value;
-            if (code is not null && KpiCatalogue.Find(code) is { } kpi)
+            KpiDefinition? kpi = code is null ? null : catalogue.FirstOrDefault(k => string.Equals(k.Code, code, StringComparison.OrdinalIgnoreCase)
+                                                                                  || string.Equals(k.Id, code, StringComparison.OrdinalIgnoreCase));
+            if (kpi is null)
             {
-                kpis.Add(kpi);
+                top.Problem(list.Children[i], $"kpis[{i}]", $"unknown KPI '{code}' (known: {string.Join(", ", catalogue.Select(k => k.Code))})");
+            }
+            else if (kpis.Contains(kpi))
+            {
+                top.Problem(list.Children[i], $"kpis[{i}]", $"{kpi.Code} is listed twice");
             }
             else
             {
-                top.Problem(list.Children[i], $"kpis[{i}]", $"unknown KPI '{code}' (known: {string.Join(", ", KpiCatalogue.All.Select(k => k.Code))})");
+                kpis.Add(kpi);
             }
         }
 
         return kpis;
+    }
+
+    /// <summary><c>currency.usd_rates</c>: USD per unit of each currency (ISO 4217 codes); USD is 1 by definition.</summary>
+    private static Dictionary<string, double> ReadCurrency(YamlNodeReader? c)
+    {
+        var rates = new Dictionary<string, double>(StringComparer.Ordinal) { ["USD"] = 1.0 };
+        if (c is null)
+        {
+            return rates;
+        }
+
+        c.OnlyKeys("usd_rates");
+        if (c.Mapping("usd_rates", required: false) is not { } map)
+        {
+            return rates;
+        }
+
+        foreach (var (keyNode, value) in map.Node.Children)
+        {
+            string currency = (keyNode as YamlScalarNode)?.Value ?? "";
+            string? text = (value as YamlScalarNode)?.Value;
+            if (!System.Text.RegularExpressions.Regex.IsMatch(currency, "^[A-Z]{3}$"))
+            {
+                map.Problem(keyNode, currency, "not an ISO 4217 currency code (three upper-case letters, e.g. EUR)");
+                continue;
+            }
+
+            if (text is null || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double rate)
+                || !double.IsFinite(rate) || rate <= 0)
+            {
+                map.Problem(value, currency, $"expected a positive number of USD per {currency}, got '{text}'");
+                continue;
+            }
+
+            if (currency == "USD" && rate != 1.0)
+            {
+                map.Problem(value, currency, $"USD is 1 USD by definition, got {text}");
+                continue;
+            }
+
+            rates[currency] = rate;
+        }
+
+        return rates;
+    }
+
+    private static int ReadPeriods(YamlNodeReader? p)
+    {
+        if (p is null)
+        {
+            return 1;
+        }
+
+        p.OnlyKeys("financial_year_start");
+        return p.Int("financial_year_start", required: false, 1, 12) ?? 1;
     }
 
     private static DstPolicy ReadDst(YamlNodeReader? d)

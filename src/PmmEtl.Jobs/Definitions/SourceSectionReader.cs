@@ -1,13 +1,15 @@
 using PmmEtl.Core.Pipelines;
 using PmmEtl.Extract;
 using PmmEtl.Extract.Relational;
+using YamlDotNet.RepresentationModel;
 
 namespace PmmEtl.Jobs.Definitions;
 
 /// <summary>
 /// Reads the <c>source</c> section: its kind decides which other keys belong. Relational kinds take a file
 /// (<c>path</c>, SQLite and DuckDB) or a connection string (<c>connection_string_env</c>; an inline one only without a
-/// password) and one query per record type; <c>csv</c> and <c>wco-xml</c> take a folder and their own mapping section.
+/// password) and one query per record type (the declaration and any register); <c>csv</c> and <c>wco-xml</c> take a
+/// folder and their own mapping section (a csv source may name a folder of register files too).
 /// </summary>
 internal static class SourceSectionReader
 {
@@ -52,7 +54,7 @@ internal static class SourceSectionReader
         }
 
         // The mapping is checked even without a path, so one load reports every problem.
-        CsvSourceSettings? csv = own == "csv" ? CsvSectionReader.Read(s.Mapping("csv", required: true), path ?? folder) : null;
+        CsvSourceSettings? csv = own == "csv" ? CsvSectionReader.Read(s.Mapping("csv", required: true), path ?? folder, folder) : null;
         WcoXmlSourceSettings? wco = own == "wco" ? WcoSectionReader.Read(s.Mapping("wco", required: false), path ?? folder) : null;
         return path is null
             ? null
@@ -111,16 +113,7 @@ internal static class SourceSectionReader
         var queries = new Dictionary<string, string>(StringComparer.Ordinal);
         if (s.Mapping("queries", required: true) is { } q)
         {
-            q.OnlyKeys("declaration");
-            if (q.String("declaration", required: true) is { } sql)
-            {
-                if (WindowParameters.CheckMarkers(sql, provider) is { } wrongMarker)
-                {
-                    q.Problem(q.Get("declaration"), "declaration", wrongMarker);
-                }
-
-                queries["declaration"] = sql;
-            }
+            ReadQueries(q, provider, queries);
         }
 
         return new SourceDefinition
@@ -131,5 +124,38 @@ internal static class SourceSectionReader
             Demo = demo,
             FilePath = provider.FileBased ? filePath : null,
         };
+    }
+
+    /// <summary>
+    /// One query per record type: <c>declaration</c> (required) and any register of <see cref="Core.Registers.Registers.Loaded"/>,
+    /// each checked for the provider's parameter marker. A name that is no record type is refused with the known ones,
+    /// so a misspelt register is not a register silently without records.
+    /// </summary>
+    private static void ReadQueries(YamlNodeReader q, SourceProvider provider, Dictionary<string, string> queries)
+    {
+        foreach (var (keyNode, _) in q.Node.Children)
+        {
+            string name = ((YamlScalarNode)keyNode).Value ?? "";
+            if (!RecordSources.QueryNames.Contains(name, StringComparer.Ordinal))
+            {
+                q.Problem(keyNode, name, $"unknown record type '{name}' (known: {string.Join(", ", RecordSources.QueryNames)})");
+                continue;
+            }
+
+            if (q.String(name, required: false) is { } sql)
+            {
+                if (WindowParameters.CheckMarkers(sql, provider) is { } wrongMarker)
+                {
+                    q.Problem(q.Get(name), name, wrongMarker);
+                }
+
+                queries[name] = sql;
+            }
+        }
+
+        if (q.Get(SqlDeclarationSource.RecordType) is null)
+        {
+            q.Problem(null, SqlDeclarationSource.RecordType, "missing required key");
+        }
     }
 }

@@ -1,7 +1,9 @@
 using System.Data.Common;
 using PmmEtl.Core.Measure;
 using PmmEtl.Core.Pipelines;
+using PmmEtl.Core.Registers;
 using PmmEtl.Core.Stages;
+using PmmEtl.Warehouse.Registers;
 
 namespace PmmEtl.Warehouse.Sql;
 
@@ -29,6 +31,7 @@ public sealed class SqlWarehouse : IWarehouse
         Aggregator = new SqlKpiAggregator(_sql, dialect);
         Runs = new SqlRunLog(_sql, dialect);
         Operations = new SqlOperationsBook(_sql, this);
+        Registers = new SqlRegisterStore(_connection, _sql, dialect, this);
     }
 
     public ISqlDialect Dialect { get; }
@@ -37,8 +40,7 @@ public sealed class SqlWarehouse : IWarehouse
 
     public IKpiAggregator Aggregator { get; }
 
-    // Placeholder while the register layer is being built (replaced by SqlRegisterStore).
-    public PmmEtl.Core.Registers.IRegisterStore Registers => throw new NotSupportedException("registers are not built yet");
+    public IRegisterStore Registers { get; }
 
     public IKpiValueStore ValueStore => _values;
 

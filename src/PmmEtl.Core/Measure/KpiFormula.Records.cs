@@ -1,0 +1,176 @@
+using System.Globalization;
+using PmmEtl.Core.Catalogue;
+using PmmEtl.Core.Records;
+
+namespace PmmEtl.Core.Measure;
+
+/// <summary>
+/// The formulas of record-based, self-assessment and questionnaire entries. Variables arrive evaluated (by the
+/// engine, or entered by an officer); only here are they combined into a KPI value, for every engine alike.
+/// </summary>
+public sealed partial class KpiFormula
+{
+    /// <summary>The labels of the FoS five-level implementation scale (verbatim from the questionnaire).</summary>
+    public static IReadOnlyList<string> ImplementationLevels { get; } =
+        ["Not applicable", "Not implemented (with issues)", "Progressing with implementation", "Finalising implementation", "Implementation complete"];
+
+    /// <summary>Applies a variables formula to one cell. <paramref name="variant"/> is <see cref="PmmVariant"/> or a variant's name.</summary>
+    public KpiValue ApplyVariables(KpiDefinition kpi, string variant, FormulaKind formula, CellKey cell, IReadOnlyDictionary<string, VariableCell> vars, string? variantNote = null)
+    {
+        KpiValue row = Row(kpi, variant, cell);
+        string[] needed = Needed(formula);
+        string? missing = needed.Select(n => vars.TryGetValue(n, out VariableCell? v) ? v.Missing : $"not measurable: variable {n} is not defined")
+            .FirstOrDefault(m => m is not null);
+        string? entered = Entered(vars);
+        if (missing is not null)
+        {
+            return row with { Note = Join(missing, variantNote) };
+        }
+
+        double? a = vars["A"].Value;
+        VariableCell? bCell = vars.GetValueOrDefault("B");
+        double? b = bCell?.Value;
+        (double? value, string? why) = formula switch
+        {
+            FormulaKind.Ratio => b is > 0 ? (100.0 * (a ?? 0) / b.Value, null) : (null, NoDenominator(kpi, "B", b)),
+            FormulaKind.ShareOfTotal => (a ?? 0) + (b ?? 0) > 0 ? (100.0 * (a ?? 0) / ((a ?? 0) + (b ?? 0)), null) : (null, "not measurable: A + B = 0 (no records in scope)"),
+            FormulaKind.TotalOverB => b is > 0 ? (100.0 * ((a ?? 0) + b.Value) / b.Value, null) : (null, NoDenominator(kpi, "B", b)),
+            FormulaKind.Variation => b is > 0 ? (100.0 * ((a ?? 0) - b.Value) / b.Value, null) : (null, NoPriorYear(kpi, b)),
+            FormulaKind.ThreeYearShare => ThreeYearShare(kpi, a, vars),
+            FormulaKind.MeanShare => a is { } share ? (100.0 * share, null) : (null, "not measurable: no records in scope (N = 0)"),
+            FormulaKind.Value => a is { } v ? (v, null) : (null, "not measurable: no records in scope"),
+            _ => throw new InvalidOperationException($"{kpi.Code}: formula {formula} does not combine variables"),
+        };
+
+        long n = bCell?.Records ?? vars["A"].Records;
+        return row with
+        {
+            Value = value is { } x ? Round(Settle(x)!.Value, kpi.Precision) : null,
+            N = n,
+            Numerator = a is { } an ? (long)Math.Round(an, MidpointRounding.AwayFromZero) : null,
+            Denominator = formula is FormulaKind.Ratio or FormulaKind.TotalOverB or FormulaKind.Variation && b is { } bn
+                ? (long)Math.Round(bn, MidpointRounding.AwayFromZero) : null,
+            Note = Join(why, Join(entered, variantNote)),
+        };
+    }
+
+    /// <summary>(Σ items answered yes / number of items) × 100; no value, with the reason, when the year has no answers.</summary>
+    public KpiValue ApplyChecklist(KpiDefinition kpi, CellKey cell, IReadOnlyList<Inputs.ChecklistAnswer> answers)
+    {
+        KpiValue row = Row(kpi, PmmVariant, cell);
+        if (answers.Count == 0)
+        {
+            return row with { Note = $"not measurable: no self-assessment answers for {kpi.Code} in {cell.PeriodStart.Year} (inputs.assessments)" };
+        }
+
+        int yes = answers.Count(a => a.Yes);
+        return row with
+        {
+            Value = Round(100.0 * yes / kpi.Items.Count, kpi.Precision),
+            N = answers.Count,
+            Numerator = yes,
+            Denominator = kpi.Items.Count,
+            Note = $"answered in {string.Join(", ", answers.Select(a => a.Source.Split(':')[0]).Distinct())}",
+        };
+    }
+
+    /// <summary>Mean awareness (0/1) or use level (0–2) over the tools answered, in total or for one PMM dimension.</summary>
+    public KpiValue ApplyTools(KpiDefinition kpi, CellKey cell, IReadOnlyList<Inputs.ToolAnswer> tools)
+    {
+        KpiValue row = Row(kpi, PmmVariant, cell);
+        if (tools.Count == 0)
+        {
+            return row with { Note = $"not measurable: no WCO-tool answers for {cell.PeriodStart.Year} (inputs.assessments, wco_tools)" };
+        }
+
+        double sum = tools.Sum(t => kpi.Formula == FormulaKind.ToolAwareness ? t.Awareness : t.Use);
+        return row with { Value = Round(sum / tools.Count, kpi.Precision), N = tools.Count, Numerator = (long)sum, Denominator = tools.Count };
+    }
+
+    /// <summary>An FoS monitoring indicator: the level reported, with its label and the capacity-building answers.</summary>
+    public KpiValue ApplyLevel(KpiDefinition kpi, CellKey cell, Inputs.FosLevelAnswer? answer)
+    {
+        KpiValue row = Row(kpi, PmmVariant, cell);
+        if (answer is null)
+        {
+            return row with { Note = $"not measurable: no implementation level reported for {kpi.Code} in {cell.PeriodStart.Year} (inputs.assessments, fos)" };
+        }
+
+        return row with
+        {
+            Value = answer.Level,
+            ValueText = $"{answer.Level.ToString(CultureInfo.InvariantCulture)} – {ImplementationLevels[answer.Level - 1]}",
+            N = 1,
+            Note = answer.CapacityBuilding,
+        };
+    }
+
+    /// <summary>A text answer an officer gave (entered value with text).</summary>
+    public KpiValue ApplyText(KpiDefinition kpi, CellKey cell, Inputs.EnteredValue? answer)
+    {
+        KpiValue row = Row(kpi, PmmVariant, cell);
+        return answer?.Text is { } text
+            ? row with { ValueText = text, N = 1, Note = $"entered: {answer.Source}" }
+            : row with { Note = $"not measurable: no answer for {kpi.Code} in {cell.PeriodStart.Year} (inputs)" };
+    }
+
+    private KpiValue Row(KpiDefinition kpi, string variant, CellKey cell) => new()
+    {
+        Pipeline = _pipeline,
+        KpiCode = kpi.Code,
+        KpiId = kpi.Id,
+        Variant = variant,
+        PeriodType = cell.PeriodType.ToCode(),
+        PeriodLabel = Periods.Label(cell.PeriodType, cell.PeriodStart),
+        PeriodStart = cell.PeriodStart,
+        PeriodEnd = Periods.End(cell.PeriodType, cell.PeriodStart),
+        Breakdown = cell.Breakdown,
+        BreakdownValue = cell.BreakdownValue,
+        Unit = kpi.Unit,
+        N = 0,
+        Excluded = 0,
+        Disclosure = cell.Disclosure.ToCode(),
+        RunId = _runId,
+        ComputedAt = _computedAt,
+    };
+
+    /// <summary>The variables each formula reads, by the catalogue's naming convention.</summary>
+    public static string[] Needed(FormulaKind formula) => formula switch
+    {
+        FormulaKind.Ratio or FormulaKind.ShareOfTotal or FormulaKind.TotalOverB or FormulaKind.Variation => ["A", "B"],
+        FormulaKind.ThreeYearShare => ["A", "B", "B1", "B2"],
+        FormulaKind.MeanShare or FormulaKind.Value => ["A"],
+        _ => [],
+    };
+
+    private static (double?, string?) ThreeYearShare(KpiDefinition kpi, double? a, IReadOnlyDictionary<string, VariableCell> vars)
+    {
+        string[] years = ["B", "B1", "B2"];
+        string? gap = years.FirstOrDefault(y => vars[y].Value is null);
+        if (gap is not null)
+        {
+            int back = Array.IndexOf(years, gap);
+            return (null, $"not measurable: {kpi.Code} needs three years of {Describe(kpi, "B")}; year t−{back} has none");
+        }
+
+        double mean = years.Sum(y => vars[y].Value!.Value) / 3.0;
+        return mean > 0 ? (100.0 * (a ?? 0) / mean, null) : (null, "not measurable: the three-year average of B is 0");
+    }
+
+    private static string NoDenominator(KpiDefinition kpi, string name, double? b) =>
+        b is null ? $"not measurable: no records for B ({Describe(kpi, name)})" : $"not measurable: B = 0 ({Describe(kpi, name)})";
+
+    private static string NoPriorYear(KpiDefinition kpi, double? b) =>
+        b is null ? $"not measurable: no value for year t−1 ({Describe(kpi, "B")})" : $"not measurable: B = 0 in year t−1 ({Describe(kpi, "B")})";
+
+    private static string Describe(KpiDefinition kpi, string name) =>
+        kpi.Variables.FirstOrDefault(v => v.Name == name)?.Description ?? name;
+
+    private static string? Entered(IReadOnlyDictionary<string, VariableCell> vars)
+    {
+        string[] sources = vars.Where(v => v.Value.EnteredFrom is not null).Select(v => $"{v.Key} entered ({v.Value.EnteredFrom})").ToArray();
+        return sources.Length == 0 ? null : string.Join("; ", sources);
+    }
+
+    private static string? Join(string? a, string? b) => a is null ? b : b is null ? a : $"{a}; {b}";
+}

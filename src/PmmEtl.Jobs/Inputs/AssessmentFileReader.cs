@@ -1,0 +1,313 @@
+using System.Globalization;
+using NodaTime;
+using PmmEtl.Core.Catalogue;
+using PmmEtl.Core.Inputs;
+using PmmEtl.Jobs.Definitions;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace PmmEtl.Jobs.Inputs;
+
+/// <summary>
+/// Reads one assessment file (one PMM cycle year): the yes/no criteria of the self-assessment KPIs, the WCO-tool
+/// answers, the implementation levels of the e-commerce FoS indicators and the FoS items an officer answers.
+/// Everything is checked against the catalogue before a run uses it; every problem of the file is reported at once,
+/// naming its line and field, and every answer carries the file and line it came from.
+/// </summary>
+public sealed class AssessmentFileReader
+{
+    public static IReadOnlyList<string> Dimensions { get; } = ["I", "II", "III", "IV"];
+
+    private readonly CatalogueIndex _catalogue;
+
+    /// <param name="catalogue">The entries answers are validated against; <see cref="KpiCatalogue.All"/> by default.</param>
+    public AssessmentFileReader(IReadOnlyList<KpiDefinition>? catalogue = null)
+    {
+        _catalogue = new CatalogueIndex(catalogue ?? KpiCatalogue.All);
+    }
+
+    /// <param name="path">The file on disk.</param>
+    /// <param name="name">How errors and sources name the file (its path relative to the pipeline file); the file name by default.</param>
+    public AssessmentInputs ReadFile(string path, string? name = null)
+    {
+        using TextReader text = InputFileContent.Read(path).OpenText();
+        return Read(text, name ?? Path.GetFileName(path));
+    }
+
+    public AssessmentInputs Read(TextReader text, string name)
+    {
+        var problems = new InputProblems(name);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(text);
+        }
+        catch (YamlException e)
+        {
+            problems.Add(e.Start.Line, "document", $"not valid YAML: {e.Message}");
+            problems.ThrowIfAny();
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            problems.Add(1, "document", "expected one YAML mapping (year, checklists, wco_tools, fos, fos_items)");
+            problems.ThrowIfAny();
+            return AssessmentInputs.None;
+        }
+
+        var yamlProblems = new List<string>();
+        var top = new YamlNodeReader(root, "", yamlProblems);
+        top.OnlyKeys("year", "checklists", "wco_tools", "fos", "fos_items");
+        int year = top.Int("year", required: true, 1990, 2100) ?? 0;
+        var file = new FileState(problems, year);
+
+        var inputs = new AssessmentInputs(
+            ReadChecklists(file, top.Mapping("checklists", required: false)),
+            ReadTools(file, top),
+            ReadFosLevels(file, top.Mapping("fos", required: false)),
+            ReadFosItems(file, top.Mapping("fos_items", required: false)));
+
+        problems.AddFromYaml(yamlProblems);
+        problems.ThrowIfAny();
+        return inputs;
+    }
+
+    private List<ChecklistAnswer> ReadChecklists(FileState file, YamlNodeReader? c)
+    {
+        var answers = new List<ChecklistAnswer>();
+        if (c is null)
+        {
+            return answers;
+        }
+
+        foreach (var (keyNode, value) in c.Node.Children)
+        {
+            string written = Text(keyNode);
+            KpiDefinition? kpi = _catalogue.Find(written);
+            if (kpi is null)
+            {
+                c.Problem(keyNode, written, $"unknown KPI '{written}'");
+                continue;
+            }
+
+            if (kpi.Formula != FormulaKind.Checklist)
+            {
+                c.Problem(keyNode, written, $"{kpi.Code} is not a self-assessment checklist (its formula is {kpi.Formula}): it cannot be answered here");
+                continue;
+            }
+
+            if (value is not YamlMappingNode mapping)
+            {
+                c.Problem(value, written, $"expected a mapping of the items of {kpi.Code} to yes or no");
+                continue;
+            }
+
+            YamlNodeReader m = c.Child(mapping, c.Key(written));
+            var answered = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (itemNode, answerNode) in mapping.Children)
+            {
+                string item = Text(itemNode);
+                if (kpi.Items.All(i => i.Code != item))
+                {
+                    m.Problem(itemNode, item, $"unknown item '{item}' ({kpi.Code} has {CatalogueIndex.DescribeItems(kpi.Items)})");
+                    continue;
+                }
+
+                answered.Add(item);
+                if (YesNo(answerNode) is { } yes)
+                {
+                    answers.Add(new ChecklistAnswer(kpi.Code, file.Year, item, yes, file.Problems.Source(itemNode.Start.Line)));
+                }
+                else
+                {
+                    m.Problem(answerNode, item, $"expected yes or no, got '{Describe(answerNode)}'");
+                }
+            }
+
+            foreach (ChecklistItem item in kpi.Items.Where(i => !answered.Contains(i.Code)))
+            {
+                m.Problem(null, item.Code, $"missing: every item of {kpi.Code} is answered yes or no");
+            }
+        }
+
+        return answers;
+    }
+
+    private static List<ToolAnswer> ReadTools(FileState file, YamlNodeReader top)
+    {
+        var answers = new List<ToolAnswer>();
+        if (top.Sequence("wco_tools", required: false) is not { } list)
+        {
+            return answers;
+        }
+
+        var seen = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < list.Children.Count; i++)
+        {
+            string path = $"wco_tools[{i}]";
+            if (list.Children[i] is not YamlMappingNode node)
+            {
+                top.Problem(list.Children[i], path, "expected a mapping (tool, dimension, awareness, use)");
+                continue;
+            }
+
+            YamlNodeReader t = top.Child(node, path);
+            t.OnlyKeys("tool", "dimension", "awareness", "use");
+            string? tool = t.String("tool", required: true)?.Trim();
+            string? dimension = t.String("dimension", required: true)?.Trim();
+            if (dimension is not null && !Dimensions.Contains(dimension, StringComparer.Ordinal))
+            {
+                t.Problem(t.Get("dimension"), "dimension", $"expected a PMM performance dimension I, II, III or IV, got '{dimension}'");
+                dimension = null;
+            }
+
+            int? awareness = t.Int("awareness", required: true, 0, 1);
+            int? use = t.Int("use", required: true, 0, 2);
+            long line = node.Start.Line;
+            if (tool is not null && !seen.TryAdd(tool, line))
+            {
+                t.Problem(t.Get("tool"), "tool", $"'{tool}' is listed twice (lines {seen[tool]} and {line})");
+                continue;
+            }
+
+            if (tool is not null && dimension is not null && awareness is not null && use is not null)
+            {
+                answers.Add(new ToolAnswer(file.Year, tool, dimension, awareness.Value, use.Value, file.Problems.Source(line)));
+            }
+        }
+
+        return answers;
+    }
+
+    private List<FosLevelAnswer> ReadFosLevels(FileState file, YamlNodeReader? f)
+    {
+        var answers = new List<FosLevelAnswer>();
+        if (f is null)
+        {
+            return answers;
+        }
+
+        var seen = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (keyNode, value) in f.Node.Children)
+        {
+            string written = Text(keyNode);
+            KpiDefinition? indicator = _catalogue.FindFosIndicator(written);
+            if (indicator is null)
+            {
+                f.Problem(keyNode, written, $"unknown indicator '{written}' ({_catalogue.DescribeFosIndicators()})");
+                continue;
+            }
+
+            long line = keyNode.Start.Line;
+            if (!seen.TryAdd(indicator.Code, line))
+            {
+                f.Problem(keyNode, written, $"{indicator.Code} is given twice (lines {seen[indicator.Code]} and {line})");
+                continue;
+            }
+
+            if (value is not YamlMappingNode mapping)
+            {
+                f.Problem(value, written, "expected a mapping (level, capacity_building)");
+                continue;
+            }
+
+            YamlNodeReader m = f.Child(mapping, f.Key(written));
+            m.OnlyKeys("level", "capacity_building");
+            int? level = m.Int("level", required: true, 1, 5);
+            string? capacity = m.String("capacity_building", required: false);
+            if (level is not null)
+            {
+                answers.Add(new FosLevelAnswer(indicator.Code, file.Year, level.Value, capacity, file.Problems.Source(line)));
+            }
+        }
+
+        // A questionnaire answered in part would publish a partial picture as if it were whole.
+        foreach (KpiDefinition indicator in _catalogue.FosIndicators.Where(k => !seen.ContainsKey(k.Code)))
+        {
+            f.Problem(null, indicator.Code, "missing: when the fos section is present, every FoS monitoring indicator has its level");
+        }
+
+        return answers;
+    }
+
+    private List<EnteredValue> ReadFosItems(FileState file, YamlNodeReader? f)
+    {
+        var values = new List<EnteredValue>();
+        if (f is null)
+        {
+            return values;
+        }
+
+        var seen = new Dictionary<string, long>(StringComparer.Ordinal);
+        var start = new LocalDate(Math.Max(file.Year, 1990), 1, 1);
+        foreach (var (keyNode, value) in f.Node.Children)
+        {
+            string written = Text(keyNode);
+            KpiDefinition? item = _catalogue.FindFosItem(written);
+            if (item is null)
+            {
+                string hint = _catalogue.FindFosIndicator(written) is not null ? ": a monitoring indicator, whose level goes under fos" : "";
+                f.Problem(keyNode, written, $"unknown item '{written}'{hint}");
+                continue;
+            }
+
+            long line = keyNode.Start.Line;
+            if (!seen.TryAdd(item.Code, line))
+            {
+                f.Problem(keyNode, written, $"{item.Code} is given twice (lines {seen[item.Code]} and {line})");
+                continue;
+            }
+
+            if (value is not YamlScalarNode { Value: { } answer } scalar || string.IsNullOrWhiteSpace(answer))
+            {
+                f.Problem(value, written, "expected a number or a text");
+                continue;
+            }
+
+            string variable = item.Variables.Count == 1 ? item.Variables[0].Name : "A";
+            bool looksNumeric = scalar.Style == ScalarStyle.Plain && Number(answer) is not null;
+            switch (item.Formula)
+            {
+                case FormulaKind.Text when looksNumeric:
+                    f.Problem(value, written, $"{item.Code} is answered with text, got the number {answer} (quote it if it is text)");
+                    break;
+                case FormulaKind.Text:
+                    values.Add(new EnteredValue(item.Code, variable, PeriodType.Year, start, null, null, null, answer.Trim(), file.Problems.Source(line)));
+                    break;
+                case FormulaKind.Value when Number(answer) is { } number:
+                    values.Add(new EnteredValue(item.Code, variable, PeriodType.Year, start, null, null, number, null, file.Problems.Source(line)));
+                    break;
+                case FormulaKind.Value:
+                    f.Problem(value, written, $"{item.Code} is answered with a number, got '{answer}'");
+                    break;
+                default:
+                    f.Problem(keyNode, written,
+                        $"{item.Code} is computed from its variables ({string.Join(", ", item.Variables.Select(v => v.Name))}): enter them in an aggregates file");
+                    break;
+            }
+        }
+
+        return values;
+    }
+
+    internal static double? Number(string text) =>
+        double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double n) && double.IsFinite(n) ? n : null;
+
+    private static bool? YesNo(YamlNode node) => (node as YamlScalarNode)?.Value?.Trim().ToLowerInvariant() switch
+    {
+        "yes" => true,
+        "no" => false,
+        _ => null,
+    };
+
+    private static string Text(YamlNode node) => (node as YamlScalarNode)?.Value ?? "";
+
+    private static string Describe(YamlNode node) => node switch
+    {
+        YamlScalarNode s => s.Value ?? "",
+        YamlSequenceNode => "a list",
+        _ => "a mapping",
+    };
+
+    private sealed record FileState(InputProblems Problems, int Year);
+}

@@ -1,0 +1,143 @@
+using PmmEtl.Core.Stages;
+using PmmEtl.Warehouse.DuckDb;
+using PmmEtl.Warehouse.Sql;
+using PmmEtl.Warehouse.SqlServer;
+using Testcontainers.MsSql;
+
+namespace PmmEtl.Warehouse.Tests.Registers;
+
+/// <summary>
+/// The register scenario (<see cref="RegisterScenario"/>) on DuckDB, in-process on a temporary file, one fresh
+/// warehouse per part; and on SQL Server, the one named by PMMETL_TEST_SQLSERVER or a Testcontainers.MsSql container
+/// where a Docker engine runs, else skipped with the reason. PostgreSQL runs it in PmmEtl.EndToEnd.Tests, beside its fixture.
+/// </summary>
+public sealed class RegisterWarehouseTests
+{
+    private const string SqlServerVariable = "PMMETL_TEST_SQLSERVER";
+
+    [Fact]
+    public void Duckdb_loads_reruns_and_replaces_without_duplicates() =>
+        OnDuckDb(w => RegisterScenario.LoadsAndReruns(w, RegisterScenario.LoadAll(w)));
+
+    [Fact]
+    public void Duckdb_quarantines_a_duplicate_key_naming_the_kept_row() => OnDuckDb(w =>
+    {
+        RegisterScenario.LoadAll(w);
+        RegisterScenario.DuplicatesAreQuarantined(w);
+    });
+
+    [Fact]
+    public void Duckdb_head_counts_at_year_end_and_staff_with_a_related_training() => OnDuckDb(w =>
+    {
+        RegisterScenario.LoadAll(w);
+        RegisterScenario.HeadCountsAndTraining(w);
+    });
+
+    [Fact]
+    public void Duckdb_counts_seizures_by_category_rules() => OnDuckDb(w =>
+    {
+        RegisterScenario.LoadAll(w);
+        RegisterScenario.SeizureCategoryCounts(w);
+    });
+
+    [Fact]
+    public void Duckdb_sums_are_null_on_an_empty_year_and_means_are_exact() => OnDuckDb(w =>
+    {
+        RegisterScenario.LoadAll(w);
+        RegisterScenario.SumsAndMeans(w);
+    });
+
+    [Fact]
+    public void Duckdb_mean_of_group_shares_and_breakdowns() => OnDuckDb(w =>
+    {
+        RegisterScenario.LoadAll(w);
+        RegisterScenario.GroupSharesAndBreakdowns(w);
+    });
+
+    [Fact]
+    public void Duckdb_conditions_and_unknown_fields() => OnDuckDb(w =>
+    {
+        RegisterScenario.LoadAll(w);
+        RegisterScenario.ConditionsAndErrors(w);
+    });
+
+    [Fact]
+    public void Duckdb_runs_every_query_of_the_variable_battery() => OnDuckDb(w =>
+    {
+        RegisterScenario.LoadAll(w);
+        RegisterScenario.EveryBatteryQueryRuns(w);
+    });
+
+    [Fact]
+    public void Duckdb_migrating_twice_applies_the_register_script_once()
+    {
+        string folder = Folder();
+        try
+        {
+            using SqlWarehouse w = DuckDbWarehouse.Open(Path.Combine(folder, "warehouse.duckdb"));
+            Assert.Contains("010_registers.sql", w.Migrate());
+            Assert.Empty(w.Migrate());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Sql_server_gives_the_same_values()
+    {
+        string? connection = Environment.GetEnvironmentVariable(SqlServerVariable);
+        MsSqlContainer? container = null;
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            if (DockerMissing() is { } reason)
+            {
+                Assert.Skip(reason);
+            }
+
+            container = new MsSqlBuilder("mcr.microsoft.com/mssql/server:2022-latest").Build();
+            await container.StartAsync(TestContext.Current.CancellationToken);
+            connection = container.GetConnectionString();
+        }
+
+        try
+        {
+            using SqlWarehouse w = SqlServerWarehouse.Open(connection);
+            RegisterScenario.All(w);
+        }
+        finally
+        {
+            if (container is not null)
+            {
+                await container.DisposeAsync();
+            }
+        }
+    }
+
+    private static string? DockerMissing() =>
+        !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOCKER_HOST")) || File.Exists("/var/run/docker.sock")
+            ? null
+            : $"no SQL Server: set {SqlServerVariable} to a connection string, or run where a Docker engine is available (no DOCKER_HOST, no /var/run/docker.sock here); the register T-SQL is still parsed by RegisterSqlServerTextTests";
+
+    private static void OnDuckDb(Action<SqlWarehouse> test)
+    {
+        string folder = Folder();
+        try
+        {
+            using SqlWarehouse w = DuckDbWarehouse.Open(Path.Combine(folder, "warehouse.duckdb"));
+            test(w);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static string Folder()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "pmm-etl-tests", "registers-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+}
