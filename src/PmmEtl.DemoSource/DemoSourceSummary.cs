@@ -38,4 +38,10 @@ public enum RegisterDefect
     BadDate,
     /// <summary>An office code that is not in the office table.</summary>
     UnknownOffice,
+    /// <summary>
+    /// Not planted but inherent to local times: a shipment lodged and cleared around the autumn change whose two wall
+    /// times, read with the demo pipeline's DST policy (the earlier of two times in a fold, a gap time shifted forward),
+    /// put clearance before lodgement. The pipeline quarantines it, naming the fold.
+    /// </summary>
+    DstOrder,
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
+using NodaTime;
 using NodaTime.Text;
+using NodaTime.TimeZones;
 using PmmEtl.Core.Registers;
 
 namespace PmmEtl.DemoSource.Tests;
@@ -7,13 +9,16 @@ namespace PmmEtl.DemoSource.Tests;
 /// <summary>
 /// Judges register rows the way the normaliser will, from the canonical schema alone: a code outside the field's
 /// list, a date or time that does not parse, a flag or number that is not one, a required value missing, an office
-/// not in the office table. Strict on purpose: the demo writes ISO dates, 'yyyy-MM-dd HH:mm:ss' times, 1/0 flags.
+/// not in the office table; and, as the pipeline's shipment rule, a clearance that the demo's DST policy (ambiguous →
+/// earlier, skipped → shifted forward) puts before its lodgement. Strict on purpose: the demo writes ISO dates,
+/// 'yyyy-MM-dd HH:mm:ss' times, 1/0 flags.
 /// </summary>
 public static class RegisterValidator
 {
     public const string BadCode = "BadCode";
     public const string BadDate = "BadDate";
     public const string UnknownOffice = "UnknownOffice";
+    public const string DstOrder = "DstOrder";
 
     /// <summary>The first problem of a row (the defect kind it shows), or null for a sound row.</summary>
     public static string? Problem(RegisterSchema register, RegisterRow row)
@@ -49,6 +54,15 @@ public static class RegisterValidator
             if (!ok)
             {
                 return field.Type is FieldType.Date or FieldType.LocalTime ? BadDate : BadCode;
+            }
+        }
+
+        if (register.Name == "shipment" && SourceContent.ParseLocal(row["lodged_at"]) is { } lodged && SourceContent.ParseLocal(row["cleared_at"]) is { } cleared)
+        {
+            DateTimeZone zone = ExpectedOffices.ZoneOf(row["office_code"]!)!;
+            if (zone.ResolveLocal(cleared, Resolvers.LenientResolver).ToInstant() < zone.ResolveLocal(lodged, Resolvers.LenientResolver).ToInstant())
+            {
+                return DstOrder;
             }
         }
 

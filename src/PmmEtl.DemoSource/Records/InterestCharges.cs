@@ -22,7 +22,7 @@ internal sealed class InterestCharges
         _rng = context.Random("interest_charge");
         _ids = new SequenceIds("INT", context.Year, 6);
         _table = context.Table("interest_charge", context.PerDeclaration(0.0015, 1),
-            DefectColumn.Code("reason", "XX", "LATE"), DefectColumn.Date("assessed_on", context.Year));
+            DefectColumn.Code("reason", "XX", "LT"), DefectColumn.Date("assessed_on", context.Year));
     }
 
     public void Follow(DeclarationPlan plan)

@@ -86,12 +86,14 @@ internal sealed class Shipments
         }
 
         bool electronic = a.Submission is not ("PAPER" or "SCAN" or "EMAIL");
+        LocalDateTime? lodgedLocal = times.Local(times.Lodgement);
+        LocalDateTime? clearedLocal = times.Local(times.Cleared);
         _table.Text(id).Text(plan.DeclarationId).Text(plan.OfficeCode).Text(import ? "I" : "E").Integer(a.Mode).Date(date)
             .Flag(false).Null().Flag(electronic)
-            .Time(advance).Time(times.Local(moved)).Time(times.Local(times.Lodgement)).Time(times.Local(times.Cleared)).Time(times.Local(times.Released))
+            .Time(advance).Time(times.Local(moved)).Time(lodgedLocal).Time(clearedLocal).Time(times.Local(times.Released))
             .Text(Risk(a.Risk)).Text(controls.ExamCode).Flag(a.ImmediateRelease).Flag(a.Trader.IsAeo && _rng.Chance(0.05)).Flag(a.Submission == "SW")
             .Null().Null().Text(valueUsd is null ? null : "USD").Null().Amount(valueUsd).Flag(false).Flag(false).Null()
-            .Write();
+            .Write(DstOrder.Inverted(a.Office, lodgedLocal, clearedLocal) ? RegisterDefect.DstOrder : null);
         return id;
     }
 
@@ -123,12 +125,14 @@ internal sealed class Shipments
         }) : null;
         bool isReturn = _rng.Chance(import ? 0.01 : 0.06);
 
+        LocalDateTime? lodgedLocal = Local(lodged, office);
+        LocalDateTime? clearedLocal = Local(cleared, office);
         _table.Text(id).Text(deMinimis == true ? null : plan.DeclarationId).Text(plan.OfficeCode).Text(import ? "I" : "E").Integer(a.Mode).Date(date)
             .Flag(true).Text(EcommerceTypes.Pick(_rng)).Flag(electronic)
-            .Time(Local(advance, office)).Time(Local(moved, office)).Time(Local(lodged, office)).Time(Local(cleared, office)).Time(Local(released, office))
+            .Time(Local(advance, office)).Time(Local(moved, office)).Time(lodgedLocal).Time(clearedLocal).Time(Local(released, office))
             .Text(Risk(risk)).Text(exam).Flag(immediate).Flag(_rng.Chance(0.85)).Flag(_rng.Chance(0.35))
             .Text(model).Amount(duty).Text("USD").Flag(accountPaid).Amount(value).Flag(deMinimis).Flag(isReturn).Flag(isReturn ? _rng.Chance(0.55) : null)
-            .Write();
+            .Write(DstOrder.Inverted(office, lodgedLocal, clearedLocal) ? RegisterDefect.DstOrder : null);
 
         if (exam is not null && moved is { } arrived)
         {
