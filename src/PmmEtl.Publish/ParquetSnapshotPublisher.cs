@@ -19,8 +19,9 @@ namespace PmmEtl.Publish;
 /// <summary>
 /// Publishes one pipeline's calendar year, once per audience, as immutable versioned snapshots:
 /// <c>&lt;output&gt;/&lt;audience&gt;/&lt;pipeline&gt;/&lt;year&gt;/v&lt;N&gt;/</c> with <c>kpi_values.parquet</c>,
-/// <c>kpi_distribution.parquet</c>, <c>kpi_exclusions.parquet</c> (national only), the workbook, the HTML report and
-/// <c>manifest.json</c>; then rewrites each audience's derived history file.
+/// <c>kpi_distribution.parquet</c>, <c>kpi_exclusions.parquet</c> (national only), <c>kpi_catalogue.parquet</c> (the
+/// definitions of the KPIs it has values of), the workbook, the HTML report and <c>manifest.json</c>; then rewrites
+/// each audience's derived history file.
 /// <para>
 /// Every audience's version is written into a <c>.tmp-*</c> sibling folder; only when all of them are complete is
 /// each renamed into place, so readers see a whole version or none. An audience whose rows equal its latest version
@@ -39,6 +40,7 @@ public sealed class ParquetSnapshotPublisher : ISnapshotPublisher
     public const string ValuesFileName = KpiValuesTable.FileName;
     public const string ExclusionsFileName = KpiExclusionsTable.FileName;
     public const string DistributionFileName = KpiDistributionTable.FileName;
+    public const string CatalogueFileName = KpiCatalogueTable.FileName;
     public const string WorkbookFileName = "kpi_values.xlsx";
     public const string ReportFileName = "kpi_report.html";
     public const string ManifestFileName = ManifestFileStore.FileName;
@@ -197,6 +199,13 @@ public sealed class ParquetSnapshotPublisher : ISnapshotPublisher
             tables.Add((ExclusionsFileName, await KpiExclusionsTable.CreateWriter(_rowGroupSize).WriteAsync(
                 Path.Combine(temp, ExclusionsFileName), exclusions, metadata, cancellationToken).ConfigureAwait(false)));
         }
+
+        // The definitions of the KPIs this audience has rows of, so each version carries what its values mean; the
+        // workbook's Catalogue sheet is built by the same CatalogueEntry.Published from the same rows.
+        IReadOnlyList<CatalogueEntry> catalogue = CatalogueEntry.Published(
+            KpiCatalogue.All, content.Values.Select(v => v.Value.KpiCode), request.CatalogueVersion);
+        tables.Add((CatalogueFileName, await KpiCatalogueTable.CreateWriter(_rowGroupSize).WriteAsync(
+            Path.Combine(temp, CatalogueFileName), catalogue, metadata, cancellationToken).ConfigureAwait(false)));
 
         // The suppression threshold changes what the files mean even where no cell falls under it.
         string contentHash = ContentHash.Compute(

@@ -36,7 +36,7 @@ internal static class PublicationDocuments
                 previousYear = [.. rows.Select(ToReport)];
             }
 
-            history.AddRange(rows.Where(r => r.Value.PeriodType == "year").Select(r => new HistoryValue(year, SnapshotLayout.VersionName(latest), ToReport(r))));
+            history.AddRange(rows.Select(ToReport).Where(r => r.IsYearly).Select(r => new HistoryValue(year, SnapshotLayout.VersionName(latest), r)));
         }
 
         return new PublicationReport

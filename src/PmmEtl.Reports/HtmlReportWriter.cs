@@ -98,7 +98,7 @@ public static class HtmlReportWriter
             .Append($"<th class=\"num\">{r.Year}</th><th class=\"num\">{r.Year - 1}</th><th class=\"num\">Change</th><th>Unit</th><th class=\"num\">N</th><th>Note</th></tr></thead><tbody>");
         foreach (string code in codes)
         {
-            foreach (ReportValue row in ReportRows.Ordered(r.Values.Where(v => v.Value.KpiCode == code && v.Value.PeriodType == "year" && v.Value.Breakdown == ReportRows.Total)))
+            foreach (ReportValue row in ReportRows.Ordered(r.Values.Where(v => v.Value.KpiCode == code && ReportRows.IsYear(v.Value.PeriodType) && v.Value.Breakdown == ReportRows.Total)))
             {
                 KpiValue v = row.Value;
                 ReportValue? previous = ReportRows.PreviousPeriod(r, v);
@@ -115,10 +115,10 @@ public static class HtmlReportWriter
     {
         html.Append("<footer><p>")
             .Append("Values are the PMM readings of the KPI catalogue ").Append(E(r.CatalogueVersion))
-            .Append("; minutes and percentages to two decimals. <i>not measurable</i>: nothing in scope (N or B = 0); ")
+            .Append("; minutes and percentages to two decimals; an answer or a level's label is shown as its text. <i>not measurable</i>: nothing in scope (N or B = 0); ")
             .Append("<i>suppressed</i>: fewer declarations than the publication minimum; <i>—</i>: no such value in that period. ")
             .Append("Changes are this value minus the previous period's, in the KPI's unit.</p><p>")
             .Append("This report belongs to version v").Append(r.Version).Append(" and is listed with its SHA-256 in manifest.json beside it, ")
-            .Append("with kpi_values.parquet (the same values, for Power BI, Excel Power Query and DuckDB) and kpi_values.xlsx.</p></footer>\n");
+            .Append("with kpi_values.parquet (the same values, for Power BI, Excel Power Query and DuckDB), kpi_catalogue.parquet (the definition of each KPI) and kpi_values.xlsx.</p></footer>\n");
     }
 }

@@ -5,7 +5,11 @@ using PmmEtl.Core.Records;
 namespace PmmEtl.Reports;
 
 /// <summary>A published KPI value as the documents show it: suppressed cells have no value and say so.</summary>
-public sealed record ReportValue(KpiValue Value, bool Suppressed);
+public sealed record ReportValue(KpiValue Value, bool Suppressed)
+{
+    /// <summary>A value of a whole year: the calendar year, or the financial year of the KPIs measured by it (K41).</summary>
+    public bool IsYearly => ReportRows.IsYear(Value.PeriodType);
+}
 
 /// <summary>One histogram bin: declarations measured with lower ≤ minutes &lt; upper (no upper: no bound); null count when suppressed.</summary>
 public sealed record ReportBin(string KpiCode, int Bin, double LowerMinutes, double? UpperMinutes, long? Count);

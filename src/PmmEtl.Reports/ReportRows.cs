@@ -10,9 +10,12 @@ internal static class ReportRows
     public const string ActorBreakdown = "responsible_actor";
     public const string Pmm = "pmm";
 
+    /// <summary>A KPI's yearly value: the calendar year, or the financial year for the KPIs measured by it (K41).</summary>
+    public static bool IsYear(string periodType) => periodType is "year" or "financial_year";
+
     public static int PeriodRank(string periodType) => periodType switch
     {
-        "year" => 0,
+        "year" or "financial_year" => 0,
         "quarter" => 1,
         "month" => 2,
         _ => 3,
@@ -52,11 +55,6 @@ internal static class ReportRows
 
     public static KpiDefinition? Kpi(PublicationReport report, string code) => report.Catalogue.FirstOrDefault(k => k.Code == code);
 
-    public static string FormulaText(FormulaKind formula) => formula switch
-    {
-        FormulaKind.MeanDuration => "Σ T_i / N: mean minutes over the N declarations measured",
-        _ => "(A / B) × 100",
-    };
 
     /// <summary>The same cell one period earlier: the previous month or quarter, or the previous year, from this year's rows or the previous year's.</summary>
     public static ReportValue? PreviousPeriod(PublicationReport report, KpiValue v)

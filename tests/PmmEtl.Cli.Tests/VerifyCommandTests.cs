@@ -20,13 +20,15 @@ public sealed class VerifyCommandTests : IDisposable
         (int clean, string cleanOut, _) = CliProcess.Run(_folder.Path, null, "verify", "snapshots");
 
         Assert.Equal(0, clean);
-        // 3 audiences × 1 version; national has 5 files, public and wco 4 (no exclusions); one history each.
-        Assert.EndsWith($"verify: OK: 3 versions, 13 files, 3 histories in {_folder.File("snapshots")}; no problems", cleanOut.TrimEnd(), StringComparison.Ordinal);
+        // 3 audiences × 1 version; national has 6 files, public and wco 5 (no exclusions); one history each.
+        Assert.EndsWith($"verify: OK: 3 versions, 16 files, 3 histories in {_folder.File("snapshots")}; no problems", cleanOut.TrimEnd(), StringComparison.Ordinal);
 
         string report = Path.Combine(_folder.Path, "snapshots", "public", "fixture", "2025", "v1", "kpi_report.html");
         File.AppendAllText(report, " ");
         string extra = Path.Combine(_folder.Path, "snapshots", "wco", "fixture", "2025", "v1", "copy.parquet");
         File.WriteAllText(extra, "x");
+        string catalogue = Path.Combine(_folder.Path, "snapshots", "national", "fixture", "2025", "v1", "kpi_catalogue.parquet");
+        File.Delete(catalogue);
 
         (int damaged, string damagedOut, _) = CliProcess.Run(_folder.Path, null, "verify", "snapshots");
 
@@ -34,7 +36,8 @@ public sealed class VerifyCommandTests : IDisposable
         string[] lines = damagedOut.TrimEnd().Split('\n');
         Assert.Contains(lines, l => l.StartsWith($"problem: {report}: changed: ", StringComparison.Ordinal));
         Assert.Contains($"problem: {extra}: extra file: not listed in the manifest", lines);
-        Assert.EndsWith("; 2 problems", lines[^1], StringComparison.Ordinal);
+        Assert.Contains($"problem: {catalogue}: missing: listed in the manifest", lines);
+        Assert.EndsWith("; 3 problems", lines[^1], StringComparison.Ordinal);
     }
 
     [Fact]

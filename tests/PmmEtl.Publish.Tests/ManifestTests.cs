@@ -21,7 +21,7 @@ public sealed class ManifestTests : IDisposable
             ["schema_version", "pipeline", "audience", "year", "version", "supersedes", "run_id", "created_at", "source_window", "dst_policy",
              "tzdb_version", "kpi_catalogue_version", "suppress_below", "content_sha256", "files", "changes"],
             root.EnumerateObject().Select(p => p.Name));
-        Assert.Equal(2, root.GetProperty("schema_version").GetInt32());
+        Assert.Equal(3, root.GetProperty("schema_version").GetInt32());
         Assert.Equal("demo", root.GetProperty("pipeline").GetString());
         Assert.Equal("national", root.GetProperty("audience").GetString());
         Assert.Equal(2024, root.GetProperty("year").GetInt32());
@@ -45,7 +45,7 @@ public sealed class ManifestTests : IDisposable
 
         string text = File.ReadAllText(Path.Combine(published.Folder, ParquetSnapshotPublisher.ManifestFileName));
 
-        Assert.StartsWith("{\n  \"schema_version\": 2,\n", text, StringComparison.Ordinal);
+        Assert.StartsWith("{\n  \"schema_version\": 3,\n", text, StringComparison.Ordinal);
         Assert.EndsWith("\"changes\": null\n}\n", text, StringComparison.Ordinal);
 
         // Written verbatim, not as \u002B escapes, so the manifest can be read and grepped as it stands.
@@ -63,13 +63,15 @@ public sealed class ManifestTests : IDisposable
 
         Assert.Equal(
             [ParquetSnapshotPublisher.ValuesFileName, ParquetSnapshotPublisher.DistributionFileName, ParquetSnapshotPublisher.ExclusionsFileName,
-             ParquetSnapshotPublisher.WorkbookFileName, ParquetSnapshotPublisher.ReportFileName],
+             ParquetSnapshotPublisher.CatalogueFileName, ParquetSnapshotPublisher.WorkbookFileName, ParquetSnapshotPublisher.ReportFileName],
             files.Keys);
         var expectedRows = new Dictionary<string, long>
         {
             [ParquetSnapshotPublisher.ValuesFileName] = SampleRows.Values.Count,
             [ParquetSnapshotPublisher.DistributionFileName] = SampleRows.Distribution.Count,
             [ParquetSnapshotPublisher.ExclusionsFileName] = SampleRows.Exclusions.Count,
+            // SampleRows has values of K04 and K10: their two catalogue entries.
+            [ParquetSnapshotPublisher.CatalogueFileName] = 2,
         };
         foreach ((string name, JsonElement entry) in files)
         {
@@ -100,8 +102,9 @@ public sealed class ManifestTests : IDisposable
         Assert.Equal(1, published.Version);
         Assert.False(published.Unchanged);
         Assert.Equal(
-            [ParquetSnapshotPublisher.DistributionFileName, ParquetSnapshotPublisher.ExclusionsFileName, ParquetSnapshotPublisher.ReportFileName,
-             ParquetSnapshotPublisher.ValuesFileName, ParquetSnapshotPublisher.WorkbookFileName, ParquetSnapshotPublisher.ManifestFileName],
+            [ParquetSnapshotPublisher.CatalogueFileName, ParquetSnapshotPublisher.DistributionFileName, ParquetSnapshotPublisher.ExclusionsFileName,
+             ParquetSnapshotPublisher.ReportFileName, ParquetSnapshotPublisher.ValuesFileName, ParquetSnapshotPublisher.WorkbookFileName,
+             ParquetSnapshotPublisher.ManifestFileName],
             Directory.GetFiles(published.Folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 

@@ -87,7 +87,7 @@ public sealed class ParquetContentTests : IDisposable
         string sql =
             "SELECT pipeline, kpi_code, kpi_id, variant, period_type, period_label, period_start, period_end, breakdown, " +
             "breakdown_value, value, unit, median, p90, min, max, sum_minutes, n, numerator, denominator, excluded, " +
-            "disclosure, note, run_id, epoch_us(computed_at) " +
+            "disclosure, note, run_id, epoch_us(computed_at), value_text " +
             $"FROM read_parquet({DuckDb.Literal(file)}, file_row_number = true) ORDER BY file_row_number";
 
         return DuckDb.Query(sql).Select(r => new KpiValue
@@ -117,6 +117,7 @@ public sealed class ParquetContentTests : IDisposable
             Note = (string?)r[22],
             RunId = (string)r[23]!,
             ComputedAt = Instant.FromUnixTimeTicks((long)r[24]! * 10), // epoch_us: a tick is 100 ns
+            ValueText = (string?)r[25],
         }).ToList();
     }
 }

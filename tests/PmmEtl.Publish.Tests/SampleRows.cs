@@ -104,6 +104,31 @@ public static class SampleRows
         Note = "Σ T_i / population",
     };
 
+    /// <summary>
+    /// A text value as a FoS questionnaire item gives it: no number, the answer as text (non-ASCII included). Not part
+    /// of <see cref="Values"/>; its code is not in the catalogue of this branch.
+    /// </summary>
+    public static KpiValue TextAnswer => new()
+    {
+        Pipeline = Pipeline,
+        KpiCode = "FOS-2.B",
+        KpiId = "fos_wco_data_model_version",
+        Variant = "pmm",
+        PeriodType = "year",
+        PeriodLabel = "2024",
+        PeriodStart = new LocalDate(2024, 1, 1),
+        PeriodEnd = new LocalDate(2025, 1, 1),
+        Breakdown = "total",
+        BreakdownValue = "ALL",
+        ValueText = "WCO DM 3.10 – données « e-commerce »",
+        Unit = "text",
+        N = 0,
+        Excluded = 0,
+        Disclosure = "public",
+        RunId = RunId,
+        ComputedAt = ComputedAt,
+    };
+
     public static IReadOnlyList<KpiValue> Values =>
         [MeanDuration, Ratio, NotMeasurableRatio, NonAsciiOffice, PrintedVariant];
 

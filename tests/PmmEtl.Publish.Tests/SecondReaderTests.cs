@@ -35,7 +35,7 @@ public sealed class SecondReaderTests : IDisposable
             ["value"] = "Double", ["unit"] = text, ["median"] = "Double", ["p90"] = "Double", ["min"] = "Double", ["max"] = "Double",
             ["sum_minutes"] = "Double", ["n"] = "Int64", ["numerator"] = "Int64", ["denominator"] = "Int64", ["excluded"] = "Int64",
             ["disclosure"] = text, ["note"] = text, ["run_id"] = text, ["computed_at"] = "Int64 Timestamp(UTC, Millis)",
-            ["kpi_name"] = text, ["strategic_area"] = text, ["suppressed"] = "Boolean",
+            ["kpi_name"] = text, ["strategic_area"] = text, ["suppressed"] = "Boolean", ["value_text"] = text,
         }, actual);
     }
 
@@ -43,6 +43,7 @@ public sealed class SecondReaderTests : IDisposable
     [InlineData(ParquetSnapshotPublisher.ValuesFileName)]
     [InlineData(ParquetSnapshotPublisher.ExclusionsFileName)]
     [InlineData(ParquetSnapshotPublisher.DistributionFileName)]
+    [InlineData(ParquetSnapshotPublisher.CatalogueFileName)]
     public void Every_column_chunk_is_Snappy_with_plain_or_dictionary_encodings(string name)
     {
         using var file = new ParquetFileReader(Path.Combine(_published.Folder, name));

@@ -33,6 +33,18 @@ public sealed class SuppressionTests : IDisposable
     }
 
     [Fact]
+    public void A_record_ratio_whose_denominator_is_an_amount_is_counted_by_its_records()
+    {
+        // K03: B = 2,500,000 USD of trade value, but only 4 declarations behind it: the cell counts 4, under 10.
+        KpiValue trade = SampleRows.Ratio with { KpiCode = "K03", KpiId = "aeo_trade_share", PeriodType = "year", PeriodLabel = "2024", Value = 40, N = 4, Numerator = 1_000_000, Denominator = 2_500_000 };
+        PublishedSnapshot published = Publish(new FakeKpiValueReader([trade], [], []));
+
+        object?[] wco = Row(published, "wco", "kpi_code = 'K03'");
+        Assert.Null(wco[0]);
+        Assert.Equal(true, wco[6]);
+    }
+
+    [Fact]
     public void A_mean_duration_is_counted_by_N_not_by_its_variants_denominator()
     {
         // N = 5 measured out of a population of 103: the cell counts 5, under 10.

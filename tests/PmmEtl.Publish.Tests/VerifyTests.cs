@@ -30,7 +30,7 @@ public sealed class VerifyTests : IDisposable
         Assert.Empty(result.Problems);
         Assert.Equal(6, result.Versions); // v1 and v2 in each of three audiences
         Assert.Equal(3, result.Histories);
-        Assert.Equal(2 * (5 + 4 + 4), result.Files); // national: 5 files, public and wco: 4 (no exclusions)
+        Assert.Equal(2 * (6 + 5 + 5), result.Files); // national: 6 files, public and wco: 5 (no exclusions)
     }
 
     [Fact]

@@ -78,6 +78,43 @@ public sealed partial class HtmlReportTests
     }
 
     [Fact]
+    public void A_text_value_is_shown_as_its_text_without_charts_it_cannot_fill()
+    {
+        // K10's 2025 total as a yearly text answer, and the 2024 one beside it.
+        var report = SampleReport.Report() with
+        {
+            Values = [new(SampleReport.Value("K10", "year", new NodaTime.LocalDate(2025, 1, 1), null, 0) with { ValueText = "Implementation complete <5>" }, false)],
+            PreviousYear = [new(SampleReport.Value("K10", "year", new NodaTime.LocalDate(2024, 1, 1), null, 0) with { ValueText = "Finalising implementation" }, false)],
+            History = [],
+        };
+
+        string html = HtmlReportWriter.Render(report);
+
+        // The area table and the headline show the text, escaped; the previous year's text beside it.
+        Assert.Contains("<td class=\"num\"><b><span class=\"txt\" title=\"\">Implementation complete &lt;5&gt;</span></b></td><td class=\"num\"><span class=\"txt\" title=\"\">Finalising implementation</span></td>", html, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"headline\">Implementation complete &lt;5&gt;<small>2025 · 2024: <span class=\"txt\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"nm\"", html, StringComparison.Ordinal); // not "not measurable"
+        // A yearly answer has no months to draw, no numbers for the yearly bars and no quarters or months to list.
+        Assert.DoesNotContain("<h4>Month by month</h4>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<h4>Year by year</h4>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<h4>Quarters and months", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_suppressed_text_is_not_shown()
+    {
+        var report = SampleReport.Report() with
+        {
+            Values = [new(SampleReport.Value("K10", "year", new NodaTime.LocalDate(2025, 1, 1), null, 4) with { ValueText = "four declarations", Note = "suppressed: counts 4" }, true)],
+        };
+
+        string html = HtmlReportWriter.Render(report);
+
+        Assert.DoesNotContain("four declarations", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"supp\" title=\"suppressed: counts 4\">suppressed</span>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Text_from_the_data_is_escaped()
     {
         var report = SampleReport.Report() with

@@ -21,11 +21,11 @@ public sealed class WorkbookTests : IDisposable
     }
 
     [Fact]
-    public void One_sheet_per_strategic_area_between_About_and_Definitions_then_Exclusions()
+    public void One_sheet_per_strategic_area_between_About_and_Catalogue_then_Exclusions()
     {
         using SpreadsheetDocument document = SpreadsheetDocument.Open(_path, false);
 
-        Assert.Equal(["About", AreaSheet, "Definitions", "Exclusions"],
+        Assert.Equal(["About", AreaSheet, "Catalogue", "Exclusions"],
             document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value));
     }
 
@@ -92,20 +92,43 @@ public sealed class WorkbookTests : IDisposable
     }
 
     [Fact]
-    public void Definitions_sheet_describes_each_KPI_published()
+    public void Catalogue_sheet_has_the_catalogue_file_columns_for_each_KPI_published()
     {
         using SpreadsheetDocument document = SpreadsheetDocument.Open(_path, false);
-        Worksheet sheet = Sheet(document, "Definitions");
+        Worksheet sheet = Sheet(document, "Catalogue");
 
-        Assert.Equal(WorkbookWriter.DefinitionHeaders, Row(document, sheet, 1).Take(WorkbookWriter.DefinitionHeaders.Count).Select(c => c.Text));
+        Assert.Equal(WorkbookWriter.CatalogueHeaders, Row(document, sheet, 1).Take(WorkbookWriter.CatalogueHeaders.Count).Select(c => c.Text));
+        Assert.Equal(22, WorkbookWriter.CatalogueHeaders.Count); // one per column of kpi_catalogue.parquet
         List<(string Text, string Format)> k04 = Row(document, sheet, 2);
-        Assert.Equal("K04", k04[0].Text);
-        Assert.Equal("Σ T_i / N: mean minutes over the N declarations measured", k04[4].Text);
-        Assert.Equal("ΣT_i/N (T_i, N and unit lost in extraction)", k04[5].Text);
-        Assert.Equal(("minutes", "2", "public"), (k04[7].Text, k04[8].Text, k04[9].Text));
-        Assert.StartsWith("T_i and N are lost in the extracted text", k04[13].Text, StringComparison.Ordinal);
-        Assert.Equal(("K10", "(A / B) × 100", "%"), (Row(document, sheet, 3)[0].Text, Row(document, sheet, 3)[4].Text, Row(document, sheet, 3)[7].Text));
+        Assert.Equal(("pmm", "K04", "physical_release_time_import"), (k04[0].Text, k04[1].Text, k04[2].Text));
+        Assert.Equal(("transactional", "mean_duration"), (k04[6].Text, k04[7].Text));
+        Assert.Equal("Σ T_i / N: mean minutes over the N declarations measured", k04[8].Text);
+        Assert.Equal("ΣT_i/N (T_i, N and unit lost in extraction)", k04[9].Text);
+        Assert.Equal(("minutes", "2", "#,##0"), (k04[11].Text, k04[12].Text, k04[12].Format));
+        Assert.Equal(("month, quarter, year", "public"), (k04[14].Text, k04[15].Text));
+        Assert.StartsWith("responsible_actor: wco (CUSTOMS: public); aeo: wco;", k04[16].Text, StringComparison.Ordinal);
+        Assert.Equal(("", "", ""), (k04[17].Text, k04[18].Text, k04[19].Text)); // no variables, checklist items or variants
+        Assert.StartsWith("T_i and N are lost in the extracted text", k04[20].Text, StringComparison.Ordinal);
+        Assert.Equal("2026.11-1", k04[21].Text);
+        List<(string Text, string Format)> k10 = Row(document, sheet, 3);
+        Assert.Equal(("K10", "(A / B) × 100", "%"), (k10[1].Text, k10[8].Text, k10[11].Text));
         Assert.Equal(3, sheet.Descendants<Row>().Count());
+    }
+
+    [Fact]
+    public void A_text_value_stands_in_the_value_column_where_there_is_no_number()
+    {
+        // K10's 2025 total as a questionnaire answer would be: no number, a text.
+        var report = SampleReport.Report() with
+        {
+            Values = [new(SampleReport.Value("K10", "year", new NodaTime.LocalDate(2025, 1, 1), null, 0) with { ValueText = "Implementation complete" }, false)],
+        };
+        string path = Path.Combine(_folder, "text.xlsx");
+        WorkbookWriter.Write(report, path);
+
+        using SpreadsheetDocument document = SpreadsheetDocument.Open(path, false);
+        List<(string Text, string Format)> row = Row(document, Sheet(document, AreaSheet), 2);
+        Assert.Equal(("K10", "Implementation complete"), (row[0].Text, row[9].Text));
     }
 
     [Fact]

@@ -15,6 +15,10 @@ public sealed record AssessmentInputs(
     IReadOnlyList<EnteredValue> Entered)
 {
     public static AssessmentInputs None { get; } = new([], [], [], []);
+
+    /// <summary>The calendar years the inputs answer for (an entered financial year counts for the year it starts in).</summary>
+    public IEnumerable<int> Years() =>
+        Checklists.Select(a => a.Year).Concat(Tools.Select(t => t.Year)).Concat(FosLevels.Select(f => f.Year)).Concat(Entered.Select(e => e.PeriodStart.Year)).Distinct();
 }
 
 /// <summary>One yes/no criterion of a self-assessment KPI, for the calendar year of the cycle.</summary>

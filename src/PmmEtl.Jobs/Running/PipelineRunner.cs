@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using NodaTime;
 using PmmEtl.Core.Catalogue;
+using PmmEtl.Core.Inputs;
 using PmmEtl.Core.Measure;
 using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Records;
@@ -105,11 +106,22 @@ public sealed class PipelineRunner
                 warehouse.Operations.MarkWindow(pipeline.Name, run.RunId, from, to, PartitionStates.Running, started);
             }
 
-            (record, LoadResult load, List<QuarantineEntry> sample) = ExtractNormaliseLoad(pipeline, run, warehouse, record, cancellationToken);
+            var resolver = new LocalTimeResolver(pipeline.Dst);
+            (record, LoadResult load, List<QuarantineEntry> sample) = ExtractNormaliseLoad(pipeline, run, warehouse, record, resolver, cancellationToken);
+            IReadOnlyList<RegisterLoadResult> registers = new RegisterStage(_log).Run(pipeline, run, warehouse, resolver, sample, QuarantineSampleSize, cancellationToken);
+            DstResolutionCounts dst = resolver.Counts;
+            record = record with
+            {
+                RecordsLoaded = registers.Sum(r => r.Loaded),
+                RecordsQuarantined = registers.Sum(r => r.Quarantined),
+                DstAmbiguous = dst.Ambiguous,
+                DstSkipped = dst.Skipped,
+                DstRejected = dst.Rejected,
+            };
             Checkpoints.Reach(Checkpoints.Loaded);
             CheckFreshness(pipeline, warehouse);
 
-            IReadOnlyList<int> years = YearsToMeasure(window, load);
+            IReadOnlyList<int> years = YearsToMeasure(window, load, registers, pipeline.Inputs);
             var totals = new List<KpiValue>();
             var snapshots = new List<PublishedSnapshot>();
             if (options.Measure)
@@ -125,7 +137,7 @@ public sealed class PipelineRunner
             warehouse.Operations.Settle(pipeline.Name, run.RunId, PartitionStates.Running, PartitionStates.Done, null, _clock.GetCurrentInstant());
             record = record with { Status = RunStatuses.Succeeded, FinishedAt = _clock.GetCurrentInstant() };
             warehouse.Runs.Finished(record);
-            string resultFile = WriteRunResult(pipeline, record, snapshots);
+            string resultFile = WriteRunResult(pipeline, record, snapshots, registers);
             _log.Information("Run succeeded: {Loaded} loaded, {Quarantined} quarantined, {Ambiguous} ambiguous and {Skipped} skipped local times resolved",
                 record.RowsLoaded, record.RowsQuarantined, record.DstAmbiguous, record.DstSkipped);
             return new RunSummary(record, totals, snapshots, sample, resultFile);
@@ -207,7 +219,8 @@ public sealed class PipelineRunner
     private RunRecord Measure(PipelineDefinition pipeline, RunContext run, IWarehouse warehouse, RunRecord record, IReadOnlyList<int> years)
     {
         var watch = Stopwatch.StartNew();
-        MeasureResult measured = new KpiMeasurer(warehouse.Aggregator, warehouse.ValueStore)
+        var records = new RecordKpiMeasurer(warehouse.Registers.Aggregator, pipeline.Inputs, pipeline.FinancialYearStartMonth);
+        MeasureResult measured = new KpiMeasurer(warehouse.Aggregator, warehouse.ValueStore, records)
             .Measure(pipeline.Name, run.RunId, _clock.GetCurrentInstant(), pipeline.Kpis, years);
         _log.Information("Measured {Values} KPI values for {Years} in {Ms} ms", measured.Values, years, watch.ElapsedMilliseconds);
         return record with { KpiValues = measured.Values, MeasureMs = watch.ElapsedMilliseconds };
@@ -249,10 +262,9 @@ public sealed class PipelineRunner
     }
 
     private (RunRecord, LoadResult, List<QuarantineEntry>) ExtractNormaliseLoad(
-        PipelineDefinition pipeline, RunContext run, IWarehouse warehouse, RunRecord record, CancellationToken cancellationToken)
+        PipelineDefinition pipeline, RunContext run, IWarehouse warehouse, RunRecord record, LocalTimeResolver resolver, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        var resolver = new LocalTimeResolver(pipeline.Dst);
         var normaliser = new DeclarationNormaliser(pipeline.Offices, resolver);
         IDeclarationSource source = DeclarationSources.Create(pipeline.Source, pipeline.Name);
         var sample = new List<QuarantineEntry>();
@@ -329,9 +341,11 @@ public sealed class PipelineRunner
     }
 
     /// <summary>The years whose values may have changed: those the window covers and those its rows fall in.</summary>
-    private static IReadOnlyList<int> YearsToMeasure(ExtractWindow window, LoadResult load)
+    private static IReadOnlyList<int> YearsToMeasure(ExtractWindow window, LoadResult load, IReadOnlyList<RegisterLoadResult> registers, AssessmentInputs inputs)
     {
-        var years = new SortedSet<int>(load.YearsTouched);
+        // Dated records give their years; officer-given answers give theirs (a self-assessment for 2025 is measured
+        // even when no record of 2025 was loaded in this run). Undated registers (staff, AEO register) have none.
+        var years = new SortedSet<int>(load.YearsTouched.Concat(registers.SelectMany(r => r.YearsTouched)).Concat(inputs.Years()));
         if (window is { From: { } from, To: { } to })
         {
             for (int y = from.Year; y <= to.PlusDays(-1).Year; y++)
@@ -357,7 +371,8 @@ public sealed class PipelineRunner
     }
 
     /// <summary>A machine-readable result per run, beside the snapshots, for later commands and for people.</summary>
-    private static string WriteRunResult(PipelineDefinition pipeline, RunRecord record, IReadOnlyList<PublishedSnapshot> snapshots)
+    private static string WriteRunResult(PipelineDefinition pipeline, RunRecord record, IReadOnlyList<PublishedSnapshot> snapshots,
+        IReadOnlyList<RegisterLoadResult>? registers = null)
     {
         // Beside the snapshots folder, whatever the engine: out/snapshots → out/runs.
         string folder = Path.Combine(Path.GetDirectoryName(pipeline.OutputFolder) ?? pipeline.OutputFolder, "runs");
@@ -377,6 +392,10 @@ public sealed class PipelineRunner
             record.RowsLoaded,
             record.RowsQuarantined,
             record.RowsReplaced,
+            record.RecordsLoaded,
+            record.RecordsQuarantined,
+            Registers = registers ?? [],
+            InputFiles = pipeline.InputFiles,
             Dst = new { record.DstPolicy, record.DstAmbiguous, record.DstSkipped, record.DstRejected },
             record.TzdbVersion,
             record.KpiValues,

@@ -10,7 +10,13 @@ namespace PmmEtl.Publish.Audiences;
 /// could give the value away becomes null: the value, the distribution columns, Σ minutes and the numerator.
 /// <para>
 /// The count of a cell is N (declarations measured) for mean durations, variants included, and the denominator B
-/// for ratios. A KPI the catalogue does not know uses the smaller of the two.
+/// for ratios. A KPI the catalogue does not know uses the smaller of the two. A text value (an entered answer, a
+/// label) goes with the number: a suppressed cell publishes neither.
+/// </para>
+/// <para>
+/// Questionnaire KPIs (checklists, WCO-tool awareness and use, FoS implementation levels and answers) are the
+/// administration's answers about itself: their N and B count criteria or tools, not declarations or people, so
+/// there is nothing to protect and they are never suppressed (a nine-criterion checklist would otherwise always be).
 /// </para>
 /// <para>
 /// Only primary suppression: a suppressed cell may still be derived from its total and its siblings. Choose
@@ -33,19 +39,28 @@ internal sealed class SmallCountSuppression
 
     public static SmallCountSuppression Off { get; } = new(null);
 
-    public static long CountOf(KpiValue value) => KpiCatalogue.Find(value.KpiCode)?.Formula switch
+    /// <summary>
+    /// The count a cell rests on. Record-based KPIs count the records behind their denominator (N): their B may be
+    /// an amount (K03's trade value in USD), which says nothing about how few operators stand behind it.
+    /// </summary>
+    public static long CountOf(KpiValue value) => KpiCatalogue.Find(value.KpiCode) switch
     {
-        FormulaKind.MeanDuration => value.N,
-        FormulaKind.Ratio => value.Denominator ?? value.N,
+        null => value.N,
+        { OnDeclarationFact: false } => value.N,
+        { Formula: FormulaKind.MeanDuration } => value.N,
+        { Formula: FormulaKind.Ratio } => value.Denominator ?? value.N,
         _ => Math.Min(value.N, value.Denominator ?? value.N),
     };
 
     public bool Hides(long count) => _threshold is { } t && count > 0 && count < t;
 
+    /// <summary>False for the questionnaire KPIs, whose counts are of criteria or tools (see the class remarks).</summary>
+    public static bool CountsRecords(KpiValue value) => KpiCatalogue.Find(value.KpiCode)?.Input != InputKind.Questionnaire;
+
     public PublishedValue Apply(PublishedValue row)
     {
         long count = CountOf(row.Value);
-        if (!Hides(count))
+        if (!CountsRecords(row.Value) || !Hides(count))
         {
             return row;
         }
@@ -58,6 +73,7 @@ internal sealed class SmallCountSuppression
             Value = row.Value with
             {
                 Value = null,
+                ValueText = null,
                 Median = null,
                 P90 = null,
                 Min = null,

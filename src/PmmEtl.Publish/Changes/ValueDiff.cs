@@ -5,14 +5,15 @@ namespace PmmEtl.Publish.Changes;
 
 /// <summary>
 /// Which KPI values a new version adds, removes or changes against the version it supersedes. A value is keyed by
-/// KPI, variant, period and breakdown value; it changed when any measured column differs (the run id, the
-/// computation time and the catalogue's name and area are not measurements and do not count).
+/// KPI, variant, period and breakdown value; it changed when any measured column differs, the value's text
+/// included (the run id, the computation time and the catalogue's name and area are not measurements and do not count).
 /// </summary>
 internal static class ValueDiff
 {
     private static readonly (string Name, Func<PublishedValue, object?> Get)[] Compared =
     [
         ("value", r => r.Value.Value),
+        ("value_text", r => r.Value.ValueText),
         ("n", r => r.Value.N),
         ("numerator", r => r.Value.Numerator),
         ("denominator", r => r.Value.Denominator),
@@ -95,6 +96,8 @@ internal static class ValueDiff
         BreakdownValue = key.BreakdownValue,
         OldValue = before?.Value.Value,
         NewValue = after?.Value.Value,
+        OldValueText = before?.Value.ValueText,
+        NewValueText = after?.Value.ValueText,
         OldN = before?.Value.N,
         NewN = after?.Value.N,
         Fields = fields,

@@ -70,6 +70,9 @@ public sealed record ValueChange
     [JsonPropertyName("breakdown_value")] public required string BreakdownValue { get; init; }
     [JsonPropertyName("old_value")] public required double? OldValue { get; init; }
     [JsonPropertyName("new_value")] public required double? NewValue { get; init; }
+    /// <summary>The text of a text value (schema 3); left out of the manifest when there is none, as for every numeric KPI.</summary>
+    [JsonPropertyName("old_value_text"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? OldValueText { get; init; }
+    [JsonPropertyName("new_value_text"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? NewValueText { get; init; }
     [JsonPropertyName("old_n")] public required long? OldN { get; init; }
     [JsonPropertyName("new_n")] public required long? NewN { get; init; }
     /// <summary>For <c>changed</c>: the columns that differ (value, n, median, …).</summary>

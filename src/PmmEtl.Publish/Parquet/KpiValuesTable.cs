@@ -43,5 +43,6 @@ internal static class KpiValuesTable
         .TimestampUtc("computed_at", r => published(r).Value.ComputedAt, inContentHash: false)
         .OptionalText("kpi_name", r => published(r).KpiName)
         .OptionalText("strategic_area", r => published(r).StrategicArea)
-        .Boolean("suppressed", r => published(r).Suppressed);
+        .Boolean("suppressed", r => published(r).Suppressed)
+        .OptionalText("value_text", r => published(r).Value.ValueText);
 }

@@ -7,7 +7,8 @@ namespace PmmEtl.Publish.Reading;
 /// <summary>
 /// The current reader of <c>kpi_values.parquet</c> (and of the history file's value columns), for every schema
 /// version: columns added after the file was written take their defaults — no name or area from the file (the
-/// catalogue's are used), and not suppressed, since suppression did not exist before schema 2.
+/// catalogue's are used), not suppressed, since suppression did not exist before schema 2, and no value text,
+/// which schema 3 added.
 /// Value sets are small (thousands of rows), so a file is returned as a list.
 /// </summary>
 public static class PublishedValuesReader
@@ -60,6 +61,7 @@ public static class PublishedValuesReader
             string?[]? name = await c.TextAsync("kpi_name", cancellationToken).ConfigureAwait(false);
             string?[]? area = await c.TextAsync("strategic_area", cancellationToken).ConfigureAwait(false);
             bool?[]? suppressed = await c.BooleanAsync("suppressed", cancellationToken).ConfigureAwait(false);
+            string?[]? valueText = await c.TextAsync("value_text", cancellationToken).ConfigureAwait(false);
             var extras = new long?[extraInt64.Count][];
             for (int e = 0; e < extraInt64.Count; e++)
             {
@@ -82,6 +84,7 @@ public static class PublishedValuesReader
                     Breakdown = breakdown?[i] ?? "total",
                     BreakdownValue = breakdownValue?[i] ?? "ALL",
                     Value = value?[i],
+                    ValueText = valueText?[i],
                     Unit = unit?[i] ?? kpi?.Unit ?? "",
                     Median = median?[i],
                     P90 = p90?[i],

@@ -29,13 +29,20 @@ public sealed record PublishedColumn(string Name, ColumnType Type, bool Nullable
 /// </summary>
 public static class PublishedSchema
 {
-    /// <summary>1: kpi_values and kpi_exclusions. 2: audiences; kpi_name, strategic_area and suppressed; kpi_distribution; history.</summary>
-    public const int Current = 2;
+    /// <summary>
+    /// 1: kpi_values and kpi_exclusions. 2: audiences; kpi_name, strategic_area and suppressed; kpi_distribution; history.
+    /// 3: value_text (kpi_values and history); kpi_catalogue.
+    /// </summary>
+    public const int Current = 3;
 
     public const string ValuesFile = "kpi_values.parquet";
     public const string ExclusionsFile = "kpi_exclusions.parquet";
     public const string DistributionFile = "kpi_distribution.parquet";
     public const string HistoryFile = "kpi_values_history.parquet";
+    public const string CatalogueFile = "kpi_catalogue.parquet";
+
+    /// <summary>The first schema version whose every version carries <see cref="CatalogueFile"/>.</summary>
+    public const int CatalogueSince = 3;
 
     public static IReadOnlyList<PublishedColumn> KpiValues { get; } =
     [
@@ -67,6 +74,7 @@ public static class PublishedSchema
         new("kpi_name", ColumnType.Text, true, 2),
         new("strategic_area", ColumnType.Text, true, 2),
         new("suppressed", ColumnType.Boolean, false, 2),
+        new("value_text", ColumnType.Text, true, 3),
     ];
 
     public static IReadOnlyList<PublishedColumn> KpiExclusions { get; } =
@@ -96,6 +104,33 @@ public static class PublishedSchema
         new("run_id", ColumnType.Text, false, 2),
     ];
 
+    /// <summary>One row per catalogue entry with a value row in the version (<c>CatalogueEntry</c>); joins kpi_values on kpi_code.</summary>
+    public static IReadOnlyList<PublishedColumn> KpiCatalogue { get; } =
+    [
+        new("family", ColumnType.Text, false, 3),
+        new("kpi_code", ColumnType.Text, false, 3),
+        new("kpi_id", ColumnType.Text, false, 3),
+        new("kpi_name", ColumnType.Text, false, 3),
+        new("strategic_area", ColumnType.Text, false, 3),
+        new("outcome", ColumnType.Text, false, 3),
+        new("input_kind", ColumnType.Text, false, 3),
+        new("formula_kind", ColumnType.Text, false, 3),
+        new("formula", ColumnType.Text, false, 3),
+        new("printed_formula", ColumnType.Text, false, 3),
+        new("definition", ColumnType.Text, false, 3),
+        new("unit", ColumnType.Text, false, 3),
+        new("precision", ColumnType.Int64, false, 3),
+        new("minimum_periodicity", ColumnType.Text, false, 3),
+        new("periods", ColumnType.Text, false, 3),
+        new("disclosure", ColumnType.Text, false, 3),
+        new("breakdowns", ColumnType.Text, true, 3),
+        new("variables", ColumnType.Text, true, 3),
+        new("checklist_items", ColumnType.Text, true, 3),
+        new("variants", ColumnType.Text, true, 3),
+        new("decision", ColumnType.Text, true, 3),
+        new("catalogue_version", ColumnType.Text, false, 3),
+    ];
+
     /// <summary>Which version each row came from first, then the kpi_values columns, so both can grow at the end.</summary>
     public static IReadOnlyList<PublishedColumn> KpiValuesHistory { get; } =
     [
@@ -114,6 +149,7 @@ public static class PublishedSchema
             ExclusionsFile => KpiExclusions,
             DistributionFile => KpiDistribution,
             HistoryFile => KpiValuesHistory,
+            CatalogueFile => KpiCatalogue,
             _ => null,
         };
         if (all is null || schemaVersion < 1 || schemaVersion > Current)

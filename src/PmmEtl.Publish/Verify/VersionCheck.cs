@@ -12,8 +12,9 @@ namespace PmmEtl.Publish.Verify;
 
 /// <summary>
 /// One published version against its manifest: the manifest names its own place and predecessor; every listed file
-/// is there with its size and SHA-256; nothing else is; each Parquet file has its schema version's columns, the
-/// listed row count and only rows its audience may see.
+/// is there with its size and SHA-256; nothing else is; the files its schema version requires are listed (kpi_values;
+/// kpi_catalogue from schema 3); each Parquet file has its schema version's columns, the listed row count and only
+/// rows its audience may see.
 /// </summary>
 internal static class VersionCheck
 {
@@ -93,6 +94,11 @@ internal static class VersionCheck
         }
 
         Expect(listed.Contains(PublishedSchema.ValuesFile), $"does not list {PublishedSchema.ValuesFile}");
+        if (manifest.SchemaVersion >= PublishedSchema.CatalogueSince)
+        {
+            Expect(listed.Contains(PublishedSchema.CatalogueFile),
+                $"does not list {PublishedSchema.CatalogueFile}, which every version of schema {PublishedSchema.CatalogueSince} or later has");
+        }
         if (audience is { } seen && !AudienceRules.SeesExclusions(seen))
         {
             Expect(!listed.Contains(PublishedSchema.ExclusionsFile), $"lists {PublishedSchema.ExclusionsFile}, which only the national audience may see");

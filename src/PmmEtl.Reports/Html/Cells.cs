@@ -5,11 +5,15 @@ namespace PmmEtl.Reports.Html;
 /// <summary>How a value, a change and an anchor look in the report's tables.</summary>
 internal static class Cells
 {
-    /// <summary>A value; or why there is none: suppressed, not measurable (the note as tooltip), or no such cell (—).</summary>
+    /// <summary>
+    /// A value; its text when it has no number (a questionnaire answer, a level's label); or why there is none:
+    /// suppressed, not measurable (the note as tooltip), or no such cell (—).
+    /// </summary>
     public static string Value(ReportValue? row) => row switch
     {
         null => "<span class=\"none\">—</span>",
         { Suppressed: true } => $"<span class=\"supp\" title=\"{E(row.Value.Note)}\">suppressed</span>",
+        { Value.Value: null, Value.ValueText: { } text } => $"<span class=\"txt\" title=\"{E(row.Value.Note)}\">{E(text)}</span>",
         { Value.Value: null } => $"<span class=\"nm\" title=\"{E(row.Value.Note)}\">not measurable</span>",
         _ => Number(row.Value.Value!.Value),
     };

@@ -27,7 +27,7 @@ internal static class KpiCard
     {
         KpiDefinition? kpi = ReportRows.Kpi(r, code);
         List<ReportValue> rows = [.. r.Values.Where(v => v.Value.KpiCode == code && v.Value.Variant == ReportRows.Pmm)];
-        ReportValue? year = rows.FirstOrDefault(v => v.Value.PeriodType == "year" && v.Value.Breakdown == ReportRows.Total);
+        ReportValue? year = rows.FirstOrDefault(v => ReportRows.IsYear(v.Value.PeriodType) && v.Value.Breakdown == ReportRows.Total);
         string unit = year?.Value.Unit ?? kpi?.Unit ?? "";
 
         html.Append($"<article class=\"kpi\" id=\"{Cells.Anchor(code)}\"><h3><span class=\"code\">{E(code)}</span>{E(kpi?.Name ?? code)}</h3>");
@@ -36,7 +36,14 @@ internal static class KpiCard
             html.Append($"<p class=\"definition\">{E(kpi.Definition)} Disclosure: {E(kpi.Disclosure.ToCode())}.</p>");
         }
 
-        if (year is not null)
+        if (year is { Suppressed: false, Value: { Value: null, ValueText: { } answer } })
+        {
+            // A text answer or label has no unit, trend or change; it is the headline as it stands.
+            html.Append($"<div class=\"headline\">{E(answer)}<small>{r.Year}")
+                .Append(ReportRows.PreviousPeriod(r, year.Value) is { } prev ? $" · {r.Year - 1}: {Cells.Value(prev)}" : "")
+                .Append("</small></div>");
+        }
+        else if (year is not null)
         {
             string duration = unit == "minutes" && year.Value.Value is { } minutes ? Duration(minutes) : "";
             html.Append($"<div class=\"headline\">{Cells.Value(year)} {E(Unit(unit))}<small>{(duration.Length > 0 ? E(duration) + " · " : "")}{r.Year} · N = {Count(year.Value.N)}")
@@ -45,8 +52,21 @@ internal static class KpiCard
         }
 
         html.Append("<div class=\"grid\">");
-        MonthlyTrend(html, r, code, rows, unit);
-        YearlyTrend(html, r, code, year, unit);
+
+        // Only KPIs measured by month get the monthly line, and only KPIs with numbers the yearly bars: a yearly
+        // questionnaire answer would draw an empty chart.
+        bool monthly = rows.Concat(r.PreviousYear).Any(v => v.Value.KpiCode == code && v.Value.PeriodType == "month");
+        bool numeric = rows.Any(v => v.Value.Value is not null) || !rows.Any(v => v.Value.ValueText is not null);
+        if (monthly)
+        {
+            MonthlyTrend(html, r, code, rows, unit);
+        }
+
+        if (numeric)
+        {
+            YearlyTrend(html, r, code, year, unit);
+        }
+
         if (r.Distribution.Any(b => b.KpiCode == code))
         {
             Histogram(html, r, code);
@@ -57,7 +77,11 @@ internal static class KpiCard
             ActorSplit(html, r, rows, year);
         }
 
-        PeriodTable(html, r, rows, unit);
+        if (rows.Any(v => v.Value.PeriodType is "quarter" or "month"))
+        {
+            PeriodTable(html, r, rows, unit);
+        }
+
         BreakdownTable(html, r, rows);
         html.Append("</div></article>\n");
     }
@@ -169,7 +193,7 @@ internal static class KpiCard
 
     private static void BreakdownTable(StringBuilder html, PublicationReport r, List<ReportValue> rows)
     {
-        ReportValue[] breakdowns = [.. ReportRows.Ordered(rows.Where(v => v.Value.PeriodType == "year"
+        ReportValue[] breakdowns = [.. ReportRows.Ordered(rows.Where(v => ReportRows.IsYear(v.Value.PeriodType)
             && v.Value.Breakdown != ReportRows.Total && v.Value.Breakdown != ReportRows.ActorBreakdown))];
         html.Append($"<div><h4>Breakdowns, {r.Year} beside {r.Year - 1}</h4>");
         if (breakdowns.Length == 0)

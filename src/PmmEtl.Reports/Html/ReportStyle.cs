@@ -33,6 +33,7 @@ internal static class ReportStyle
         .up::before { content:"▲ "; color:#7a8a99; font-size:10px; }
         .down::before { content:"▼ "; color:#7a8a99; font-size:10px; }
         .supp, .nm, .none { color:#8a97a5; font-style: italic; }
+        .txt { display:inline-block; max-width: 28em; white-space: normal; text-align:left; }
         .hint { color:var(--muted); font-size:12px; }
         article.kpi { margin: 22px 0 0; padding: 16px 18px 18px; border:1px solid var(--line); border-radius: 8px; break-inside: avoid-page; }
         .code { display:inline-block; min-width: 40px; color:#fff; background:var(--accent); border-radius:4px; padding:0 6px; margin-right:6px; font-size:14px; text-align:center; }

@@ -18,6 +18,8 @@ internal static class Text
     public static string Unit(string unit) => unit switch
     {
         "minutes" => "min",
+        // A text answer's "unit" says only that it is text, which the answer shows.
+        "text" => "",
         _ => unit,
     };
 

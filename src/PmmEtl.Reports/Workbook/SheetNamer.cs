@@ -36,7 +36,7 @@ internal sealed class SheetNamer
         }
 
         int cut = text.LastIndexOf(' ', max - 1);
-        string head = (cut > max / 2 ? text[..cut] : text[..(max - 1)]).TrimEnd(' ', ',', '.', ';', '-');
+        string head = (cut > max / 2 ? text[..cut] : text[..(max - 1)]).TrimEnd(' ', ',', '.', ';', '-', '–', '—');
         return head + "…";
     }
 }

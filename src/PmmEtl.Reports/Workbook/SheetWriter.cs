@@ -85,6 +85,10 @@ internal sealed class SheetWriter : IDisposable
 
     public SheetWriter Number(long? value) => value is { } v ? Number(v, CellKind.Integer) : Empty();
 
+    /// <summary>A KPI value: the number (two decimals); without one, its text (an answer, a label); else empty.</summary>
+    public SheetWriter Value(double? value, string? text) =>
+        value is not null ? Number(value, CellKind.Decimal2) : text is not null ? Text(text, CellKind.Wrapped) : Empty();
+
     public SheetWriter Date(LocalDate? date) =>
         date is { } d ? Number(d.ToDateOnly().ToDateTime(TimeOnly.MinValue).ToOADate(), CellKind.Date) : Empty();
 

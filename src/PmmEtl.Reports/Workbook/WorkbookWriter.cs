@@ -11,14 +11,16 @@ namespace PmmEtl.Reports;
 
 /// <summary>
 /// The publication as an Excel workbook for readers who do not use Power Query: an About sheet (what, when, from
-/// which run), one sheet per strategic area with every value row the audience may see, a Definitions sheet, and
-/// for the national audience the exclusion counts. Numbers are numbers (two decimals for minutes and percentages,
-/// whole numbers for counts), dates are dates; table sheets have a frozen header and an autofilter.
+/// which run), one sheet per strategic area with every value row the audience may see, a Catalogue sheet (the rows
+/// of kpi_catalogue.parquet: the definition of every KPI published), and for the national audience the exclusion
+/// counts. Numbers are numbers (two decimals for minutes and percentages, whole numbers for counts), dates are
+/// dates, and a value that is a text (a questionnaire answer, a level's label) is that text; table sheets have a
+/// frozen header and an autofilter.
 /// </summary>
 public static class WorkbookWriter
 {
     public const string AboutSheet = "About";
-    public const string DefinitionsSheet = "Definitions";
+    public const string CatalogueSheet = "Catalogue";
     public const string ExclusionsSheet = "Exclusions";
 
     /// <summary>The header of each strategic area's sheet; the Parquet column each comes from is in the guide.</summary>
@@ -29,15 +31,17 @@ public static class WorkbookWriter
         "Disclosure", "Suppressed", "Note",
     ];
 
-    public static IReadOnlyList<string> DefinitionHeaders { get; } =
+    /// <summary>The columns of kpi_catalogue.parquet, in its order.</summary>
+    public static IReadOnlyList<string> CatalogueHeaders { get; } =
     [
-        "KPI", "Name", "Strategic area", "Outcome", "Formula", "Printed formula", "Definition", "Unit", "Decimals", "Disclosure",
-        "Minimum periodicity", "Breakdowns", "Variants", "Decision",
+        "Family", "KPI", "Id", "Name", "Strategic area", "Outcome", "Input", "Formula kind", "Formula", "Printed formula", "Definition",
+        "Unit", "Decimals", "Minimum periodicity", "Periods", "Disclosure", "Breakdowns", "Variables", "Checklist items", "Variants",
+        "Decision", "Catalogue version",
     ];
 
     /// <summary>Column widths (characters) of each sheet, given up front because rows are streamed.</summary>
     private static readonly double[] ValueWidths = [7, 44, 11, 11, 10, 12, 12, 18, 26, 12, 9, 11, 11, 11, 11, 14, 11, 13, 14, 11, 11, 11, 50];
-    private static readonly double[] DefinitionWidths = [7, 40, 30, 30, 30, 24, 60, 9, 9, 11, 22, 40, 40, 60];
+    private static readonly double[] CatalogueWidths = [7, 9, 30, 40, 30, 30, 13, 14, 30, 24, 60, 9, 9, 22, 18, 11, 40, 50, 50, 40, 60, 12];
     private static readonly double[] ExclusionWidths = [7, 11, 10, 12, 22, 50, 11];
 
     public static void Write(PublicationReport report, string path)
@@ -79,7 +83,7 @@ public static class WorkbookWriter
             Add(area, ValueWidths, table: true, sheet => Values(report, codes, sheet));
         }
 
-        Add(DefinitionsSheet, DefinitionWidths, table: true, sheet => Definitions(report, sheet));
+        Add(CatalogueSheet, CatalogueWidths, table: true, sheet => Catalogue(report, sheet));
         if (report.Exclusions.Count > 0)
         {
             Add(ExclusionsSheet, ExclusionWidths, table: true, sheet => Exclusions(report, sheet));
@@ -114,7 +118,7 @@ public static class WorkbookWriter
             ("Small counts", r.SuppressBelow is { } n
                 ? $"cells counting fewer than {n} declarations are suppressed: no value, 'Suppressed' = TRUE, counts kept"
                 : "nothing suppressed"),
-            ("Values", string.Create(CultureInfo.InvariantCulture, $"{r.Values.Count:N0} rows; an empty value is 'not measurable' or suppressed, and the note says which")),
+            ("Values", string.Create(CultureInfo.InvariantCulture, $"{r.Values.Count:N0} rows; an empty value is 'not measurable' or suppressed, and the note says which; an answer or a level's label stands as text in the Value column")),
         ];
         foreach ((string key, string value) in facts)
         {
@@ -122,7 +126,7 @@ public static class WorkbookWriter
         }
 
         sheet.Row();
-        sheet.Row().Text("Files").Text("The same values are in kpi_values.parquet beside this workbook; manifest.json lists every file with its SHA-256.", CellKind.Wrapped);
+        sheet.Row().Text("Files").Text("The same values are in kpi_values.parquet beside this workbook and the Catalogue sheet is kpi_catalogue.parquet; manifest.json lists every file with its SHA-256.", CellKind.Wrapped);
     }
 
     private static void Header(SheetWriter sheet, IEnumerable<string> headers)
@@ -145,7 +149,7 @@ public static class WorkbookWriter
             sheet.Row()
                 .Text(v.KpiCode).Text(kpi?.Name).Text(v.Variant).Text(v.PeriodType).Text(v.PeriodLabel)
                 .Date(v.PeriodStart).Date(v.PeriodEnd).Text(v.Breakdown).Text(v.BreakdownValue)
-                .Number(v.Value, CellKind.Decimal2).Text(v.Unit)
+                .Value(v.Value, v.ValueText).Text(v.Unit)
                 .Number(v.Median, CellKind.Decimal2).Number(v.P90, CellKind.Decimal2).Number(v.Min, CellKind.Decimal2).Number(v.Max, CellKind.Decimal2)
                 .Number(v.SumMinutes, CellKind.Decimal2)
                 .Number(v.N).Number(v.Numerator).Number(v.Denominator).Number(v.Excluded)
@@ -153,20 +157,18 @@ public static class WorkbookWriter
         }
     }
 
-    private static void Definitions(PublicationReport report, SheetWriter sheet)
+    private static void Catalogue(PublicationReport report, SheetWriter sheet)
     {
-        Header(sheet, DefinitionHeaders);
-        var present = report.Values.Select(v => v.Value.KpiCode).ToHashSet(StringComparer.Ordinal);
-        foreach (KpiDefinition k in report.Catalogue.Where(k => present.Contains(k.Code)).OrderBy(k => k.Code, StringComparer.Ordinal))
+        Header(sheet, CatalogueHeaders);
+        foreach (CatalogueEntry k in CatalogueEntry.Published(report.Catalogue, report.Values.Select(v => v.Value.KpiCode), report.CatalogueVersion))
         {
             sheet.Row()
-                .Text(k.Code).Text(k.Name, CellKind.Wrapped).Text(k.Area, CellKind.Wrapped).Text(k.Outcome, CellKind.Wrapped)
-                .Text(ReportRows.FormulaText(k.Formula), CellKind.Wrapped).Text(k.PrintedFormula, CellKind.Wrapped)
-                .Text(k.Definition, CellKind.Wrapped).Text(k.Unit).Number(k.Precision).Text(k.Disclosure.ToCode())
-                .Text(k.MinimumPeriodicity, CellKind.Wrapped)
-                .Text(string.Join(", ", k.Breakdowns.Select(b => $"{b.Kind.ToCode()} ({b.Disclosure.ToCode()})")), CellKind.Wrapped)
-                .Text(k.Variants.Count > 0 ? string.Join("; ", k.Variants.Select(v => $"{v.Name}: {v.Description}")) : null, CellKind.Wrapped)
-                .Text(k.Decision, CellKind.Wrapped);
+                .Text(k.Family).Text(k.KpiCode).Text(k.KpiId).Text(k.KpiName, CellKind.Wrapped).Text(k.StrategicArea, CellKind.Wrapped)
+                .Text(k.Outcome, CellKind.Wrapped).Text(k.InputKind).Text(k.FormulaKind).Text(k.Formula, CellKind.Wrapped)
+                .Text(k.PrintedFormula, CellKind.Wrapped).Text(k.Definition, CellKind.Wrapped).Text(k.Unit).Number(k.Precision)
+                .Text(k.MinimumPeriodicity, CellKind.Wrapped).Text(k.Periods).Text(k.Disclosure).Text(k.Breakdowns, CellKind.Wrapped)
+                .Text(k.Variables, CellKind.Wrapped).Text(k.ChecklistItems, CellKind.Wrapped).Text(k.Variants, CellKind.Wrapped)
+                .Text(k.Decision, CellKind.Wrapped).Text(k.CatalogueVersion);
         }
     }
 

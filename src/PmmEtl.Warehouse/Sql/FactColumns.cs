@@ -44,6 +44,8 @@ public static class FactColumns
         ("sum_minutes", ColumnType.Double), ("n", ColumnType.Long), ("numerator", ColumnType.Long), ("denominator", ColumnType.Long),
         ("excluded", ColumnType.Long), ("disclosure", ColumnType.Text), ("note", ColumnType.Text), ("run_id", ColumnType.Text),
         ("computed_at", ColumnType.Timestamp),
+        // Script 011 added it; ALTER TABLE appends, so it is last here too (the appenders write by position).
+        ("value_text", ColumnType.Text),
     ];
 
     public static IReadOnlyList<(string Name, ColumnType Type)> KpiExclusion { get; } =

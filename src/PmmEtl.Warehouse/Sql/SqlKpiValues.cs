@@ -44,6 +44,7 @@ internal sealed class SqlKpiValues : IKpiValueStore, IKpiValueReader
                         .Double(v.Median).Double(v.P90).Double(v.Min).Double(v.Max).Double(v.SumMinutes)
                         .Long(v.N).Long(v.Numerator).Long(v.Denominator).Long(v.Excluded)
                         .Text(v.Disclosure).Text(v.Note).Text(v.RunId).Timestamp(v.ComputedAt.ToDateTimeUtc())
+                        .Text(v.ValueText)
                         .EndRow();
                 }
 
@@ -119,6 +120,7 @@ internal sealed class SqlKpiValues : IKpiValueStore, IKpiValueReader
                 Note = Read.NullableText(r, 23),
                 RunId = r.GetString(24),
                 ComputedAt = Instant.FromDateTimeUtc(Read.Utc(r, 25)),
+                ValueText = Read.NullableText(r, 26),
             };
         }
     }
