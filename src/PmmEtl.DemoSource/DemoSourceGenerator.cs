@@ -1,13 +1,16 @@
 using System.Diagnostics;
 using PmmEtl.DemoSource.Generation;
+using PmmEtl.DemoSource.Records;
 using PmmEtl.DemoSource.Storage;
 
 namespace PmmEtl.DemoSource;
 
 /// <summary>
 /// Writes a deterministic demo "national customs database" as a SQLite file: offices, traders, declarations
-/// and their milestone events in office-local time, with deliberate bad rows and DST cases for the pipeline
-/// to handle. The same options always give the same content.
+/// and their milestone events in office-local time, and every other register of the national system (amounts,
+/// AEO certificates, inspections, seizures, shipments, passengers, rulings, violations, fines, interest, audits,
+/// staff and HR, integrity, services, enquiries), with deliberate bad rows and DST cases for the pipeline to
+/// handle. The same options always give the same content.
 /// </summary>
 public static class DemoSourceGenerator
 {
@@ -33,15 +36,24 @@ public static class DemoSourceGenerator
         {
             File.Delete(temporary);
             DeclarationRecorder written;
+            IReadOnlyList<RegisterSummary> registers;
             using (DemoDatabase database = DemoDatabase.Create(temporary))
             {
                 written = Fill(database, options);
                 database.Complete();
+                registers = DemoSchema.RegisterTableNames
+                    .Where(_ => options.Registers)
+                    .Select(r => database.Register(r.Register))
+                    .Select(t => new RegisterSummary(t.Register, t.Table, t.Rows, t.BadRows, new Dictionary<RegisterDefect, long>(t.BadRowsByKind)))
+                    .ToList();
             }
 
             File.Move(temporary, target, overwrite: true);
             return new DemoSourceSummary(
-                written.Declarations, written.Events, written.BadRows, written.GapTimes, written.FoldTimes, written.SpanningDst, clock.Elapsed);
+                written.Declarations, written.Events, written.BadRows, written.GapTimes, written.FoldTimes, written.SpanningDst, clock.Elapsed)
+            {
+                Registers = registers,
+            };
         }
         catch
         {
@@ -66,12 +78,17 @@ public static class DemoSourceGenerator
             database.InsertTrader(trader);
         }
 
+        // The registers draw from generators of their own: the declarations are the same with or without them.
+        RegisterGeneration? registers = options.Registers ? new RegisterGeneration(new RegisterContext(database, options, offices, traders)) : null;
+        registers?.BeforeDeclarations();
         var recorder = new DeclarationRecorder(database);
         foreach (DeclarationPlan plan in new DeclarationStream(rng, options, offices, traders).Plans())
         {
             recorder.Record(plan);
+            registers?.Follow(plan);
         }
 
+        registers?.AfterDeclarations();
         return recorder;
     }
 }

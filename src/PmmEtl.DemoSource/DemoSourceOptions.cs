@@ -5,7 +5,11 @@ namespace PmmEtl.DemoSource;
 /// <param name="Declarations">Number of rows in the declaration table, bad rows and duplicate copies included.</param>
 /// <param name="Seed">Seed of the one random generator; the same options always give the same content.</param>
 /// <param name="Year">Calendar year the declarations are registered in (milestones may spill into the next).</param>
-public sealed record DemoSourceOptions(string Path, int Declarations = 200_000, int Seed = 20250101, int Year = 2025)
+/// <param name="Registers">
+/// Whether to write the other registers too (amounts, inspections, seizures, shipments, HR …). Off, only the
+/// declaration tables are filled (the register tables exist, empty): what a declaration-only benchmark needs.
+/// </param>
+public sealed record DemoSourceOptions(string Path, int Declarations = 200_000, int Seed = 20250101, int Year = 2025, bool Registers = true)
 {
     internal void Validate()
     {

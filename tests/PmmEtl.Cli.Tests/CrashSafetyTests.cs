@@ -61,6 +61,12 @@ public sealed class CrashSafetyTests : IClassFixture<CrashSafetyTests.Baseline>
             .Replace("../out/demo/", "", StringComparison.Ordinal)
             .Replace("../out/snapshots", "snapshots", StringComparison.Ordinal);
         File.WriteAllText(Path.Combine(folder, "demo.yaml"), yaml);
+        string inputs = Path.Combine(dir!, "pipelines", "demo-inputs");
+        Directory.CreateDirectory(Path.Combine(folder, "demo-inputs"));
+        foreach (string file in Directory.GetFiles(inputs))
+        {
+            File.Copy(file, Path.Combine(folder, "demo-inputs", Path.GetFileName(file)), overwrite: true);
+        }
         if (!File.Exists(Path.Combine(folder, "customs-source.sqlite")))
         {
             File.Copy(baseline.SourceFile, Path.Combine(folder, "customs-source.sqlite"));

@@ -10,6 +10,9 @@ public sealed class SchemaAndOfficeTests(GeneratedSource source) : IClassFixture
     [InlineData("trader", "trader_id,name,aeo_status,aeo_valid_from")]
     [InlineData("declaration", "row_id,declaration_id,declaration_type,cargo_direction,office_code,registration_date,transport_mode,control_channel,trader_id,pre_arrival,ecommerce,risk_level,submission_channel,immediate_release")]
     [InlineData("declaration_event", "declaration_row_id,event_code,event_local_time,actor")]
+    [InlineData("decl_valuation", "decl_no,reg_date,office_code,regime,trader_id,stat_value,duty_assessed,currency")]
+    [InlineData("seizure_line", "case_no,line_no,commodity_code,description,qty,unit,value_usd,mandate")]
+    [InlineData("employee", "emp_no,sex,pay_grade,title,uniformed,frontline,hired_on,separated_on")]
     public void Tables_have_the_agreed_columns(string table, string columns)
     {
         using var connection = Sources.Open(source.File);
@@ -22,7 +25,10 @@ public sealed class SchemaAndOfficeTests(GeneratedSource source) : IClassFixture
     {
         using var connection = Sources.Open(source.File);
         var indexes = connection.Query<string>("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_%' ORDER BY name");
-        Assert.Equal(["ix_decl_date", "ix_event_decl"], indexes);
+        Assert.Equal(
+            ["ix_aeo_trader", "ix_control_date", "ix_decl_date", "ix_event_decl", "ix_house_bill_date", "ix_pax_date", "ix_seizure_date",
+             "ix_seizure_line_case", "ix_valuation_date"],
+            indexes);
     }
 
     [Fact]

@@ -6,30 +6,29 @@ using Microsoft.Data.Sqlite;
 namespace PmmEtl.DemoSource.Tests;
 
 /// <summary>
-/// A hash of the logical content of a source: schema text and every row of every table in key order,
-/// with type tags so that 1 and '1' or NULL and '' differ. Independent of page layout in the file.
+/// A hash of the logical content of a source: schema text and every row of every table (declarations and
+/// registers) in a total order, with type tags so that 1 and '1' or NULL and '' differ. Independent of page
+/// layout in the file.
 /// </summary>
 public static class SourceDump
 {
-    private static readonly (string Table, string OrderBy)[] Tables =
-    [
-        ("sqlite_master", "type, name"),
-        ("office", "office_code"),
-        ("trader", "trader_id"),
-        ("declaration", "row_id"),
-        // At most one event of each code per declaration, so this order is total.
-        ("declaration_event", "declaration_row_id, event_code"),
-    ];
-
-    public static string Hash(string file)
+    /// <param name="tables">Only these tables (and the schema); every table when null.</param>
+    public static string Hash(string file, IReadOnlyList<string>? tables = null)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         using SqliteConnection connection = Sources.Open(file);
-        foreach ((string table, string orderBy) in Tables)
+        tables ??= Dapper.SqlMapper.Query<string>(connection, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").ToList();
+        foreach (string table in new[] { "sqlite_master" }.Concat(tables))
         {
             Append(hash, $"#{table}\n");
             using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = $"SELECT * FROM {table} ORDER BY {orderBy}";
+            // Ordered by every column: a total order of the rows, whatever the table's key.
+            int columns = Dapper.SqlMapper.ExecuteScalar<int>(connection, $"SELECT COUNT(*) FROM pragma_table_info('{table}')");
+            string orderBy = table == "sqlite_master" ? "type, name" : string.Join(", ", Enumerable.Range(1, columns));
+            // The schema by its text: root page numbers depend on how much data came before an index was built.
+            command.CommandText = table == "sqlite_master"
+                ? "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
+                : $"SELECT * FROM {table} ORDER BY {orderBy}";
             using SqliteDataReader reader = command.ExecuteReader();
             while (reader.Read())
             {

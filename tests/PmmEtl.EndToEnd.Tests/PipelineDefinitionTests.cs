@@ -23,7 +23,11 @@ public sealed class PipelineDefinitionTests
         Assert.Equal("demo", p.Name);
         Assert.Equal(7, p.Offices.Count);
         Assert.True(p.Offices.Select(o => o.Zone.Id).Distinct().Count() >= 3);
-        Assert.Equal(["K04", "K05", "K06", "K10", "K12", "K13", "K14"], p.Kpis.Select(k => k.Code));
+        // kpis: all — every PMM KPI (K01 … K51) and every FoS entry, with the officer-given inputs beside them.
+        Assert.Equal(PmmEtl.Core.Catalogue.KpiCatalogue.All.Select(k => k.Code), p.Kpis.Select(k => k.Code));
+        Assert.Equal(Enumerable.Range(1, 51).Select(i => $"K{i:D2}"), p.Kpis.Where(k => k.Family == PmmEtl.Core.Catalogue.CatalogueFamily.Pmm).Select(k => k.Code));
+        Assert.Equal(3, p.InputFiles.Count);
+        Assert.NotEmpty(p.SeizureCategories);
         Assert.Equal("America/New_York", p.Schedule.TimeZone.Id);
         Assert.Equal(WindowMode.Full, p.Window.Mode);
         Assert.EndsWith(Path.Combine("out", "demo", "warehouse.duckdb"), p.Warehouse.Path, StringComparison.Ordinal);

@@ -148,6 +148,25 @@ public sealed partial class KpiFormula
         _ => [],
     };
 
+    /// <summary>
+    /// The variables that read one quantity in different years: A and B of a variation, B, B1 and B2 of the
+    /// three-year share. An officer enters a year's figure once, under any of them; the variable itself comes first.
+    /// </summary>
+    public static IEnumerable<string> SameQuantity(FormulaKind formula, string variable)
+    {
+        yield return variable;
+        string[] group = formula switch
+        {
+            FormulaKind.Variation when variable is "A" or "B" => ["A", "B"],
+            FormulaKind.ThreeYearShare when variable is "B" or "B1" or "B2" => ["B", "B1", "B2"],
+            _ => [],
+        };
+        foreach (string other in group.Where(g => g != variable))
+        {
+            yield return other;
+        }
+    }
+
     private static (double?, string?) ThreeYearShare(KpiDefinition kpi, double? a, IReadOnlyDictionary<string, VariableCell> vars)
     {
         string[] years = ["B", "B1", "B2"];

@@ -160,7 +160,9 @@ public sealed class RecordKpiMeasurer
         {
             LocalDate shifted = start.PlusYears(v.YearOffset);
             bool split = breakdown is not null && Splits(v, breakdown);
-            EnteredValue? entered = Entered(kpi.Code, v.Name, type, shifted, split ? breakdown!.Kind.ToCode() : null, split ? breakdownValue : null);
+            EnteredValue? entered = KpiFormula.SameQuantity(kpi.Formula, v.Name)
+                .Select(name => Entered(kpi.Code, name, type, shifted, split ? breakdown!.Kind.ToCode() : null, split ? breakdownValue : null))
+                .FirstOrDefault(e => e is not null);
             if (entered is not null)
             {
                 cells[v.Name] = new VariableCell(entered.Number, 0, entered.Source);

@@ -205,11 +205,11 @@ public sealed class AreaIIKpiTests
             .Add("pcc_case", ("case_id", "P6"), ("closed_on", "2026-01-05"), ("control_type", "PCA"), ("operator_aeo", 0), ("regime", "IMPORT"), ("has_findings", 1), ("duty_adjusted", 999), ("currency", "USD"), ("voluntary_adjustment", 0))
             // 2027: duty on a declaration, after a year (2026) without any.
             .Add("declaration_amount", ("declaration_id", "DA5"), ("business_date", "2027-03-01"), ("office_code", "NYC"), ("direction", "IMPORT"), ("aeo_involved", 0), ("customs_duty", 100), ("currency", "USD"))
-            // The 2022 duty take, from the yearly statistics, entered under each name that reads it: B1 for 2023, B2 for 2024.
+            // The 2022 duty take, from the yearly statistics, entered once for the year it is about: it serves as B1 for
+            // 2023 and as B2 for 2024 (B, B1 and B2 read one quantity in different years).
             .Aggregates("""
                 kpi,variable,period,value
-                K19,B1,2022,900
-                K19,B2,2022,900
+                K19,B,2022,900
                 """)
             .Yaml("currency:\n  usd_rates: { USD: 1.0, EUR: 1.25 }")
             .Build("K19");
@@ -236,9 +236,9 @@ public sealed class AreaIIKpiTests
         // = 900 → 45 / 900 × 100 = 5.
         Cell y2024 = h.Row("K19", "2024");
         Assert.Equal(5, y2024.Value);
-        Assert.Equal((45L, "B2 entered (aggregates.csv:3)"), (y2024.Numerator!.Value, y2024.Note));
+        Assert.Equal((45L, "B2 entered (aggregates.csv:2)"), (y2024.Numerator!.Value, y2024.Note));
 
-        // A missing year, named: 2023 has t and t−1 (2022 entered as B1) but not t−2 (2021); 2027 has no t−1 (2026);
+        // A missing year, named: 2023 has t and t−1 (2022 entered, read as B1) but not t−2 (2021); 2027 has no t−1 (2026);
         // 2026 has no amounts itself.
         const string NoYear = "not measurable: K19 needs three years of customs duty assessed on declarations in year t, in USD; ";
         Cell y2023 = h.Row("K19", "2023");
