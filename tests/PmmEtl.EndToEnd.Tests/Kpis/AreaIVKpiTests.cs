@@ -437,26 +437,33 @@ public sealed class AreaIVKpiTests
     [Fact]
     public void K45_from_entered_counts_alone_and_without_the_year_before()
     {
-        // No ticket log: contact centres report yearly counts. 2025: A = 18420, B (2024) = 19875. 2026: A = 17000 and no B.
+        // No ticket log: contact centres report yearly counts. A year's count is entered once and serves as A of its
+        // year and B of the next. 2024: 19875 (entered as B of 2025); 2025: 18420; 2026: 17000; 2028: 16000 (2027 not given).
         using PipelineHarness h = new RegisterFixture()
             .Aggregates("""
                 kpi,variable,period,breakdown,breakdown_value,value,text,entered_by,note
                 K45,A,2025,,,18420,,Contact centre,
                 K45,B,2024,,,19875,,Contact centre,
                 K45,A,2026,,,17000,,Contact centre,
+                K45,A,2028,,,16000,,Contact centre,
                 """)
             .Build("K45");
         h.Run();
 
-        // ((18420 − 19875) / 19875) × 100 = −1455 / 198.75 = −7.3207… → −7.32.
+        // 2025: ((18420 − 19875) / 19875) × 100 = −1455 / 198.75 = −7.3207… → −7.32.
         PublishedCell y2025 = Cell(h, "K45", "2025");
         Assert.Equal((-7.32, 18420L, 19875L), (y2025.Value, y2025.Numerator, y2025.Denominator));
         Assert.Equal("A entered (aggregates.csv:2); B entered (aggregates.csv:3)", y2025.Note);
 
-        // 2026: B would be the 2025 count, which nobody entered and no record gives (A of 2025 is not B of 2026).
+        // 2026: B is the 2025 count → ((17000 − 18420) / 18420) × 100 = −1420 / 184.2 = −7.7090… → −7.71.
         PublishedCell y2026 = Cell(h, "K45", "2026");
-        Assert.Null(y2026.Value);
-        Assert.Equal("not measurable: no information_request records loaded (source.queries.information_request) and no entered value", y2026.Note);
+        Assert.Equal((-7.71, 17000L, 18420L), (y2026.Value, y2026.Numerator, y2026.Denominator));
+        Assert.Equal("A entered (aggregates.csv:4); B entered (aggregates.csv:2)", y2026.Note);
+
+        // 2028: nobody entered 2027 and no record gives it → no value, with the reason.
+        PublishedCell y2028 = Cell(h, "K45", "2028");
+        Assert.Null(y2028.Value);
+        Assert.Equal("not measurable: no information_request records loaded (source.queries.information_request) and no entered value", y2028.Note);
     }
 
     private static RegisterFixture InformationRequests()
