@@ -63,7 +63,7 @@ internal static class BenchCommand
     {
         string sqlite = Path.Combine(work, $"{name}.sqlite");
         string csv = Path.Combine(work, $"{name}.csv");
-        generated = DemoSourceGenerator.Generate(new DemoSourceOptions(sqlite, declarations, 20250101 + year, year)).Elapsed;
+        generated = DemoSourceGenerator.Generate(new DemoSourceOptions(sqlite, declarations, 20250101 + year, year, Registers: false)).Elapsed;
         SourceDefinition source = template.Source with { ConnectionString = $"Data Source={sqlite}", FilePath = sqlite, Demo = null };
         CsvExport.Write(source, template.Name, csv);
         return csv;
