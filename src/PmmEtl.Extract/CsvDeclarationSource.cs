@@ -3,6 +3,7 @@ using PmmEtl.Core.Records;
 using PmmEtl.Core.Stages;
 using PmmEtl.Extract.Csv;
 using PmmEtl.Extract.Files;
+using PmmEtl.Extract.Threading;
 
 namespace PmmEtl.Extract;
 
@@ -10,7 +11,8 @@ namespace PmmEtl.Extract;
 /// Streams declarations from a folder of CSV exports, mapped column by column onto the canonical fields by the
 /// pipeline (<c>source.csv</c>). Every file's header is checked against the mapping before the first row is read,
 /// so a missing column fails the run before any data moves. Rows are not filtered by the window: exports hold what
-/// they hold, and the runner keeps only the window's business dates (counting the rest).
+/// they hold, and the runner keeps only the window's business dates (counting the rest). Parsing runs a few batches
+/// ahead on its own thread (<see cref="ReadAhead"/>), so the second core normalises and loads meanwhile.
 /// </summary>
 public sealed class CsvDeclarationSource : IDeclarationSource
 {
@@ -21,7 +23,10 @@ public sealed class CsvDeclarationSource : IDeclarationSource
         _settings = source.Csv ?? throw new InvalidOperationException("source.csv: a csv source needs its column mapping");
     }
 
-    public IEnumerable<RawDeclaration> ReadDeclarations(ExtractWindow window, CancellationToken cancellationToken)
+    public IEnumerable<RawDeclaration> ReadDeclarations(ExtractWindow window, CancellationToken cancellationToken) =>
+        ReadAhead.Of(ReadFiles(cancellationToken), cancellationToken);
+
+    private IEnumerable<RawDeclaration> ReadFiles(CancellationToken cancellationToken)
     {
         IReadOnlyList<string> files = SourceFiles.List(_settings.Path, _settings.Files);
         if (files.Count == 0)

@@ -3,6 +3,7 @@ using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Records;
 using PmmEtl.Core.Stages;
 using PmmEtl.Extract.Relational;
+using PmmEtl.Extract.Threading;
 
 namespace PmmEtl.Extract;
 
@@ -11,7 +12,8 @@ namespace PmmEtl.Extract;
 /// for the <c>declaration</c> record type. The query aliases its columns to the canonical field names and receives
 /// the window as the named parameters <c>from</c> and <c>to</c> (ISO dates, end exclusive), written with the
 /// provider's marker; values never become SQL text. Rows are read one at a time from the data reader, so memory does
-/// not grow with the source.
+/// not grow with the source; they are read a few batches ahead on a thread of their own (<see cref="ReadAhead"/>), so
+/// the source's driver and the normalising and loading of the rows use two cores.
 /// </summary>
 public sealed class SqlDeclarationSource : IDeclarationSource
 {
@@ -29,7 +31,10 @@ public sealed class SqlDeclarationSource : IDeclarationSource
         _sourceName = $"{pipelineName}:source.queries.{RecordType}";
     }
 
-    public IEnumerable<RawDeclaration> ReadDeclarations(ExtractWindow window, CancellationToken cancellationToken)
+    public IEnumerable<RawDeclaration> ReadDeclarations(ExtractWindow window, CancellationToken cancellationToken) =>
+        ReadAhead.Of(ReadRows(window, cancellationToken), cancellationToken);
+
+    private IEnumerable<RawDeclaration> ReadRows(ExtractWindow window, CancellationToken cancellationToken)
     {
         if (!_source.Queries.TryGetValue(RecordType, out string? sql))
         {

@@ -11,7 +11,7 @@ namespace PmmEtl.Cli.Bench;
 /// </summary>
 internal static class CsvExport
 {
-    public static long Write(SourceDefinition source, string pipelineName, string csvPath)
+    public static long Write(SourceDefinition source, string pipelineName, string csvPath, ExtractWindow? window = null)
     {
         IReadOnlyList<(string Name, bool Required, Action<RawDeclaration, string?> Set)> fields = DeclarationFields.All;
         Func<RawDeclaration, string?>[] getters =
@@ -25,7 +25,7 @@ internal static class CsvExport
         writer.WriteLine(string.Join(',', fields.Select(f => f.Name)));
         long rows = 0;
         var line = new StringBuilder(512);
-        foreach (RawDeclaration raw in new SqlDeclarationSource(source, pipelineName).ReadDeclarations(ExtractWindow.Everything, CancellationToken.None))
+        foreach (RawDeclaration raw in new SqlDeclarationSource(source, pipelineName).ReadDeclarations(window ?? ExtractWindow.Everything, CancellationToken.None))
         {
             line.Clear();
             for (int i = 0; i < getters.Length; i++)

@@ -32,6 +32,12 @@ public sealed class MergeSql(ISqlDialect dialect)
            OR declaration_id IN (SELECT declaration_id FROM stg_declaration)
         """;
 
+    /// <summary>
+    /// A window without bounds holds every partition, so no declaration can move into it from outside: the whole
+    /// fact goes without matching it against every staged id (a hash table of all the rows of a full load).
+    /// </summary>
+    public string DeleteAll => "DELETE FROM fact_declaration";
+
     public string InsertFacts => $"""
         INSERT INTO fact_declaration ({Facts})
         SELECT {Facts} FROM stg_declaration WHERE declaration_id NOT IN ({DuplicatedIds})
@@ -41,6 +47,12 @@ public sealed class MergeSql(ISqlDialect dialect)
             FROM stg_declaration s WHERE declaration_id IN ({DuplicatedIds})) d
         WHERE copy = 1
         """;
+
+    /// <summary>
+    /// A window without duplicated ids (the usual case, known once <see cref="QuarantineDuplicates"/> has found none)
+    /// is inserted as it stands: the two searches for duplicated ids in <see cref="InsertFacts"/> would find nothing.
+    /// </summary>
+    public string InsertAllFacts => $"INSERT INTO fact_declaration ({Facts}) SELECT {Facts} FROM stg_declaration";
 
     private static string DuplicatedIds => "SELECT declaration_id FROM stg_declaration GROUP BY declaration_id HAVING count(*) > 1";
 
@@ -61,10 +73,15 @@ public sealed class MergeSql(ISqlDialect dialect)
           AND EXISTS (SELECT 1 FROM stg_declaration s WHERE s.office_code = etl_partition.office_code AND s.business_date = etl_partition.business_date)
         """;
 
-    public string InsertPartitions => """
+    public string InsertPartitions => PartitionsFrom("fact_declaration WHERE run_id = @run");
+
+    /// <summary>Without duplicates every staged row was loaded: the partitions are counted from staging, not from a scan of the whole fact.</summary>
+    public string InsertPartitionsFromStaging => PartitionsFrom("stg_declaration");
+
+    private static string PartitionsFrom(string rows) => $"""
         INSERT INTO etl_partition (pipeline, office_code, business_date, state, run_id, rows_loaded, updated_at, error)
         SELECT @pipeline, office_code, business_date, 'done', @run, count(*), @now, NULL
-        FROM fact_declaration WHERE run_id = @run
+        FROM {rows}
         GROUP BY office_code, business_date
         """;
 
@@ -80,7 +97,7 @@ public sealed class MergeSql(ISqlDialect dialect)
 
     public IReadOnlyList<string> All =>
     [
-        QuarantineDuplicates, DeleteWindow, InsertFacts, DeleteQuarantine, InsertQuarantine,
-        DeletePartitions, InsertPartitions, DeleteTraders, InsertTraders, StagedYears,
+        QuarantineDuplicates, DeleteWindow, DeleteAll, InsertFacts, InsertAllFacts, DeleteQuarantine, InsertQuarantine,
+        DeletePartitions, InsertPartitions, InsertPartitionsFromStaging, DeleteTraders, InsertTraders, StagedYears,
     ];
 }

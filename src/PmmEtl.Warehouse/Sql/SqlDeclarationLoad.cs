@@ -11,6 +11,7 @@ namespace PmmEtl.Warehouse.Sql;
 /// the window's partitions (and any declaration that moved into it) are replaced, so a re-run never duplicates
 /// and a declaration whose release arrived later is updated in place. Within the window the first row of a
 /// declaration id wins; later copies go to quarantine naming the kept row. The same SQL runs on every engine.
+/// Rows reach the bulk path through a <see cref="WriterThread{T}"/>, so appending overlaps with normalising.
 /// </summary>
 internal sealed class SqlDeclarationLoad : IDeclarationLoad
 {
@@ -20,6 +21,7 @@ internal sealed class SqlDeclarationLoad : IDeclarationLoad
     private readonly IRowAppender _declarations;
     private readonly IRowAppender _quarantine;
     private readonly DbConnection? _side;
+    private readonly WriterThread<StagedRow> _writer;
     private readonly DateTime _now;
     private long _quarantined;
 
@@ -32,6 +34,11 @@ internal sealed class SqlDeclarationLoad : IDeclarationLoad
         _dialect = dialect;
         _run = run;
         _now = run.StartedAt.ToDateTimeUtc();
+        foreach (string statement in dialect.PrepareStaging)
+        {
+            _sql.Execute(statement);
+        }
+
         _sql.Execute(dialect.Truncate("stg_declaration"));
         _sql.Execute(dialect.Truncate("stg_quarantine"));
         _declarations = dialect.OpenAppender(connection, null, "stg_declaration", FactColumns.Declaration.Types());
@@ -39,9 +46,30 @@ internal sealed class SqlDeclarationLoad : IDeclarationLoad
         // connection give the quarantine its own.
         _side = dialect.SideConnection(connection);
         _quarantine = dialect.OpenAppender(_side ?? connection, null, "stg_quarantine", FactColumns.Quarantine.Types());
+        _writer = new WriterThread<StagedRow>(Write, "pmm-etl bulk append");
     }
 
-    public void Add(NormalisedDeclaration d)
+    public void Add(NormalisedDeclaration d) => _writer.Add(new StagedRow(d, null));
+
+    public void Quarantine(QuarantineEntry q)
+    {
+        _writer.Add(new StagedRow(null, q));
+        _quarantined++;
+    }
+
+    private void Write(StagedRow row)
+    {
+        if (row.Declaration is { } d)
+        {
+            Append(d);
+        }
+        else
+        {
+            Append(row.Quarantine!);
+        }
+    }
+
+    private void Append(NormalisedDeclaration d)
     {
         // Column order is FactColumns.Declaration, that of every engine's fact_declaration.
         _declarations
@@ -63,18 +91,19 @@ internal sealed class SqlDeclarationLoad : IDeclarationLoad
             .EndRow();
     }
 
-    public void Quarantine(QuarantineEntry q)
+    private void Append(QuarantineEntry q)
     {
         _quarantine
             .Text(_run.Pipeline).Text(q.RecordType).Text(q.SourceName).Long(q.RowNumber).Text(q.SourceKey).Text(q.BusinessDateRaw)
             .Text(q.Field).Text(Truncate(q.Reason)).Text(Truncate(q.RawValue)).Text(_run.RunId).Timestamp(_now)
             .EndRow();
-        _quarantined++;
     }
 
     public LoadResult Commit()
     {
-        // Complete and release both bulk paths before the merge: PostgreSQL keeps the connection until disposal.
+        // Every row written, then both bulk paths completed and released before the merge: PostgreSQL keeps the
+        // connection until disposal.
+        _writer.Complete();
         _declarations.Complete();
         _declarations.Dispose();
         _quarantine.Complete();
@@ -94,14 +123,16 @@ internal sealed class SqlDeclarationLoad : IDeclarationLoad
         _sql.Begin();
         try
         {
+            // The general statements handle duplicated ids and declarations moving between dates; when a full load or
+            // a clean window makes that impossible, simpler ones that need no search over every staged id do the same.
             long duplicates = _sql.Execute(merge.QuarantineDuplicates, p);
-            long replaced = _sql.Execute(merge.DeleteWindow, p);
-            long loaded = _sql.Execute(merge.InsertFacts, p);
+            long replaced = _sql.Execute(_run.Window.IsFull ? merge.DeleteAll : merge.DeleteWindow, p);
+            long loaded = _sql.Execute(duplicates == 0 ? merge.InsertAllFacts : merge.InsertFacts, p);
             _sql.Execute(merge.DeleteQuarantine, p);
             _sql.Execute(merge.InsertQuarantine, p);
             // Partition states: replaced for every office × date this run loaded.
             _sql.Execute(merge.DeletePartitions, p);
-            _sql.Execute(merge.InsertPartitions, p);
+            _sql.Execute(duplicates == 0 ? merge.InsertPartitionsFromStaging : merge.InsertPartitions, p);
             Checkpoints.Reach(Checkpoints.Merge);
             _sql.Execute(merge.DeleteTraders, p);
             _sql.Execute(merge.InsertTraders, p);
@@ -124,11 +155,16 @@ internal sealed class SqlDeclarationLoad : IDeclarationLoad
 
     public void Dispose()
     {
-        // Uncommitted, nothing staged becomes visible: the fact tables were never touched.
+        // Uncommitted, nothing staged becomes visible: the fact tables were never touched. The writer stops first,
+        // so no thread appends while the appenders are disposed.
+        _writer.Dispose();
         _declarations.Dispose();
         _quarantine.Dispose();
         _side?.Dispose();
     }
+
+    /// <summary>A declaration or a refused row, in the order the run met them.</summary>
+    private readonly record struct StagedRow(NormalisedDeclaration? Declaration, QuarantineEntry? Quarantine);
 
     private static DateTime? Utc(Instant? instant) => instant?.ToDateTimeUtc();
 
