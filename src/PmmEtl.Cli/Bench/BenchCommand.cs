@@ -46,7 +46,8 @@ internal static class BenchCommand
             CsvExport.Write(source, template.Name, yearCsv);
             // A night re-reads the last days (the lookback) and loads them into the warehouse that holds the year.
             var end = new LocalDate(Year + 1, 1, 1);
-            LocalDate from = end.PlusDays(-Math.Max(1, (int)Math.Ceiling(parse.GetValue(increment) * 365.0 / n)));
+            // 10 % more days than the average, since a few rows of any day are refused.
+            LocalDate from = end.PlusDays(-Math.Max(1, (int)Math.Ceiling(parse.GetValue(increment) * 365.0 * 1.1 / n)));
             string nightlyCsv = Path.Combine(work, "increment.csv");
             results.IncrementRows = CsvExport.Write(source, template.Name, nightlyCsv, new ExtractWindow(from, end));
             results.IncrementWindow = $"--from {from:yyyy-MM-dd} --to {end:yyyy-MM-dd}";

@@ -48,12 +48,6 @@ public interface ISqlDialect
     /// </summary>
     DbConnection? SideConnection(DbConnection main);
 
-    /// <summary>
-    /// Statements run before each load to set up staging on this connection; none by default, where the staging
-    /// tables of the schema scripts serve.
-    /// </summary>
-    IReadOnlyList<string> PrepareStaging => [];
-
     /// <summary>Opens the engine's bulk path into a table; values are appended in the table's column order.</summary>
     IRowAppender OpenAppender(DbConnection connection, DbTransaction? transaction, string table, IReadOnlyList<ColumnType> columns);
 }

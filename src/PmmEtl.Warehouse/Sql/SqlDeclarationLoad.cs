@@ -34,11 +34,6 @@ internal sealed class SqlDeclarationLoad : IDeclarationLoad
         _dialect = dialect;
         _run = run;
         _now = run.StartedAt.ToDateTimeUtc();
-        foreach (string statement in dialect.PrepareStaging)
-        {
-            _sql.Execute(statement);
-        }
-
         _sql.Execute(dialect.Truncate("stg_declaration"));
         _sql.Execute(dialect.Truncate("stg_quarantine"));
         _declarations = dialect.OpenAppender(connection, null, "stg_declaration", FactColumns.Declaration.Types());
