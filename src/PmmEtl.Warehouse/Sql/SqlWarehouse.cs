@@ -16,6 +16,7 @@ public sealed class SqlWarehouse : IWarehouse
     private readonly DbConnection _connection;
     private readonly SqlCommands _sql;
     private readonly SqlKpiValues _values;
+    private readonly SqlKpiAggregator _aggregator;
 
     public SqlWarehouse(DbConnection connection, ISqlDialect dialect)
     {
@@ -28,7 +29,7 @@ public sealed class SqlWarehouse : IWarehouse
 
         _sql = new SqlCommands(_connection, dialect);
         _values = new SqlKpiValues(_connection, _sql, dialect);
-        Aggregator = new SqlKpiAggregator(_sql, dialect);
+        Aggregator = _aggregator = new SqlKpiAggregator(_sql, dialect);
         Runs = new SqlRunLog(_sql, dialect);
         Operations = new SqlOperationsBook(_sql, this);
         Registers = new SqlRegisterStore(_connection, _sql, dialect, this);
@@ -79,7 +80,11 @@ public sealed class SqlWarehouse : IWarehouse
         }
     }
 
-    public IDeclarationLoad BeginLoad(RunContext run) => new SqlDeclarationLoad(_connection, _sql, Dialect, run, this);
+    public IDeclarationLoad BeginLoad(RunContext run)
+    {
+        _aggregator.ForgetPending();
+        return new SqlDeclarationLoad(_connection, _sql, Dialect, run, this);
+    }
 
     internal void EnsureDates(IEnumerable<int> years) => SqlDates.EnsureYears(_connection, _sql, Dialect, years);
 
