@@ -96,9 +96,10 @@ public sealed class RecordKpiMeasurer
 
         foreach (Breakdown breakdown in breakdowns.Where(b => b.Field is not null))
         {
+            // Only variables the breakdown splits are queried again; the others keep the totals already read.
             Dictionary<string, IReadOnlyList<VariableValue>?> split = variables.ToDictionary(
                 v => v.Name,
-                v => Evaluate(kpi, v, type, start, end, breakdown));
+                v => Splits(v, breakdown) ? Evaluate(kpi, v, type, start, end, breakdown) : totals[v.Name]);
             IEnumerable<string> values = split.Values.Where(s => s is not null)
                 .SelectMany(s => s!.Where(r => r.BreakdownValue is not null).Select(r => r.BreakdownValue!))
                 .Concat(EnteredBreakdownValues(kpi, breakdown, type, start))
@@ -107,8 +108,7 @@ public sealed class RecordKpiMeasurer
             {
                 CellKey cell = Cell(kpi, breakdown, type, start, value);
                 // A variable the breakdown does not split (its register has no such field) keeps its total.
-                var merged = variables.ToDictionary(v => v.Name, v => Splits(v, breakdown) ? split[v.Name] : totals[v.Name]);
-                yield return formula.ApplyVariables(kpi, variant, kind, cell, Cells(kpi, variables, merged, type, start, breakdown, value), note);
+                yield return formula.ApplyVariables(kpi, variant, kind, cell, Cells(kpi, variables, split, type, start, breakdown, value), note);
             }
         }
     }
@@ -132,11 +132,6 @@ public sealed class RecordKpiMeasurer
         }
 
         string? field = breakdown?.Field is { } f && register.HasField(f) ? f : null;
-        if (breakdown is not null && field is null)
-        {
-            return Evaluate(kpi, variable, type, start, end, null);
-        }
-
         return _aggregator.Evaluate(variable, start.PlusYears(variable.YearOffset), end.PlusYears(variable.YearOffset), field);
     }
 
