@@ -11,6 +11,9 @@ public sealed partial class DuckDbDialect : ISqlDialect
 {
     public string Engine => "duckdb";
 
+    /// <summary>The appender joins the connection's open transaction: loads append straight into the fact.</summary>
+    public bool AppendsJoinTransaction => true;
+
     public string DoubleType => "DOUBLE";
 
     public string Parameters(string sql) => ParameterName().Replace(sql, "$$$1");

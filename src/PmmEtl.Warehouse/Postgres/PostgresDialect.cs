@@ -11,6 +11,9 @@ public sealed class PostgresDialect : ISqlDialect
 {
     public string Engine => "postgres";
 
+    /// <summary>Loads stage, then merge: COPY straight into the indexed fact inside one long transaction is not measured yet.</summary>
+    public bool AppendsJoinTransaction => false;
+
     public string DoubleType => "DOUBLE PRECISION";
 
     public string Parameters(string sql) => sql;

@@ -48,6 +48,12 @@ public interface ISqlDialect
     /// </summary>
     DbConnection? SideConnection(DbConnection main);
 
+    /// <summary>
+    /// True when the bulk path writes inside the connection's open transaction (DuckDB's appender), so a load can
+    /// append straight into the fact and still publish nothing before its commit (<see cref="InPlaceMergeSql"/>).
+    /// </summary>
+    bool AppendsJoinTransaction { get; }
+
     /// <summary>Opens the engine's bulk path into a table; values are appended in the table's column order.</summary>
     IRowAppender OpenAppender(DbConnection connection, DbTransaction? transaction, string table, IReadOnlyList<ColumnType> columns);
 }

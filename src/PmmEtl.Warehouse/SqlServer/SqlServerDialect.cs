@@ -13,6 +13,9 @@ public sealed class SqlServerDialect : ISqlDialect
 {
     public string Engine => "sqlserver";
 
+    /// <summary>Loads stage, then merge: the bulk copy runs outside the load's transaction here.</summary>
+    public bool AppendsJoinTransaction => false;
+
     public string DoubleType => "FLOAT";
 
     public string Parameters(string sql) => sql;
