@@ -131,6 +131,58 @@ public sealed class DemoPipelineTests : IDisposable
     }
 
     [Fact]
+    public void K04_by_quarter_and_office_and_its_monthly_actor_parts_equal_plain_sql()
+    {
+        _h.Run();
+        // Second path for the roll-up of finest cells and the percentile queries: the same statistics straight from
+        // the fact, one GROUP BY per published grouping, with DuckDB's own mean and percentiles.
+        const string Measured = """
+            FROM fact_declaration f JOIN dim_office o USING (office_code)
+            WHERE f.declaration_type = 'IMPORT' AND o.is_main_entry AND f.arrival_utc IS NOT NULL AND f.released_utc IS NOT NULL
+              AND year(f.business_date) = 2025
+            """;
+        List<object?[]> offices = _h.Query($"""
+            SELECT strftime(business_date, '%Y') || '-Q' || quarter(business_date), office_code, avg(arrival_to_release_min),
+                   quantile_cont(arrival_to_release_min, 0.5), quantile_cont(arrival_to_release_min, 0.9), count(*)
+            {Measured} GROUP BY 1, 2 ORDER BY 1, 2
+            """);
+        List<object?[]> parts = _h.Query($"""
+            SELECT strftime(business_date, '%Y-%m'), part, avg(m), quantile_cont(m, 0.5), quantile_cont(m, 0.9), count(*)
+            FROM (SELECT business_date, 'BUSINESS' AS part, arrival_to_release_business_min AS m {Measured}
+                  UNION ALL SELECT business_date, 'OGA', arrival_to_release_oga_min {Measured}
+                  UNION ALL SELECT business_date, 'CUSTOMS', arrival_to_release_customs_min {Measured}) x
+            GROUP BY 1, 2 ORDER BY 1, 2
+            """);
+        Assert.True(offices.Count >= 4 * 3, $"{offices.Count} quarter × office groups");
+        Assert.Equal(12 * 3, parts.Count);
+
+        AssertSame(offices, Published("quarter", "office"));
+        AssertSame(parts, Published("month", "responsible_actor"));
+
+        List<object?[]> Published(string periodType, string breakdown) => _h.Query($"""
+            SELECT period_label, breakdown_value, value, median, p90, n FROM fact_kpi_value
+            WHERE kpi_code = 'K04' AND variant = 'pmm' AND period_type = '{periodType}' AND breakdown = '{breakdown}' AND period_year = 2025 AND n > 0
+            ORDER BY 1, 2
+            """);
+
+        // Published statistics are rounded to 2 decimals; the plain ones are not, and a value on a rounding boundary may
+        // differ in its last bit between two correct summation or interpolation orders, hence half a cent of tolerance.
+        static void AssertSame(List<object?[]> expected, List<object?[]> published)
+        {
+            Assert.Equal(expected.Select(r => $"{r[0]} {r[1]} n={r[5]}"), published.Select(r => $"{r[0]} {r[1]} n={r[5]}"));
+            for (int i = 0; i < expected.Count; i++)
+            {
+                for (int c = 2; c <= 4; c++)
+                {
+                    double want = Convert.ToDouble(expected[i][c], System.Globalization.CultureInfo.InvariantCulture);
+                    double got = Convert.ToDouble(published[i][c], System.Globalization.CultureInfo.InvariantCulture);
+                    Assert.True(Math.Abs(want - got) <= 0.0051, $"{published[i][0]} {published[i][1]} column {c}: published {got}, plain SQL {want}");
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Running_the_demo_twice_changes_no_value_and_duplicates_no_row()
     {
         _h.Run();
