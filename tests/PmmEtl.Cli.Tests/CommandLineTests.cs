@@ -79,5 +79,15 @@ public sealed class CommandLineTests : IDisposable
         }
 
         Assert.True(File.Exists(_folder.File(Path.Combine("bench", "reference.parquet"))));
+
+        // Again on the same exports: nothing generated, the same increment re-read.
+        (code, string again, error) = Run("bench", "--declarations", "3000", "--increment", "300", "--folder", _folder.File("bench"),
+            "--pipeline", Path.Combine(repo, "pipelines", "demo.yaml"), "--no-postgres", "--reuse-source");
+        Assert.True(code == 0, error);
+        Assert.Contains("reusing the 3,000-declaration source", error, StringComparison.Ordinal);
+        Assert.Contains("reused (`--reuse-source`)", again, StringComparison.Ordinal);
+        Assert.Equal(NightlyLine(output), NightlyLine(again));
+
+        static string NightlyLine(string markdown) => markdown.Split('\n').Single(l => l.Contains("nightly increment:", StringComparison.Ordinal)).Split('|')[1];
     }
 }

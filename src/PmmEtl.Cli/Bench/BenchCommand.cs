@@ -26,9 +26,10 @@ internal static class BenchCommand
         var demo = new Option<string>("--pipeline") { Description = "The pipeline whose offices and source query to use", DefaultValueFactory = _ => "pipelines/demo.yaml" };
         var postgres = new Option<string?>("--postgres-env") { Description = "Environment variable holding a PostgreSQL connection string; without it a throw-away server is started from the installed binaries" };
         var noPostgres = new Option<bool>("--no-postgres") { Description = "Skip the PostgreSQL load" };
+        var reuse = new Option<bool>("--reuse-source") { Description = "Keep the CSV exports of an earlier bench of the same size in the folder (before/after comparisons on one source)" };
         var command = new Command("bench", "Measure the whole pipeline at a given size against a plain DuckDB SQL reference, and the PostgreSQL load.")
         {
-            size, increment, folder, report, demo, postgres, noPostgres,
+            size, increment, folder, report, demo, postgres, noPostgres, reuse,
         };
         command.SetAction(parse =>
         {
@@ -38,19 +39,32 @@ internal static class BenchCommand
             int n = parse.GetValue(size);
             var results = new BenchResults { Declarations = n, LoadBefore = BenchReport.LoadAverage() };
 
-            Console.Error.WriteLine($"bench: generating {n:N0} declarations …");
-            string sqlite = Path.Combine(work, "year.sqlite");
-            results.Generated = DemoSourceGenerator.Generate(new DemoSourceOptions(sqlite, n, 20250101 + Year, Year, Registers: false)).Elapsed;
-            SourceDefinition source = template.Source with { ConnectionString = $"Data Source={sqlite}", FilePath = sqlite, Demo = null };
             string yearCsv = Path.Combine(work, "year.csv");
-            CsvExport.Write(source, template.Name, yearCsv);
+            string nightlyCsv = Path.Combine(work, "increment.csv");
             // A night re-reads the last days (the lookback) and loads them into the warehouse that holds the year.
             var end = new LocalDate(Year + 1, 1, 1);
             // 10 % more days than the average, since a few rows of any day are refused.
             LocalDate from = end.PlusDays(-Math.Max(1, (int)Math.Ceiling(parse.GetValue(increment) * 365.0 * 1.1 / n)));
-            string nightlyCsv = Path.Combine(work, "increment.csv");
-            results.IncrementRows = CsvExport.Write(source, template.Name, nightlyCsv, new ExtractWindow(from, end));
             results.IncrementWindow = $"--from {from:yyyy-MM-dd} --to {end:yyyy-MM-dd}";
+            // The exports say what they were made for: a source is reused only for the same size and increment window.
+            string stamp = Path.Combine(work, "source.txt");
+            string made = $"{n} {from:yyyy-MM-dd}";
+            if (parse.GetValue(reuse) && File.Exists(stamp) && File.ReadAllText(stamp).Split('\n') is [var size0, var rows0, ..] && size0 == made
+                && File.Exists(yearCsv) && File.Exists(nightlyCsv))
+            {
+                Console.Error.WriteLine($"bench: reusing the {n:N0}-declaration source in {work}");
+                results.IncrementRows = long.Parse(rows0, System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                Console.Error.WriteLine($"bench: generating {n:N0} declarations …");
+                string sqlite = Path.Combine(work, "year.sqlite");
+                results.Generated = DemoSourceGenerator.Generate(new DemoSourceOptions(sqlite, n, 20250101 + Year, Year, Registers: false)).Elapsed;
+                SourceDefinition source = template.Source with { ConnectionString = $"Data Source={sqlite}", FilePath = sqlite, Demo = null };
+                CsvExport.Write(source, template.Name, yearCsv);
+                results.IncrementRows = CsvExport.Write(source, template.Name, nightlyCsv, new ExtractWindow(from, end));
+                File.WriteAllText(stamp, $"{made}\n{results.IncrementRows}\n");
+            }
 
             foreach (string stale in Directory.GetFiles(work, "warehouse.duckdb*"))
             {

@@ -38,7 +38,7 @@ internal static class BenchReport
 
             | measure | value |
             |---|---:|
-            | source generated (not timed below) | {S(r.Generated)} |
+            | source generated (not timed below) | {(r.Generated == TimeSpan.Zero ? "reused (`--reuse-source`)" : S(r.Generated))} |
             | ours, whole run as a process (CSV → DuckDB → KPIs → Parquet) | {S(ours.Wall)} (CPU {S(ours.Cpu)}) |
             | rows per second | {read / ours.Wall.TotalSeconds:N0} |
             | extract + normalise + append / merge / measure / publish | {Stages(ours)} ms |
