@@ -46,8 +46,9 @@ public sealed partial class DuckDbDialect : ISqlDialect
 
     public DbConnection? SideConnection(DbConnection main) => null;
 
+    /// <summary>Rows join the connection's open transaction, if any: DuckDB appends through the connection's context.</summary>
     public IRowAppender OpenAppender(DbConnection connection, DbTransaction? transaction, string table, IReadOnlyList<ColumnType> columns) =>
-        new DuckDbRowAppender(((DuckDBConnection)connection).CreateAppender(table));
+        DuckDbChunkAppender.Open((DuckDBConnection)connection, table, columns);
 
     internal static string Unit(PeriodType period) => period switch
     {
