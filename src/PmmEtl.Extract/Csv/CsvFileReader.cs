@@ -1,5 +1,7 @@
 using PmmEtl.Core.Pipelines;
+using NodaTime;
 using PmmEtl.Core.Records;
+using PmmEtl.Core.Time;
 using Sylvan.Data.Csv;
 
 namespace PmmEtl.Extract.Csv;
@@ -7,6 +9,8 @@ namespace PmmEtl.Extract.Csv;
 /// <summary>
 /// Streams one CSV file into raw declarations, one record at a time, through <see cref="CsvRecordStream"/> (Sylvan's
 /// reader, physical line numbers, resync after a malformed record), so a refused row names its file and line.
+/// Repeated texts come from per-column string pools and well-formed times as values, so a row allocates little more
+/// than its raw record and its id. One reader serves one thread (its pools are not shared).
 /// </summary>
 public sealed class CsvFileReader
 {
@@ -92,7 +96,16 @@ public sealed class CsvFileReader
                     continue;
                 }
 
-                cell = span.ToString();
+                // A well-formed time is kept as its value, read from the buffer: no string, and no second parse later.
+                // Any other text (blank, another shape, an impossible date) takes the text path below, as before.
+                if (plan.SetTime is { } setTime
+                    && IsoLocalText.ParseDateTime(span.Trim(), out LocalDateTime local, out char separator) == IsoLocalShape.Valid)
+                {
+                    setTime(raw, LocalTimeText.FromValue(local, separator));
+                    continue;
+                }
+
+                cell = plan.Pool is { } pool ? pool.Get(span) : span.ToString();
             }
 
             string? value = plan.Convert(cell, out string? error);
