@@ -1,20 +1,24 @@
 using NodaTime;
+using NodaTime.TimeZones;
 
 namespace PmmEtl.Core.Time;
 
 /// <summary>
-/// The run's <see cref="LocalTimeResolver"/> bound to one office zone, with a memory of the stretch of local times
-/// around the last one resolved that map to a single instant at a single offset. Nearly every time of a load falls in
-/// such a stretch (they last months, between two DST changes), so it is resolved by subtracting the offset, without
-/// asking tzdb and without the mapping object tzdb allocates; any other time goes to the run's resolver, which
-/// applies the DST policy and counts it exactly as before.
+/// The run's <see cref="LocalTimeResolver"/> bound to one office zone, remembering the last few stretches of local
+/// time, between two offset changes, in which every local time maps to a single instant at a single offset. Nearly
+/// every time of a load falls in one (a year has three per DST zone, each months long), and is then resolved by
+/// subtracting the offset, without asking tzdb and without the mapping object tzdb allocates. Any other time goes to
+/// the run's resolver, which applies the DST policy and counts it exactly as before.
 /// </summary>
 public sealed class ZoneTimeResolver
 {
+    /// <summary>Enough for a few years of data in any order; searched most recent first.</summary>
+    private const int MaxStretches = 8;
+
     private readonly LocalTimeResolver _resolver;
 
-    /// <summary>Immutable and replaced whole, so a reader on another thread never sees half of one.</summary>
-    private UniqueStretch? _stretch;
+    /// <summary>Immutable and replaced whole, so a reader on another thread never sees half of it.</summary>
+    private UniqueStretch[] _stretches = [];
 
     internal ZoneTimeResolver(LocalTimeResolver resolver, DateTimeZone zone)
     {
@@ -24,93 +28,90 @@ public sealed class ZoneTimeResolver
 
     public DateTimeZone Zone { get; }
 
-    public LocalTimeResolver Resolver => _resolver;
-
     public Resolution Resolve(LocalDateTime local)
     {
-        UniqueStretch? stretch = _stretch;
-        if (stretch is not null && stretch.TryResolve(local, out Instant instant))
+        bool countable = HasLocalTicks(local);
+        if (countable)
         {
-            return new Resolution(instant, ResolutionKind.Unique);
+            long ticks = LocalTicks(local);
+            foreach (UniqueStretch stretch in _stretches)
+            {
+                if (stretch.Contains(ticks))
+                {
+                    return new Resolution(stretch.ToInstant(ticks, local), ResolutionKind.Unique);
+                }
+            }
         }
 
         Resolution resolution = _resolver.Resolve(local, Zone);
-        if (resolution is { Kind: ResolutionKind.Unique, Instant: { } resolved })
+        if (resolution is { Kind: ResolutionKind.Unique, Instant: { } resolved } && countable
+            && UniqueStretch.Around(Zone, resolved) is { } found)
         {
-            _stretch = UniqueStretch.Around(Zone, resolved) ?? stretch;
+            UniqueStretch[] stretches = _stretches;
+            _stretches = [found, .. stretches.AsSpan(0, Math.Min(stretches.Length, MaxStretches - 1))];
         }
 
         return resolution;
     }
 
+    /// <summary>Only ISO dates of years 1–9999 have a tick count here (what <see cref="DateOnly"/> holds); others take the slow path.</summary>
+    private static bool HasLocalTicks(LocalDateTime local) => local.Calendar == CalendarSystem.Iso && local.Year >= 1;
+
     /// <summary>
-    /// Local times [<c>From</c>, <c>To</c>) that all map to exactly one instant, at <c>Offset</c>. For a zone
-    /// interval [start, end) at offset o, a local time L can only map to an instant in [L − max offset, L − min offset)
-    /// (the zone's extreme offsets); when that whole window lies inside the interval, L maps to the interval's
-    /// instant L − o and to no other. So the stretch is [start + max offset, end + min offset), in local time.
+    /// Whole ticks since 1970-01-01T00:00 of the local time, read as if it were UTC: increasing with the local time
+    /// (the part of a tick below 100 ns is dropped, which <see cref="UniqueStretch"/> allows for).
+    /// </summary>
+    private static long LocalTicks(LocalDateTime local) =>
+        (new DateOnly(local.Year, local.Month, local.Day).DayNumber - UnixEpochDayNumber) * TimeSpan.TicksPerDay + local.TickOfDay;
+
+    private static readonly int UnixEpochDayNumber = new DateOnly(1970, 1, 1).DayNumber;
+
+    /// <summary>
+    /// Local times, in local ticks [<c>from</c>, <c>to</c>), that all map to exactly one instant, at one offset. For a
+    /// zone interval [start, end) at offset o, a local time L can only map to an instant in [L − max offset, L − min
+    /// offset] (the zone's extreme offsets over all time); when that whole window lies inside the interval, L maps to
+    /// L − o and to nothing else. So the stretch is [start + max offset, end + min offset) in local time. The bounds
+    /// are rounded inwards to whole ticks and a local time is rounded down, so a time near a bound can only fall
+    /// outside (the slow, exact path), never inside wrongly.
     /// </summary>
     private sealed class UniqueStretch
     {
-        private readonly LocalDateTime _from;
-        private readonly LocalDateTime _to;
-        private readonly bool _fromOpen;
-        private readonly bool _toOpen;
-        private readonly Offset _offset;
+        private readonly long _from;
+        private readonly long _to;
+        private readonly long _offsetTicks;
 
-        private UniqueStretch(LocalDateTime from, bool fromOpen, LocalDateTime to, bool toOpen, Offset offset)
+        private UniqueStretch(long from, long to, long offsetTicks)
         {
             _from = from;
-            _fromOpen = fromOpen;
             _to = to;
-            _toOpen = toOpen;
-            _offset = offset;
+            _offsetTicks = offsetTicks;
         }
 
-        /// <summary>The stretch of the zone interval holding <paramref name="instant"/>; null when it is too short to have one.</summary>
+        /// <summary>The stretch of the zone interval holding <paramref name="instant"/>; null when it has none.</summary>
         public static UniqueStretch? Around(DateTimeZone zone, Instant instant)
         {
-            NodaTime.TimeZones.ZoneInterval interval = zone.GetZoneInterval(instant);
-            LocalDateTime? from = interval.HasStart ? Local(interval.Start, zone.MaxOffset) : null;
-            LocalDateTime? to = interval.HasEnd ? Local(interval.End, zone.MinOffset) : null;
-            if (from is { } f && to is { } t && f >= t)
-            {
-                return null;
-            }
-
-            return new UniqueStretch(from ?? default, from is null, to ?? default, to is null, interval.WallOffset);
+            ZoneInterval interval = zone.GetZoneInterval(instant);
+            long from = interval.HasStart ? CeilingTicks(interval.Start, zone.MaxOffset) : long.MinValue;
+            long to = interval.HasEnd ? FloorTicks(interval.End, zone.MinOffset) : long.MaxValue;
+            return from < to ? new UniqueStretch(from, to, interval.WallOffset.Ticks) : null;
         }
 
-        public bool TryResolve(LocalDateTime local, out Instant instant)
+        public bool Contains(long localTicks) => localTicks >= _from && localTicks < _to;
+
+        public Instant ToInstant(long localTicks, LocalDateTime local)
         {
-            // Only ISO values are compared (LocalDateTime refuses to compare across calendars); others take the slow path.
-            if (local.Calendar == CalendarSystem.Iso && (_fromOpen || local >= _from) && (_toOpen || local < _to))
-            {
-                instant = new OffsetDateTime(local, _offset).ToInstant();
-                return true;
-            }
-
-            instant = default;
-            return false;
+            Instant instant = Instant.FromUnixTimeTicks(localTicks - _offsetTicks);
+            long belowTick = local.NanosecondOfSecond % 100;
+            return belowTick == 0 ? instant : instant.PlusNanoseconds(belowTick);
         }
 
-        /// <summary>
-        /// The local time of an instant at an offset; null beyond the range NodaTime can represent, where there is no
-        /// local time to compare with, so that end of the stretch is open.
-        /// </summary>
-        private static LocalDateTime? Local(Instant instant, Offset offset)
+        private static long CeilingTicks(Instant instant, Offset offset)
         {
-            try
-            {
-                return instant.WithOffset(offset).LocalDateTime;
-            }
-            catch (OverflowException)
-            {
-                return null;
-            }
-            catch (ArgumentOutOfRangeException)
-            {
-                return null;
-            }
+            Instant local = instant + Duration.FromTicks(offset.Ticks);
+            long ticks = local.ToUnixTimeTicks();
+            return Instant.FromUnixTimeTicks(ticks) < local ? ticks + 1 : ticks;
         }
+
+        private static long FloorTicks(Instant instant, Offset offset) => (instant + Duration.FromTicks(offset.Ticks)).ToUnixTimeTicks();
     }
 }

@@ -1,4 +1,8 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+
+// The pool's tests force hash collisions through the internal constructor.
+[assembly: InternalsVisibleTo("PmmEtl.Extract.Tests")]
 
 namespace PmmEtl.Extract.Csv;
 
@@ -22,6 +26,15 @@ public sealed class CsvStringPool
     private Entry[] _entries = new Entry[64];
     private int _count;
 
+    /// <summary>Null: <see cref="Hash"/>. Tests give one that makes texts collide.</summary>
+    private readonly Func<ReadOnlySpan<char>, int>? _hash;
+
+    public CsvStringPool()
+    {
+    }
+
+    internal CsvStringPool(Func<ReadOnlySpan<char>, int> hash) => _hash = hash;
+
     public int Count => _count;
 
     /// <summary>The pooled string equal to <paramref name="text"/> (added to the pool when there is room).</summary>
@@ -37,7 +50,7 @@ public sealed class CsvStringPool
             return text.ToString();
         }
 
-        int hash = Hash(text);
+        int hash = _hash is null ? Hash(text) : _hash(text);
         Entry[] entries = _entries;
         int mask = entries.Length - 1;
         int slot = hash & mask;
