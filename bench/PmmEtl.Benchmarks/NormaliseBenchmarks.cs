@@ -16,6 +16,7 @@ public class NormaliseBenchmarks
 {
     private static readonly DateTimeZone NewYork = DateTimeZoneProviders.Tzdb["America/New_York"];
     private readonly LocalTimeResolver _resolver = new(DstPolicy.Default);
+    private ZoneTimeResolver _newYork = null!;
     private DeclarationNormaliser _normaliser = null!;
     private RawDeclaration _row = null!;
     private RawDeclaration _csvRow = null!;
@@ -23,6 +24,7 @@ public class NormaliseBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        _newYork = _resolver.For(NewYork);
         var office = new OfficeDefinition { Code = "USNYC1", Name = "NYC", OfficeType = "SEAPORT", Country = "US", Zone = NewYork, MainEntry = true, MainExit = true };
         _normaliser = new DeclarationNormaliser([office], _resolver);
         _row = new RawDeclaration
@@ -58,6 +60,12 @@ public class NormaliseBenchmarks
 
     [Benchmark]
     public Instant? ResolveInZone() => _resolver.Resolve(new LocalDateTime(2025, 6, 2, 14, 20), NewYork).Instant;
+
+    /// <summary>The same through the office zone's resolver, which remembers the DST-free stretch the time falls in.</summary>
+    [Benchmark]
+    public Instant? ResolveInRememberedZone() => _newYork.Resolve(_june).Instant;
+
+    private readonly LocalDateTime _june = new(2025, 6, 2, 14, 20);
 
     [Benchmark]
     public NormalisedDeclaration? NormaliseDeclaration() => _normaliser.Normalise(_row).Declaration;

@@ -30,22 +30,16 @@ public sealed class ZoneTimeResolver
 
     public Resolution Resolve(LocalDateTime local)
     {
-        bool countable = HasLocalTicks(local);
-        if (countable)
+        foreach (UniqueStretch stretch in _stretches)
         {
-            long ticks = LocalTicks(local);
-            foreach (UniqueStretch stretch in _stretches)
+            if (stretch.TryResolve(local, out Instant instant))
             {
-                if (stretch.Contains(ticks))
-                {
-                    return new Resolution(stretch.ToInstant(ticks, local), ResolutionKind.Unique);
-                }
+                return new Resolution(instant, ResolutionKind.Unique);
             }
         }
 
         Resolution resolution = _resolver.Resolve(local, Zone);
-        if (resolution is { Kind: ResolutionKind.Unique, Instant: { } resolved } && countable
-            && UniqueStretch.Around(Zone, resolved) is { } found)
+        if (resolution is { Kind: ResolutionKind.Unique, Instant: { } resolved } && UniqueStretch.Around(Zone, resolved) is { } found)
         {
             UniqueStretch[] stretches = _stretches;
             _stretches = [found, .. stretches.AsSpan(0, Math.Min(stretches.Length, MaxStretches - 1))];
@@ -54,64 +48,48 @@ public sealed class ZoneTimeResolver
         return resolution;
     }
 
-    /// <summary>Only ISO dates of years 1–9999 have a tick count here (what <see cref="DateOnly"/> holds); others take the slow path.</summary>
-    private static bool HasLocalTicks(LocalDateTime local) => local.Calendar == CalendarSystem.Iso && local.Year >= 1;
-
     /// <summary>
-    /// Whole ticks since 1970-01-01T00:00 of the local time, read as if it were UTC: increasing with the local time
-    /// (the part of a tick below 100 ns is dropped, which <see cref="UniqueStretch"/> allows for).
-    /// </summary>
-    private static long LocalTicks(LocalDateTime local) =>
-        (new DateOnly(local.Year, local.Month, local.Day).DayNumber - UnixEpochDayNumber) * TimeSpan.TicksPerDay + local.TickOfDay;
-
-    private static readonly int UnixEpochDayNumber = new DateOnly(1970, 1, 1).DayNumber;
-
-    /// <summary>
-    /// Local times, in local ticks [<c>from</c>, <c>to</c>), that all map to exactly one instant, at one offset. For a
-    /// zone interval [start, end) at offset o, a local time L can only map to an instant in [L − max offset, L − min
-    /// offset] (the zone's extreme offsets over all time); when that whole window lies inside the interval, L maps to
-    /// L − o and to nothing else. So the stretch is [start + max offset, end + min offset) in local time. The bounds
-    /// are rounded inwards to whole ticks and a local time is rounded down, so a time near a bound can only fall
-    /// outside (the slow, exact path), never inside wrongly.
+    /// Local times that all map to exactly one instant, at one offset o. For a zone interval [start, end) at offset o,
+    /// a local time L can only map to an instant in [L − max offset, L − min offset] (the zone's extreme offsets over
+    /// all time); when that whole window lies inside the interval, L maps to L − o and to nothing else. So L belongs
+    /// when L ≥ start + max offset and L &lt; end + min offset, that is when its instant at o, L − o, lies in
+    /// [start + (max offset − o), end + (min offset − o)): one subtraction and two comparisons of instants.
     /// </summary>
     private sealed class UniqueStretch
     {
-        private readonly long _from;
-        private readonly long _to;
-        private readonly long _offsetTicks;
+        private readonly Instant _from;
+        private readonly Instant _to;
+        private readonly Offset _offset;
 
-        private UniqueStretch(long from, long to, long offsetTicks)
+        private UniqueStretch(Instant from, Instant to, Offset offset)
         {
             _from = from;
             _to = to;
-            _offsetTicks = offsetTicks;
+            _offset = offset;
         }
 
         /// <summary>The stretch of the zone interval holding <paramref name="instant"/>; null when it has none.</summary>
         public static UniqueStretch? Around(DateTimeZone zone, Instant instant)
         {
             ZoneInterval interval = zone.GetZoneInterval(instant);
-            long from = interval.HasStart ? CeilingTicks(interval.Start, zone.MaxOffset) : long.MinValue;
-            long to = interval.HasEnd ? FloorTicks(interval.End, zone.MinOffset) : long.MaxValue;
-            return from < to ? new UniqueStretch(from, to, interval.WallOffset.Ticks) : null;
+            Offset offset = interval.WallOffset;
+            // In ticks: the difference of two offsets can exceed what an Offset holds (Samoa's is 24 hours).
+            Instant from = interval.HasStart ? interval.Start + Duration.FromTicks(zone.MaxOffset.Ticks - offset.Ticks) : Instant.MinValue;
+            Instant to = interval.HasEnd ? interval.End + Duration.FromTicks(zone.MinOffset.Ticks - offset.Ticks) : Instant.MaxValue;
+            return from < to ? new UniqueStretch(from, to, offset) : null;
         }
 
-        public bool Contains(long localTicks) => localTicks >= _from && localTicks < _to;
-
-        public Instant ToInstant(long localTicks, LocalDateTime local)
+        public bool TryResolve(LocalDateTime local, out Instant instant)
         {
-            Instant instant = Instant.FromUnixTimeTicks(localTicks - _offsetTicks);
-            long belowTick = local.NanosecondOfSecond % 100;
-            return belowTick == 0 ? instant : instant.PlusNanoseconds(belowTick);
-        }
+            // Only ISO values: LocalDateTime converts other calendars too, but the stretch was found for ISO text.
+            if (local.Calendar == CalendarSystem.Iso)
+            {
+                instant = new OffsetDateTime(local, _offset).ToInstant();
+                return instant >= _from && instant < _to;
+            }
 
-        private static long CeilingTicks(Instant instant, Offset offset)
-        {
-            Instant local = instant + Duration.FromTicks(offset.Ticks);
-            long ticks = local.ToUnixTimeTicks();
-            return Instant.FromUnixTimeTicks(ticks) < local ? ticks + 1 : ticks;
+            instant = default;
+            return false;
         }
-
-        private static long FloorTicks(Instant instant, Offset offset) => (instant + Duration.FromTicks(offset.Ticks)).ToUnixTimeTicks();
     }
 }
