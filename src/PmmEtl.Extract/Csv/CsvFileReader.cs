@@ -18,16 +18,16 @@ public sealed class CsvFileReader
     public const int MaxResyncs = CsvRecordStream.MaxResyncs;
 
     private readonly CsvSourceSettings _settings;
-    private readonly IReadOnlyList<CsvFieldPlan> _plans;
+    private readonly CsvFieldPlan[] _plans;
     private readonly CsvRecordStream _stream;
     private readonly int _idPlan;
 
     public CsvFileReader(CsvSourceSettings settings)
     {
         _settings = settings;
-        _plans = CsvFieldPlan.Compile(settings);
+        _plans = [.. CsvFieldPlan.Compile(settings)];
         _stream = new CsvRecordStream(settings);
-        _idPlan = _plans.ToList().FindIndex(p => p.Field == DeclarationFields.DeclarationId);
+        _idPlan = Array.FindIndex(_plans, p => p.Field == DeclarationFields.DeclarationId);
     }
 
     /// <summary>Binds the file's header to the mapping; null for an empty file (no header, no rows).</summary>
@@ -65,7 +65,9 @@ public sealed class CsvFileReader
                 : $"{count} fields, fewer than the {header.ExpectedFields} the mapping reads"));
         }
 
-        for (int i = 0; i < _plans.Count; i++)
+        // One scan of the whole record for undecodable bytes: a clean record (nearly all) needs no scan per field.
+        bool undecodable = csv.GetRawRecordSpan().Contains(CsvEncodings.Replacement);
+        for (int i = 0; i < _plans.Length; i++)
         {
             // A record of the wrong length is misaligned: only its id is taken, so the quarantine can name it.
             if (!countOk && i != _idPlan)
@@ -90,7 +92,7 @@ public sealed class CsvFileReader
                     continue;
                 }
 
-                if (span.Contains(CsvEncodings.Replacement))
+                if (undecodable && span.Contains(CsvEncodings.Replacement))
                 {
                     (problems ??= []).Add((plan.Field, $"bytes that are not valid {_settings.Encoding} (read as U+FFFD)"));
                     continue;
