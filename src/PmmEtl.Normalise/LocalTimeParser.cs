@@ -1,6 +1,6 @@
-using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
+using PmmEtl.Core.Time;
 
 namespace PmmEtl.Normalise;
 
@@ -23,18 +23,14 @@ public static class LocalTimeParser
     {
         ReadOnlySpan<char> s = text.AsSpan().Trim();
         // Fast path for the common "yyyy-MM-dd HH:mm:ss" shape: NodaTime's pattern engine is general and slower.
-        if (s.Length == 19 && (s[10] == ' ' || s[10] == 'T') && s[4] == '-' && s[7] == '-' && s[13] == ':' && s[16] == ':'
-            && TryDigits(s[..4], out int y) && TryDigits(s.Slice(5, 2), out int mo) && TryDigits(s.Slice(8, 2), out int d)
-            && TryDigits(s.Slice(11, 2), out int h) && TryDigits(s.Slice(14, 2), out int mi) && TryDigits(s.Slice(17, 2), out int sec))
+        // Text of that shape that names no real time is refused here, as it always was, without trying the patterns.
+        switch (IsoLocalText.ParseDateTime(s, out value, out _))
         {
-            if (mo is >= 1 and <= 12 && d >= 1 && d <= CalendarSystem.Iso.GetDaysInMonth(y, mo) && h < 24 && mi < 60 && sec < 60 && y >= 1)
-            {
-                value = new LocalDateTime(y, mo, d, h, mi, sec);
+            case IsoLocalShape.Valid:
                 return true;
-            }
-
-            value = default;
-            return false;
+            case IsoLocalShape.Invalid:
+                value = default;
+                return false;
         }
 
         string trimmed = s.ToString();
@@ -82,11 +78,15 @@ public static class LocalTimeParser
 
     public static bool TryParseDate(string text, out LocalDate value)
     {
-        ParseResult<LocalDate> result = LocalDatePattern.Iso.Parse(text.Trim());
+        ReadOnlySpan<char> s = text.AsSpan().Trim();
+        // Fast path for "yyyy-MM-dd"; anything else, an impossible day of that shape included, is the ISO pattern's to judge.
+        if (IsoLocalText.ParseDate(s, out value) == IsoLocalShape.Valid)
+        {
+            return true;
+        }
+
+        ParseResult<LocalDate> result = LocalDatePattern.Iso.Parse(s.ToString());
         value = result.Success ? result.Value : default;
         return result.Success;
     }
-
-    private static bool TryDigits(ReadOnlySpan<char> digits, out int value) =>
-        int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out value);
 }

@@ -34,6 +34,9 @@ public sealed class LocalTimeResolver
 
     public DstResolutionCounts Counts => new(Interlocked.Read(ref _ambiguous), Interlocked.Read(ref _skipped), Interlocked.Read(ref _rejected));
 
+    /// <summary>This resolver bound to one zone, remembering where that zone needs no DST rule (its counts stay this resolver's).</summary>
+    public ZoneTimeResolver For(DateTimeZone zone) => new(this, zone);
+
     public Resolution Resolve(LocalDateTime local, DateTimeZone zone)
     {
         ZoneLocalMapping mapping = zone.MapLocal(local);

@@ -1,5 +1,7 @@
+using NodaTime;
 using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Records;
+using PmmEtl.Core.Time;
 using PmmEtl.Extract.Files;
 
 namespace PmmEtl.Extract.Csv;
@@ -7,7 +9,7 @@ namespace PmmEtl.Extract.Csv;
 /// <summary>One canonical field of a CSV source, compiled once: where its text comes from and how it is reformatted.</summary>
 public sealed class CsvFieldPlan
 {
-    private CsvFieldPlan(string field, Action<RawDeclaration, string?> set, CsvColumnMapping mapping, CsvFieldKind kind, TimeText? time, DateText? date)
+    private CsvFieldPlan(string field, Action<RawDeclaration, string?> set, CsvColumnMapping mapping, CsvFieldKind kind, TimeText? time, DateText? date, bool timeAsIs)
     {
         Field = field;
         Set = set;
@@ -16,6 +18,8 @@ public sealed class CsvFieldPlan
         Time = time;
         Date = date;
         Map = mapping.Map is { Count: > 0 } map ? new CodeMap(map) : null;
+        SetTime = kind == CsvFieldKind.Time && mapping.Constant is null && Map is null && timeAsIs ? TimeSetter(field) : null;
+        Pool = kind != CsvFieldKind.Time && field != DeclarationFields.DeclarationId ? new CsvStringPool() : null;
     }
 
     public string Field { get; }
@@ -25,6 +29,15 @@ public sealed class CsvFieldPlan
     public TimeText? Time { get; }
     public DateText? Date { get; }
     public CodeMap? Map { get; }
+
+    /// <summary>
+    /// For a time column whose text reaches the normaliser unchanged (no constant, code map, pattern or offset): stores
+    /// a cell of the fixed-width ISO shape as the value read straight from the reader's buffer, with no string.
+    /// </summary>
+    public Action<RawDeclaration, LocalTimeText>? SetTime { get; }
+
+    /// <summary>The strings of a column whose values repeat (every text column but the declaration id, which is unique).</summary>
+    public CsvStringPool? Pool { get; }
 
     /// <summary>The canonical fields named in the mapping, in the canonical order; unknown names are refused.</summary>
     public static IReadOnlyList<CsvFieldPlan> Compile(CsvSourceSettings settings)
@@ -43,13 +56,30 @@ public sealed class CsvFieldPlan
             }
 
             CsvFieldKind kind = KindOf(name);
+            string? timeFormat = mapping.Format ?? settings.TimeFormat;
+            Offset? offset = mapping.Offset ?? settings.Offset;
             plans.Add(new CsvFieldPlan(name, set, mapping, kind,
-                kind == CsvFieldKind.Time ? TimeText.Create(mapping.Format ?? settings.TimeFormat, mapping.Offset ?? settings.Offset) : null,
-                kind == CsvFieldKind.Date ? DateText.Create(mapping.Format ?? settings.DateFormat) : null));
+                kind == CsvFieldKind.Time ? TimeText.Create(timeFormat, offset) : null,
+                kind == CsvFieldKind.Date ? DateText.Create(mapping.Format ?? settings.DateFormat) : null,
+                // Without a pattern or an offset the time text passes to the normaliser as it is, only trimmed.
+                timeAsIs: timeFormat is null && offset is null));
         }
 
         return plans;
     }
+
+    private static Action<RawDeclaration, LocalTimeText> TimeSetter(string field) => field switch
+    {
+        DeclarationFields.ArrivalLocal => static (r, t) => r.ArrivalLocalTime = t,
+        DeclarationFields.LodgedLocal => static (r, t) => r.LodgedLocalTime = t,
+        DeclarationFields.OgaPermitLocal => static (r, t) => r.OgaPermitLocalTime = t,
+        DeclarationFields.InspectionStartLocal => static (r, t) => r.InspectionStartLocalTime = t,
+        DeclarationFields.InspectionEndLocal => static (r, t) => r.InspectionEndLocalTime = t,
+        DeclarationFields.ClearedLocal => static (r, t) => r.ClearedLocalTime = t,
+        DeclarationFields.ReleasedLocal => static (r, t) => r.ReleasedLocalTime = t,
+        DeclarationFields.LoadedLocal => static (r, t) => r.LoadedLocalTime = t,
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "not a local time field"),
+    };
 
     public static CsvFieldKind KindOf(string field) => field == DeclarationFields.BusinessDate ? CsvFieldKind.Date
         : field.EndsWith("_local", StringComparison.Ordinal) ? CsvFieldKind.Time

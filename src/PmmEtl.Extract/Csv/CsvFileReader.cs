@@ -1,5 +1,7 @@
 using PmmEtl.Core.Pipelines;
+using NodaTime;
 using PmmEtl.Core.Records;
+using PmmEtl.Core.Time;
 using Sylvan.Data.Csv;
 
 namespace PmmEtl.Extract.Csv;
@@ -7,6 +9,8 @@ namespace PmmEtl.Extract.Csv;
 /// <summary>
 /// Streams one CSV file into raw declarations, one record at a time, through <see cref="CsvRecordStream"/> (Sylvan's
 /// reader, physical line numbers, resync after a malformed record), so a refused row names its file and line.
+/// Repeated texts come from per-column string pools and well-formed times as values, so a row allocates little more
+/// than its raw record and its id. One reader serves one thread (its pools are not shared).
 /// </summary>
 public sealed class CsvFileReader
 {
@@ -14,16 +18,16 @@ public sealed class CsvFileReader
     public const int MaxResyncs = CsvRecordStream.MaxResyncs;
 
     private readonly CsvSourceSettings _settings;
-    private readonly IReadOnlyList<CsvFieldPlan> _plans;
+    private readonly CsvFieldPlan[] _plans;
     private readonly CsvRecordStream _stream;
     private readonly int _idPlan;
 
     public CsvFileReader(CsvSourceSettings settings)
     {
         _settings = settings;
-        _plans = CsvFieldPlan.Compile(settings);
+        _plans = [.. CsvFieldPlan.Compile(settings)];
         _stream = new CsvRecordStream(settings);
-        _idPlan = _plans.ToList().FindIndex(p => p.Field == DeclarationFields.DeclarationId);
+        _idPlan = Array.FindIndex(_plans, p => p.Field == DeclarationFields.DeclarationId);
     }
 
     /// <summary>Binds the file's header to the mapping; null for an empty file (no header, no rows).</summary>
@@ -61,7 +65,9 @@ public sealed class CsvFileReader
                 : $"{count} fields, fewer than the {header.ExpectedFields} the mapping reads"));
         }
 
-        for (int i = 0; i < _plans.Count; i++)
+        // One scan of the whole record for undecodable bytes: a clean record (nearly all) needs no scan per field.
+        bool undecodable = csv.GetRawRecordSpan().Contains(CsvEncodings.Replacement);
+        for (int i = 0; i < _plans.Length; i++)
         {
             // A record of the wrong length is misaligned: only its id is taken, so the quarantine can name it.
             if (!countOk && i != _idPlan)
@@ -86,13 +92,22 @@ public sealed class CsvFileReader
                     continue;
                 }
 
-                if (span.Contains(CsvEncodings.Replacement))
+                if (undecodable && span.Contains(CsvEncodings.Replacement))
                 {
                     (problems ??= []).Add((plan.Field, $"bytes that are not valid {_settings.Encoding} (read as U+FFFD)"));
                     continue;
                 }
 
-                cell = span.ToString();
+                // A well-formed time is kept as its value, read from the buffer: no string, and no second parse later.
+                // Any other text (blank, another shape, an impossible date) takes the text path below, as before.
+                if (plan.SetTime is { } setTime
+                    && IsoLocalText.ParseDateTime(span.Trim(), out LocalDateTime local, out char separator) == IsoLocalShape.Valid)
+                {
+                    setTime(raw, LocalTimeText.FromValue(local, separator));
+                    continue;
+                }
+
+                cell = plan.Pool is { } pool ? pool.Get(span) : span.ToString();
             }
 
             string? value = plan.Convert(cell, out string? error);
