@@ -23,8 +23,8 @@ public sealed class DeclarationNormaliser : IDeclarationNormaliser
 
     private static readonly Duration MaxSpan = Duration.FromDays(400);
 
-    // The code lists frozen once: a frozen set of a few short strings finds one by length and a character or two,
-    // faster than a hash set, and each row looks up five of them.
+    // The code lists frozen once: a frozen set of a few short strings finds one by its length and a character or two,
+    // a little faster than a hash set, and each row looks up six of them.
     private static readonly CodeList DeclarationTypes = new(Codes.DeclarationTypes);
     private static readonly CodeList Directions = new(Codes.Directions);
     private static readonly CodeList TransportModes = new(Codes.TransportModes);
@@ -38,7 +38,7 @@ public sealed class DeclarationNormaliser : IDeclarationNormaliser
 
     public DeclarationNormaliser(IEnumerable<OfficeDefinition> offices, LocalTimeResolver resolver)
     {
-        // One zone resolver per zone, shared by the offices in it, so each remembers its zone's current DST stretch.
+        // One zone resolver per zone, shared by the offices in it, so the DST-free stretches it remembers serve them all.
         var zones = new Dictionary<DateTimeZone, ZoneTimeResolver>();
         _offices = offices.ToDictionary(
             o => o.Code,

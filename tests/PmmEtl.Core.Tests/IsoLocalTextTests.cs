@@ -129,8 +129,7 @@ public sealed class IsoLocalTextTests
         LocalTimeText text = LocalTimeText.FromText(" 2025-06-02 14:20:00 ");
         Assert.False(text.HasValue);
         Assert.Equal(" 2025-06-02 14:20:00 ", text.Text);
-        Assert.True(LocalTimeText.FromText("  ").IsBlank);
-        Assert.True(default(LocalTimeText).IsBlank);
+        Assert.False(default(LocalTimeText).HasValue);
         Assert.Null(default(LocalTimeText).Text);
     }
 }

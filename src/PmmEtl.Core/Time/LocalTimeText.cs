@@ -45,7 +45,4 @@ public readonly struct LocalTimeText
 
     /// <summary>The text as the source had it (rebuilt from the value when the source kept only that).</summary>
     public string? Text => HasValue ? IsoLocalText.Format(_value, _separator) : _text;
-
-    /// <summary>No time given: no value and no text, or only blanks.</summary>
-    public bool IsBlank => !HasValue && string.IsNullOrWhiteSpace(_text);
 }
