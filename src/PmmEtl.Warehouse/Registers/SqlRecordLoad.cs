@@ -83,17 +83,7 @@ internal sealed class SqlRecordLoad : IRecordLoad
         _quarantine.Complete();
         _quarantine.Dispose();
         _side?.Dispose();
-        (string, object?)[] p =
-        [
-            ("pipeline", _run.Pipeline),
-            // An open bound is in no statement (RegisterMergeSql leaves its condition out); it still gets a typed value.
-            ("from", DateOnly.Parse(_run.Window.FromText, CultureInfo.InvariantCulture)),
-            ("to", DateOnly.Parse(_run.Window.ToText, CultureInfo.InvariantCulture)),
-            ("fromText", _run.Window.FromText),
-            ("toText", _run.Window.ToText),
-            ("run", _run.RunId),
-            ("now", _now),
-        ];
+        (string, object?)[] p = LoadParameters.Of(_run, _now);
         _sql.Begin();
         try
         {

@@ -44,16 +44,7 @@ internal sealed class SqlDeclarationLoad : IDeclarationLoad
         _dialect = dialect;
         _run = run;
         _now = run.StartedAt.ToDateTimeUtc();
-        _parameters =
-        [
-            ("pipeline", _run.Pipeline),
-            ("from", DateOnly.Parse(_run.Window.FromText, CultureInfo.InvariantCulture)),
-            ("to", DateOnly.Parse(_run.Window.ToText, CultureInfo.InvariantCulture)),
-            ("fromText", _run.Window.FromText),
-            ("toText", _run.Window.ToText),
-            ("run", _run.RunId),
-            ("now", _now),
-        ];
+        _parameters = LoadParameters.Of(run, _now);
         string target = "stg_declaration";
         if (dialect.AppendsJoinTransaction)
         {
