@@ -7,6 +7,7 @@ using NpgsqlTypes;
 using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Records;
 using PmmEtl.Extract.Relational;
+using PmmEtl.LocalPostgres;
 
 namespace PmmEtl.Extract.Tests;
 
@@ -153,12 +154,16 @@ public sealed class RelationalSourceTests : IDisposable
     [Fact]
     public void A_postgres_source_is_read_when_a_server_is_given()
     {
-        string? connection = Environment.GetEnvironmentVariable("PMMETL_TEST_POSTGRES");
-        if (string.IsNullOrWhiteSpace(connection))
+        // A server given in PMMETL_TEST_POSTGRES, or a throw-away one started from the installed binaries.
+        LocalPostgresServer? given = LocalPostgresServer.FromEnvironment("PMMETL_TEST_POSTGRES");
+        LocalPostgresServer? started = null;
+        if (given is null && !LocalPostgresServer.TryStart("pmmetl-extract", durable: false, out started, out PostgresUnavailable? why))
         {
-            Assert.Skip("PMMETL_TEST_POSTGRES (a connection string) is not set: the real PostgreSQL source test needs a server (the end-to-end suite starts one)");
+            Assert.Skip($"no PostgreSQL server: PMMETL_TEST_POSTGRES is not set and none could be started ({why.Message})");
         }
 
+        using LocalPostgresServer server = (given ?? started)!;
+        string connection = server.CreateDatabase("pmmetl_extract_source");
         string table = "pmm_source_" + Guid.NewGuid().ToString("N")[..12];
         using var admin = new NpgsqlConnection(connection);
         admin.Open();
