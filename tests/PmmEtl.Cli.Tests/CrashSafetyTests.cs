@@ -159,6 +159,33 @@ public sealed class CrashSafetyTests : IClassFixture<CrashSafetyTests.Baseline>
         TestContext.Current.SendDiagnosticMessage($"kill point '{point}': consistent after the kill and after the re-run");
     }
 
+    /// <summary>
+    /// DuckDB's load deletes the window and appends into the fact inside one open transaction: a second run killed
+    /// in the middle must leave the first run's rows exactly as they were, not an emptied or half-filled window.
+    /// </summary>
+    [Theory]
+    [InlineData(Checkpoints.Append)]
+    [InlineData(Checkpoints.Merge)]
+    public void Killed_while_reloading_a_loaded_window_the_earlier_load_stays_whole(string point)
+    {
+        using var folder = new TempFolder();
+        Prepare(folder.Path, _baseline);
+        (int code, _, string error) = CliProcess.Run(folder.Path, null, "run", "demo.yaml");
+        Assert.True(code == 0, error);
+
+        using (var process = CliProcess.Start(folder.Path, new Dictionary<string, string> { ["PMMETL_PAUSE_AT"] = point }, "run", "demo.yaml"))
+        {
+            _ = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+            CliProcess.WaitForCheckpoint(process, point, TimeSpan.FromMinutes(2));
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+
+        (long facts, List<string> values) = Read(folder.Path);
+        Assert.Equal(_baseline.Facts, facts);
+        Assert.Equal(_baseline.Values, values);
+    }
+
     [Fact]
     public async Task Two_runs_started_at_once_load_once_and_the_other_is_skipped_saying_why()
     {
