@@ -186,13 +186,13 @@ public sealed class DemoPipelineTests : IDisposable
     public void Running_the_demo_twice_changes_no_value_and_duplicates_no_row()
     {
         _h.Run();
-        List<object?[]> values = _h.Query("SELECT kpi_code, variant, period_label, breakdown, breakdown_value, value, n FROM fact_kpi_value ORDER BY ALL");
+        List<object?[]> values = _h.Query("SELECT kpi_code, variant, period_label, breakdown, breakdown_value, value, n, sum_minutes, median, p90 FROM fact_kpi_value ORDER BY ALL");
         long facts = _h.Scalar<long>("SELECT count(*) FROM fact_declaration");
         long quarantined = _h.Scalar<long>("SELECT count(*) FROM dq_quarantine");
 
         RunSummary second = _h.Run();
 
-        Assert.Equal(values, _h.Query("SELECT kpi_code, variant, period_label, breakdown, breakdown_value, value, n FROM fact_kpi_value ORDER BY ALL"));
+        Assert.Equal(values, _h.Query("SELECT kpi_code, variant, period_label, breakdown, breakdown_value, value, n, sum_minutes, median, p90 FROM fact_kpi_value ORDER BY ALL"));
         Assert.Equal(facts, _h.Scalar<long>("SELECT count(*) FROM fact_declaration"));
         Assert.Equal(quarantined, _h.Scalar<long>("SELECT count(*) FROM dq_quarantine"));
         Assert.All(second.Snapshots, snapshot => Assert.True(snapshot.Unchanged));

@@ -87,6 +87,8 @@ public static class Read
 
     public static double? NullableDouble(DbDataReader r, int i) => r.IsDBNull(i) ? null : Convert.ToDouble(r.GetValue(i), CultureInfo.InvariantCulture);
 
+    public static decimal? NullableDecimal(DbDataReader r, int i) => r.IsDBNull(i) ? null : Convert.ToDecimal(r.GetValue(i), CultureInfo.InvariantCulture);
+
     public static string? NullableText(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
     public static DateOnly Date(DbDataReader r, int i) => r.GetValue(i) switch

@@ -103,7 +103,7 @@ public sealed class SqlKpiAggregator : IKpiAggregator
             var stats = new PartStats[parts.Count];
             for (int k = 0; k < parts.Count; k++)
             {
-                stats[k] = new PartStats(Read.Long(r, col), Read.NullableDouble(r, col + 1), Read.NullableDouble(r, col + 2), Read.NullableDouble(r, col + 3));
+                stats[k] = new PartStats(Read.Long(r, col), Read.NullableDecimal(r, col + 1), Read.NullableDouble(r, col + 2), Read.NullableDouble(r, col + 3));
                 col += 4;
             }
 
@@ -134,7 +134,7 @@ public sealed class SqlKpiAggregator : IKpiAggregator
         {
             (double? median, double? p90) = percentiles is not null && percentiles.TryGetValue((start, grouping, value), out var pc) ? pc : (null, null);
             result.Add(new KpiAggregate(start, grouping < 0 ? null : breakdowns[grouping], value, t.Population, t.Excluded, t.Measured,
-                t.Sum, t.Min, t.Max, median, p90, t.Hits));
+                (double?)t.Sum, t.Min, t.Max, median, p90, t.Hits));
         }
 
         result.Sort((a, b) => a.PeriodStart.CompareTo(b.PeriodStart));
@@ -267,7 +267,9 @@ public sealed class SqlKpiAggregator : IKpiAggregator
         var sql = new StringBuilder("SELECT ").AppendJoin(", ", keys).Append(", count(*)");
         for (int k = 0; k < parts.Count; k++)
         {
-            sql.Append(CultureInfo.InvariantCulture, $", count(t{k}), sum(t{k}), min(t{k}), max(t{k})");
+            // The sum is exact in DECIMAL: a double sum depends on the order the engine's threads add in, and a last
+            // digit that moves from run to run would publish a new snapshot version of unchanged data.
+            sql.Append(CultureInfo.InvariantCulture, $", count(t{k}), sum(CAST(t{k} AS DECIMAL(18, 6))), min(t{k}), max(t{k})");
         }
 
         sql.Append(" FROM (SELECT ").Append(_dialect.PeriodStart(PeriodType.Month, "f.business_date")).Append(" AS p0, ")
@@ -391,7 +393,7 @@ public sealed class SqlKpiAggregator : IKpiAggregator
     /// <summary>One finest cell: month, exclusion reason (null: not excluded), numerator hit, breakdown values, rows, part statistics.</summary>
     private sealed record Cell(LocalDate Month, int? Exclusion, bool Hit, string?[] Values, long Rows, PartStats[] Parts);
 
-    private readonly record struct PartStats(long Count, double? Sum, double? Min, double? Max);
+    private readonly record struct PartStats(long Count, decimal? Sum, double? Min, double? Max);
 
     /// <summary>A group being rolled up from cells.</summary>
     private sealed class Totals(int exclusions)
@@ -400,7 +402,7 @@ public sealed class SqlKpiAggregator : IKpiAggregator
         public long[] Excluded = new long[exclusions];
         public long Measured;
         public long Hits;
-        public double? Sum;
+        public decimal? Sum;
         public double? Min;
         public double? Max;
     }
