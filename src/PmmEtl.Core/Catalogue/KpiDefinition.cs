@@ -91,6 +91,9 @@ public sealed record KpiDefinition
 
     public bool HasActorSplit => Breakdowns.Any(b => b.Kind == BreakdownKind.ResponsibleActor);
 
+    /// <summary>The breakdowns values are grouped by; the responsible-actor split is a part of the duration, not a grouping.</summary>
+    public IReadOnlyList<BreakdownKind> Groupings => Breakdowns.Where(b => b.Kind != BreakdownKind.ResponsibleActor).Select(b => b.Kind).ToArray();
+
     /// <summary>Measured from the declaration fact by <see cref="Measure.KpiMeasurer"/>'s declaration path.</summary>
     public bool OnDeclarationFact => Population is not null;
 

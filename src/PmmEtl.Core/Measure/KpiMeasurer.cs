@@ -54,7 +54,7 @@ public sealed class KpiMeasurer
                     distribution.AddRange(Bins(pipeline, runId, year, kpi, _aggregator.Distribution(kpi, from, to)));
                 }
 
-                BreakdownKind[] groupings = kpi.Breakdowns.Where(b => b.Kind != BreakdownKind.ResponsibleActor).Select(b => b.Kind).ToArray();
+                IReadOnlyList<BreakdownKind> groupings = kpi.Groupings;
                 foreach (PeriodType periodType in PeriodTypes)
                 {
                     foreach (KpiAggregate a in _aggregator.Aggregate(kpi, DurationPart.Total, periodType, groupings, from, to))

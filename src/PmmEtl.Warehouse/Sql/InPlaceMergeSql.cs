@@ -66,7 +66,4 @@ public sealed class InPlaceMergeSql(ISqlDialect dialect)
 
     /// <summary>A full load re-read every row: all the declaration quarantine of the pipeline is replaced, with no search by key.</summary>
     public string DeleteAllQuarantine => "DELETE FROM dq_quarantine WHERE pipeline = @pipeline AND record_type = 'declaration'";
-
-    public IReadOnlyList<string> All =>
-        [DeleteWindowDates, QuarantineCandidates, InsertFirstCandidates, DeleteMoved, DeleteAllQuarantine, .. Shared.All];
 }

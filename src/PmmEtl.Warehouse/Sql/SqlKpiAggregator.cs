@@ -39,7 +39,7 @@ public sealed class SqlKpiAggregator : IKpiAggregator
 
     public IEnumerable<KpiAggregate> Aggregate(KpiDefinition kpi, DurationPart part, PeriodType periodType, IReadOnlyList<BreakdownKind> breakdowns, LocalDate from, LocalDate to)
     {
-        IReadOnlyList<BreakdownKind> all = Groupings(kpi);
+        IReadOnlyList<BreakdownKind> all = kpi.Groupings;
         int[] index = breakdowns.Select(b => IndexOf(all, b, kpi)).ToArray();
         List<Cell> cells = Cells(kpi, from, to);
         Dictionary<(LocalDate, int, string?), (double?, double?)>? percentiles =
@@ -53,10 +53,6 @@ public sealed class SqlKpiAggregator : IKpiAggregator
         _pending.Clear();
         _cube = null;
     }
-
-    /// <summary>The breakdowns a KPI is grouped by (the responsible-actor split is a part, not a grouping).</summary>
-    public static IReadOnlyList<BreakdownKind> Groupings(KpiDefinition kpi) =>
-        kpi.Breakdowns.Where(b => b.Kind != BreakdownKind.ResponsibleActor).Select(b => b.Kind).ToArray();
 
     private static int IndexOf(IReadOnlyList<BreakdownKind> all, BreakdownKind kind, KpiDefinition kpi)
     {
@@ -83,7 +79,7 @@ public sealed class SqlKpiAggregator : IKpiAggregator
             return c.Cells;
         }
 
-        int breakdowns = Groupings(kpi).Count;
+        int breakdowns = kpi.Groupings.Count;
         IReadOnlyList<DurationPart> parts = PartsOf(kpi);
         var cells = new List<Cell>();
         foreach (DbDataReader r in _sql.Rows(CellsSql(kpi), ("from", from.ToDateOnly()), ("to", to.ToDateOnly())))
@@ -261,7 +257,7 @@ public sealed class SqlKpiAggregator : IKpiAggregator
     /// </summary>
     public string CellsSql(KpiDefinition kpi)
     {
-        IReadOnlyList<BreakdownKind> breakdowns = Groupings(kpi);
+        IReadOnlyList<BreakdownKind> breakdowns = kpi.Groupings;
         IReadOnlyList<DurationPart> parts = PartsOf(kpi);
         string[] keys = ["p0", "excl", "hit", .. breakdowns.Select((_, i) => $"b{i}")];
         var sql = new StringBuilder("SELECT ").AppendJoin(", ", keys).Append(", count(*)");
