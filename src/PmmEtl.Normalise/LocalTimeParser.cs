@@ -57,9 +57,11 @@ public static class LocalTimeParser
 
     /// <summary>
     /// Reads a time that carries its own UTC offset (<c>2025-07-04T10:15:30+02:00</c>, <c>…Z</c>), as exports and
-    /// WCO Data Model messages give them. Such a time is an exact instant: no zone, no DST policy applies.
+    /// WCO Data Model messages give them. Such a time is an exact instant: no zone, no DST policy applies. The value is
+    /// returned with its offset, so the caller can check its range before turning it into an instant (which overflows
+    /// near the year 10000).
     /// </summary>
-    public static bool TryParseInstant(string text, out Instant value)
+    public static bool TryParseOffset(string text, out OffsetDateTime value)
     {
         string trimmed = text.Trim();
         foreach (OffsetDateTimePattern pattern in OffsetPatterns)
@@ -67,7 +69,7 @@ public static class LocalTimeParser
             ParseResult<OffsetDateTime> result = pattern.Parse(trimmed);
             if (result.Success)
             {
-                value = result.Value.ToInstant();
+                value = result.Value;
                 return true;
             }
         }

@@ -143,12 +143,8 @@ public static class CatalogueText
         _ => "a text answer",
     };
 
-    /// <summary>
-    /// The period types a KPI's values are published for. Declaration-fact KPIs are measured by month, quarter and
-    /// year whatever their <see cref="KpiDefinition.Periods"/> says (see <c>KpiMeasurer</c>); others by their own.
-    /// </summary>
-    public static IReadOnlyList<PeriodType> PublishedPeriods(KpiDefinition k) =>
-        k.OnDeclarationFact ? [PeriodType.Month, PeriodType.Quarter, PeriodType.Year] : k.Periods;
+    /// <summary>The period types a KPI's values are published for (<see cref="KpiDefinition.Periods"/>).</summary>
+    public static IReadOnlyList<PeriodType> PublishedPeriods(KpiDefinition k) => k.Periods;
 
     /// <summary>"mode_of_transport: wco; responsible_actor: wco (CUSTOMS: public)".</summary>
     public static string? Breakdowns(KpiDefinition k) => Join(k.Breakdowns.Select(b =>

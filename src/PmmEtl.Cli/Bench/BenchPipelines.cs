@@ -17,7 +17,7 @@ internal static class BenchPipelines
     {
         string offices = string.Join("\n", template.Offices.Select(o =>
             $"  - {{ code: {o.Code}, name: \"{o.Name}\", type: {o.OfficeType}, country: {o.Country}, zone: {o.Zone.Id}, main_entry: {(o.MainEntry ? "true" : "false")}, main_exit: {(o.MainExit ? "true" : "false")} }}"));
-        string columns = string.Join("\n", PmmEtl.Core.Records.DeclarationFields.All.Select(f => $"      {f.Name}: {f.Name}"));
+        string columns = string.Join("\n", PmmEtl.Core.Records.RecordTypes.Declaration.Fields.Where(f => !f.Derived).Select(f => $"      {f.Name}: {f.Name}"));
         string path = Path.Combine(work, $"{name}.yaml");
         Directory.CreateDirectory(Path.Combine(work, output));
         File.WriteAllText(path, $"""

@@ -13,29 +13,23 @@ internal static class CsvExport
 {
     public static long Write(SourceDefinition source, string pipelineName, string csvPath, ExtractWindow? window = null)
     {
-        IReadOnlyList<(string Name, bool Required, Action<RawDeclaration, string?> Set)> fields = DeclarationFields.All;
-        Func<RawDeclaration, string?>[] getters =
-        [
-            r => r.DeclarationId, r => r.DeclarationType, r => r.Direction, r => r.OfficeCode, r => r.BusinessDate, r => r.ModeOfTransport,
-            r => r.ControlChannel, r => r.TraderId, r => r.Aeo, r => r.PreArrival, r => r.Ecommerce, r => r.RiskLevel, r => r.SubmissionChannel,
-            r => r.ImmediateRelease, r => r.ArrivalLocal, r => r.LodgedLocal, r => r.OgaPermitLocal, r => r.InspectionStartLocal,
-            r => r.InspectionEndLocal, r => r.ClearedLocal, r => r.ReleasedLocal, r => r.LoadedLocal,
-        ];
+        RecordSchema type = RecordTypes.Declaration;
+        int[] fields = [.. Enumerable.Range(0, type.Fields.Count).Where(i => !type.Fields[i].Derived)];
         using var writer = new StreamWriter(csvPath, false, new UTF8Encoding(false), 1 << 20);
-        writer.WriteLine(string.Join(',', fields.Select(f => f.Name)));
+        writer.WriteLine(string.Join(',', fields.Select(i => type.Fields[i].Name)));
         long rows = 0;
         var line = new StringBuilder(512);
-        foreach (RawDeclaration raw in new SqlDeclarationSource(source, pipelineName).ReadDeclarations(window ?? ExtractWindow.Everything, CancellationToken.None))
+        foreach (RawRecord raw in new SqlRecordSource(source, pipelineName).Read(type, window ?? ExtractWindow.Everything, CancellationToken.None))
         {
             line.Clear();
-            for (int i = 0; i < getters.Length; i++)
+            for (int i = 0; i < fields.Length; i++)
             {
                 if (i > 0)
                 {
                     line.Append(',');
                 }
 
-                Quote(line, getters[i](raw));
+                Quote(line, raw[fields[i]].Text);
             }
 
             writer.WriteLine(line);

@@ -1,4 +1,4 @@
-using PmmEtl.Core.Registers;
+using PmmEtl.Core.Records;
 using static PmmEtl.Core.Catalogue.RecordCondition;
 
 namespace PmmEtl.Core.Catalogue;

@@ -1,5 +1,5 @@
 using PmmEtl.Core.Records;
-using static PmmEtl.Core.Catalogue.FactCondition;
+using static PmmEtl.Core.Catalogue.RecordCondition;
 
 namespace PmmEtl.Core.Catalogue;
 
@@ -22,12 +22,12 @@ public static partial class KpiCatalogue
     internal const string Annually = "annually (calendar year)";
     internal const string EveryTwoYears = "every two years (calendar year)";
 
-    private static Breakdown Office => new(BreakdownKind.Office, Disclosure.National);
-    private static Breakdown Channel => new(BreakdownKind.ControlChannel, Disclosure.National);
-    private static Breakdown Mode => new(BreakdownKind.ModeOfTransport, Disclosure.Wco);
-    private static Breakdown AeoOrOther => new(BreakdownKind.Aeo, Disclosure.Wco);
-    private static Breakdown PreArrivalOrOther => new(BreakdownKind.PreArrival, Disclosure.Wco);
-    private static Breakdown Direction => new(BreakdownKind.Direction, Disclosure.Public);
+    private static Breakdown Office => new(BreakdownKind.Office, Disclosure.National) { Field = "office_code" };
+    private static Breakdown Channel => new(BreakdownKind.ControlChannel, Disclosure.National) { Field = "control_channel" };
+    private static Breakdown Mode => new(BreakdownKind.ModeOfTransport, Disclosure.Wco) { Field = "mode_of_transport" };
+    private static Breakdown AeoOrOther => new(BreakdownKind.Aeo, Disclosure.Wco) { Field = "aeo", TrueLabel = "AEO", FalseLabel = "OTHER" };
+    private static Breakdown PreArrivalOrOther => new(BreakdownKind.PreArrival, Disclosure.Wco) { Field = "pre_arrival", TrueLabel = "PRE_ARRIVAL", FalseLabel = "OTHER" };
+    private static Breakdown Direction => new(BreakdownKind.Direction, Disclosure.Public) { Field = "direction" };
 
     // Business and OGA shares are WCO-only; the Customs share is public (PMM disclosure list of K04 and K06).
     private static Breakdown Actor => new(
@@ -35,8 +35,13 @@ public static partial class KpiCatalogue
         Disclosure.Wco,
         new Dictionary<string, Disclosure> { ["CUSTOMS"] = Disclosure.Public });
 
-    private static FactCondition Imports => CodeIn(FactCode.DeclarationType, "IMPORT");
-    private static FactCondition Exports => CodeIn(FactCode.DeclarationType, "EXPORT");
+    private const string Declarations = "declaration";
+
+    private static RecordCondition Imports => Is("declaration_type", "IMPORT");
+    private static RecordCondition Exports => Is("declaration_type", "EXPORT");
+
+    /// <summary>The declaration periods: a release time is published by month, quarter and year.</summary>
+    private static IReadOnlyList<PeriodType> Monthly => [PeriodType.Month, PeriodType.Quarter, PeriodType.Year];
 
     public static KpiDefinition PhysicalReleaseTimeImport { get; } = new()
     {
@@ -52,15 +57,33 @@ public static partial class KpiCatalogue
         Unit = "minutes",
         MinimumPeriodicity = Annually,
         Disclosure = Disclosure.Public,
-        Population = Imports,
-        Interval = DurationInterval.ArrivalToRelease,
-        Exclusions =
-        [
-            new("outside_main_entry", NotFlag(FactFlag.AtMainEntry), "lodged at an office that is not a main point of entry"),
-            new("no_arrival", Not(Has(FactMilestone.Arrival)), "no arrival of goods recorded"),
-            new("not_released", Not(Has(FactMilestone.Released)), "not physically released yet"),
-        ],
+        Periods = Monthly,
+        Measure = new(Declarations, Imports)
+        {
+            Exclusions =
+            [
+                new("outside_main_entry", Not(AtOffice(OfficeRole.MainEntry)), "lodged at an office that is not a main point of entry"),
+                new("no_arrival", Not(Present("arrival_local")), "no arrival of goods recorded"),
+                new("not_released", Not(Present("released_local")), "not physically released yet"),
+            ],
+            Duration = DurationFields.WithActors("arrival_to_release"),
+        },
         Breakdowns = [Actor, AeoOrOther, PreArrivalOrOther, Mode, Office, Channel],
+        Variants =
+        [
+            new("lodgement_to_release", "The segment from lodgement to physical release, over the imports at a main point of entry that were released, arrival time or not: measurable where the source gives no arrival time. Not the KPI: the time before lodgement is missing.")
+            {
+                Measure = new(Declarations, Imports)
+                {
+                    Exclusions =
+                    [
+                        new("outside_main_entry", Not(AtOffice(OfficeRole.MainEntry)), "lodged at an office that is not a main point of entry"),
+                        new("not_released", Not(Present("released_local")), "not physically released yet"),
+                    ],
+                    Duration = new DurationFields("lodgement_to_release_min"),
+                },
+            },
+        ],
         Decision = "T_i and N are lost in the extracted text; read by analogy with K05/K06 as arrival → physical release per import declaration, minutes to 2 decimals.",
     };
 
@@ -78,13 +101,16 @@ public static partial class KpiCatalogue
         Unit = "minutes",
         MinimumPeriodicity = Annually,
         Disclosure = Disclosure.Public,
-        Population = Exports,
-        Interval = DurationInterval.LodgementToLoading,
-        Exclusions =
-        [
-            new("outside_main_exit", NotFlag(FactFlag.AtMainExit), "lodged at an office that is not a main point of exit"),
-            new("not_loaded", Not(Has(FactMilestone.Loaded)), "not loaded on board yet"),
-        ],
+        Periods = Monthly,
+        Measure = new(Declarations, Exports)
+        {
+            Exclusions =
+            [
+                new("outside_main_exit", Not(AtOffice(OfficeRole.MainExit)), "lodged at an office that is not a main point of exit"),
+                new("not_loaded", Not(Present("loaded_local")), "not loaded on board yet"),
+            ],
+            Duration = DurationFields.WithActors("lodgement_to_loading"),
+        },
         Breakdowns = [Actor, Mode, AeoOrOther, Office, Channel],
         Decision = "The per-breakdown disclosure list is lost; the levels of K06 are used.",
     };
@@ -103,14 +129,17 @@ public static partial class KpiCatalogue
         Unit = "minutes",
         MinimumPeriodicity = Annually,
         Disclosure = Disclosure.Public,
-        Population = Exports,
-        Interval = DurationInterval.ArrivalToLoading,
-        Exclusions =
-        [
-            new("outside_main_exit", NotFlag(FactFlag.AtMainExit), "lodged at an office that is not a main point of exit"),
-            new("no_arrival", Not(Has(FactMilestone.Arrival)), "no arrival at the place under Customs supervision recorded"),
-            new("not_loaded", Not(Has(FactMilestone.Loaded)), "not loaded on board yet"),
-        ],
+        Periods = Monthly,
+        Measure = new(Declarations, Exports)
+        {
+            Exclusions =
+            [
+                new("outside_main_exit", Not(AtOffice(OfficeRole.MainExit)), "lodged at an office that is not a main point of exit"),
+                new("no_arrival", Not(Present("arrival_local")), "no arrival at the place under Customs supervision recorded"),
+                new("not_loaded", Not(Present("loaded_local")), "not loaded on board yet"),
+            ],
+            Duration = DurationFields.WithActors("arrival_to_loading"),
+        },
         Breakdowns = [Actor, Mode, AeoOrOther, PreArrivalOrOther, Office, Channel],
         Decision = "The calculation text says 'main points of entry' (a copy of K04); the description's 'major point of exit' is used.",
     };
@@ -129,8 +158,8 @@ public static partial class KpiCatalogue
         Unit = "%",
         MinimumPeriodicity = EveryTwoYears,
         Disclosure = Disclosure.Public,
-        Population = CodeIn(FactCode.DeclarationType, "IMPORT", "EXPORT", "TRANSIT", "CARGO"),
-        Numerator = Flag(FactFlag.Electronic),
+        Periods = Monthly,
+        Measure = new(Declarations, Is("declaration_type", "IMPORT", "EXPORT", "TRANSIT", "CARGO")) { Numerator = True("is_electronic") },
         Breakdowns = [Direction, Office],
         Decision = "Cargo declarations count under the direction the source gives them (inward manifest → import).",
     };
@@ -149,8 +178,11 @@ public static partial class KpiCatalogue
         Unit = "%",
         MinimumPeriodicity = EveryTwoYears,
         Disclosure = Disclosure.Public,
-        Population = AllOf(Flag(FactFlag.Ecommerce), CodeIn(FactCode.Direction, "IMPORT", "EXPORT")),
-        Numerator = AllOf(Flag(FactFlag.ImmediateRelease), Not(CodeIn(FactCode.ControlChannel, [.. Codes.ControlledChannels]))),
+        Periods = Monthly,
+        Measure = new(Declarations, Both(True("ecommerce"), Is("direction", "IMPORT", "EXPORT")))
+        {
+            Numerator = Both(True("immediate_release"), Not(Is("control_channel", [.. Codes.ControlledChannels]))),
+        },
         Breakdowns = [Direction, Office],
         Decision = "'Immediately' has no time threshold in the text; the immediate-release flag of the clearance system is used, and a shipment under physical examination or NII never counts.",
     };
@@ -169,13 +201,16 @@ public static partial class KpiCatalogue
         Unit = "minutes",
         MinimumPeriodicity = EveryTwoYears,
         Disclosure = Disclosure.Public,
-        Population = Flag(FactFlag.Ecommerce),
-        Interval = DurationInterval.LodgementToClearance,
-        Exclusions =
-        [
-            new("not_low_risk", NotFlag(FactFlag.LowRisk), "not rated low risk by the national risk management system"),
-            new("not_cleared", Not(Has(FactMilestone.Cleared)), "not cleared from Customs formalities yet"),
-        ],
+        Periods = Monthly,
+        Measure = new(Declarations, True("ecommerce"))
+        {
+            Exclusions =
+            [
+                new("not_low_risk", Not(True("is_low_risk")), "not rated low risk by the national risk management system"),
+                new("not_cleared", Not(Present("cleared_local")), "not cleared from Customs formalities yet"),
+            ],
+            Duration = new DurationFields("lodgement_to_clearance_min"),
+        },
         Breakdowns = [Office, Channel],
         Variants =
         [
@@ -198,13 +233,13 @@ public static partial class KpiCatalogue
         Unit = "%",
         MinimumPeriodicity = EveryTwoYears,
         Disclosure = Disclosure.Public,
-        Population = CodeIn(FactCode.DeclarationType, "IMPORT", "EXPORT"),
-        Numerator = Flag(FactFlag.Ecommerce),
+        Periods = Monthly,
+        Measure = new(Declarations, Is("declaration_type", "IMPORT", "EXPORT")) { Numerator = True("ecommerce") },
         Breakdowns = [Direction, Office],
         Decision = "A and B use one counting unit, the goods declaration; cargo manifests are left out so that a consignment is not counted twice.",
     };
 
-    /// <summary>The release-time and e-commerce KPIs measured from the declaration fact.</summary>
+    /// <summary>The release-time and e-commerce KPIs measured from the declarations as a population.</summary>
     public static IReadOnlyList<KpiDefinition> DeclarationKpis =>
     [
         PhysicalReleaseTimeImport,

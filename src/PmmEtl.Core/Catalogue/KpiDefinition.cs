@@ -7,10 +7,17 @@ namespace PmmEtl.Core.Catalogue;
 public sealed record Breakdown(BreakdownKind Kind, Disclosure Disclosure, IReadOnlyDictionary<string, Disclosure>? ValueDisclosure = null)
 {
     /// <summary>
-    /// For record-based KPIs: the register field holding the breakdown value. A variable whose register has no
-    /// such field keeps its total for every value (the shared denominator of the hit rates).
+    /// The record field holding the breakdown value (every breakdown but the responsible actor, which splits a duration).
+    /// A variable whose record type has no such field keeps its total for every value (the shared denominator of the
+    /// hit rates).
     /// </summary>
     public string? Field { get; init; }
+
+    /// <summary>For a yes/no field: the value published for yes (AEO, PRE_ARRIVAL); null publishes YES.</summary>
+    public string? TrueLabel { get; init; }
+
+    /// <summary>For a yes/no field: the value published for no (OTHER); null publishes NO.</summary>
+    public string? FalseLabel { get; init; }
 
     public Disclosure DisclosureOf(string value) =>
         ValueDisclosure is not null && ValueDisclosure.TryGetValue(value, out Disclosure d) ? d : Disclosure;
@@ -37,7 +44,54 @@ public sealed record KpiVariant(string Name, string Description, DenominatorBasi
 
     /// <summary>The variant's unit when it differs from the KPI's (a printed count beside an intended percentage).</summary>
     public string? Unit { get; init; }
+
+    /// <summary>
+    /// A population of its own, measured like a population KPI: a segment of the KPI's interval that can be measured
+    /// where the whole cannot (lodgement → release without an arrival time), or the same quantity counted in another
+    /// record type (declarations, where a KPI counts shipments). Published for every period and breakdown of the KPI.
+    /// </summary>
+    public PopulationMeasure? Measure { get; init; }
 }
+
+/// <summary>
+/// How a population KPI is measured from the records of one type: the records it is about, the reasons, tested in
+/// order, a record of it is left out of N, and then either the share of the measured records that the numerator
+/// holds (a ratio) or the mean of a duration field (with its responsible-actor parts). The engine aggregates records
+/// into cells (month × exclusion × numerator hit × breakdown values); <see cref="Measure.KpiFormula"/> turns them into values.
+/// </summary>
+public sealed record PopulationMeasure(string RecordType, RecordCondition Population)
+{
+    public IReadOnlyList<Exclusion> Exclusions { get; init; } = [];
+
+    /// <summary>For ratios: which measured records count in A.</summary>
+    public RecordCondition? Numerator { get; init; }
+
+    /// <summary>For mean durations: the duration fields averaged.</summary>
+    public DurationFields? Duration { get; init; }
+}
+
+/// <summary>The number fields of a measured interval: its total in minutes, and where the interval is split between the responsible actors, each actor's part.</summary>
+public sealed record DurationFields(string Total, string? Business = null, string? Oga = null, string? Customs = null)
+{
+    /// <summary>The interval <c>stem_min</c> with its parts <c>stem_business_min</c>, <c>stem_oga_min</c>, <c>stem_customs_min</c>.</summary>
+    public static DurationFields WithActors(string stem) => new($"{stem}_min", $"{stem}_business_min", $"{stem}_oga_min", $"{stem}_customs_min");
+
+    public bool HasActorParts => Business is not null && Oga is not null && Customs is not null;
+
+    public string Field(DurationPart part) => part switch
+    {
+        DurationPart.Total => Total,
+        DurationPart.Business => Business ?? throw NoPart(part),
+        DurationPart.Oga => Oga ?? throw NoPart(part),
+        DurationPart.Customs => Customs ?? throw NoPart(part),
+        _ => throw new ArgumentOutOfRangeException(nameof(part), part, "not a duration part"),
+    };
+
+    private InvalidOperationException NoPart(DurationPart part) => new($"the interval {Total} has no {part} part");
+}
+
+/// <summary>A reason a record of a KPI's population is left out of N, tested in order; the first that matches counts.</summary>
+public sealed record Exclusion(string Reason, RecordCondition When, string Explanation);
 
 /// <summary>
 /// One KPI as data: its identity from the PMM, where it sits, how it is computed and who may see it. The
@@ -65,8 +119,8 @@ public sealed record KpiDefinition
     /// <summary>PMM KPI or FoS indicator.</summary>
     public CatalogueFamily Family { get; init; } = CatalogueFamily.Pmm;
 
-    /// <summary>For declaration-fact KPIs: the declarations the KPI is about (its population, before exclusions).</summary>
-    public FactCondition? Population { get; init; }
+    /// <summary>For population KPIs (release times, rates over records): how they are measured.</summary>
+    public PopulationMeasure? Measure { get; init; }
 
     /// <summary>For record-based KPIs: the variables the formula combines, each evaluated by the warehouse (or entered).</summary>
     public IReadOnlyList<KpiVariable> Variables { get; init; } = [];
@@ -75,15 +129,10 @@ public sealed record KpiDefinition
     public IReadOnlyList<ChecklistItem> Items { get; init; } = [];
 
     /// <summary>
-    /// The periods values are published for. Declaration-fact KPIs are published by month, quarter and year;
-    /// other KPIs by their own periodicity (quarters for K16 and K21, the financial year for K41).
+    /// The periods values are published for: by month, quarter and year for population KPIs unless they say
+    /// otherwise; other KPIs by their own periodicity (quarters for K16 and K21, the financial year for K41).
     /// </summary>
     public IReadOnlyList<PeriodType> Periods { get; init; } = [PeriodType.Year];
-    public IReadOnlyList<Exclusion> Exclusions { get; init; } = [];
-    /// <summary>For ratios: which measured declarations count in A.</summary>
-    public FactCondition? Numerator { get; init; }
-    /// <summary>For mean durations: which interval is averaged.</summary>
-    public DurationInterval? Interval { get; init; }
     public IReadOnlyList<Breakdown> Breakdowns { get; init; } = [];
     public IReadOnlyList<KpiVariant> Variants { get; init; } = [];
     /// <summary>Where the implementation departs from, or fills a gap in, the printed text.</summary>
@@ -92,10 +141,10 @@ public sealed record KpiDefinition
     public bool HasActorSplit => Breakdowns.Any(b => b.Kind == BreakdownKind.ResponsibleActor);
 
     /// <summary>The breakdowns values are grouped by; the responsible-actor split is a part of the duration, not a grouping.</summary>
-    public IReadOnlyList<BreakdownKind> Groupings => Breakdowns.Where(b => b.Kind != BreakdownKind.ResponsibleActor).Select(b => b.Kind).ToArray();
+    public IReadOnlyList<Breakdown> Groupings => Breakdowns.Where(b => b.Kind != BreakdownKind.ResponsibleActor).ToArray();
 
-    /// <summary>Measured from the declaration fact by <see cref="Measure.KpiMeasurer"/>'s declaration path.</summary>
-    public bool OnDeclarationFact => Population is not null;
+    /// <summary>Measured from a population of records (cells of counts and durations), not from variables.</summary>
+    public bool IsPopulationKpi => Measure is not null;
 
     /// <summary>The named variable; definitions are checked by the catalogue tests to name only variables they have.</summary>
     public KpiVariable Variable(string name) =>

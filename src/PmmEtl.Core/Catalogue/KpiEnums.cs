@@ -78,15 +78,6 @@ public static class InputKindText
     public static string ToCode(this CatalogueFamily f) => f == CatalogueFamily.Pmm ? "pmm" : "fos";
 }
 
-/// <summary>The measured intervals of the release- and clearance-time KPIs, each a column family of the declaration fact.</summary>
-public enum DurationInterval
-{
-    ArrivalToRelease,
-    LodgementToLoading,
-    ArrivalToLoading,
-    LodgementToClearance,
-}
-
 /// <summary>Which duration a row of a mean-duration KPI averages: the whole interval or one actor's share of it.</summary>
 public enum DurationPart
 {

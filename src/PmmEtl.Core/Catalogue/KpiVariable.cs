@@ -76,8 +76,9 @@ public sealed record ActiveAtPeriodEnd(string FromField, string ToField) : Recor
 public sealed record ActiveDuringPeriod(string FromField, string ToField) : RecordTiming;
 
 /// <summary>
-/// A predicate over one record of a register, as data, compiled by each engine to SQL over a closed set of column
-/// names (the register's fields): a definition cannot inject SQL.
+/// A predicate over one record of any record type, as data: the one condition language of KPI populations,
+/// exclusions, numerators and variable filters, compiled by each engine to SQL over a closed set of column names (the
+/// type's fields): a definition cannot inject SQL and means the same on every engine.
 /// </summary>
 public abstract record RecordCondition
 {
@@ -88,6 +89,9 @@ public abstract record RecordCondition
     public static RecordCondition Both(params RecordCondition[] parts) => new AllOf(parts);
     public static RecordCondition Either(params RecordCondition[] parts) => new AnyOf(parts);
     public static RecordCondition Not(RecordCondition inner) => new NotCondition(inner);
+
+    /// <summary>The record's office (its type's office field) plays <paramref name="role"/> in the pipeline's office reference.</summary>
+    public static RecordCondition AtOffice(OfficeRole role) => new OfficeHasRole(role);
 
     /// <summary>Seizures with at least one item that the category rules count in <paramref name="category"/> (register <c>seizure</c> only).</summary>
     public static RecordCondition HasItemIn(string category) => new SeizureHasCategory(category);
@@ -113,6 +117,17 @@ public sealed record AnyOf(IReadOnlyList<RecordCondition> Parts) : RecordConditi
 public sealed record NotCondition(RecordCondition Inner) : RecordCondition;
 
 public sealed record SeizureHasCategory(string Category) : RecordCondition;
+
+public sealed record OfficeHasRole(OfficeRole Role) : RecordCondition;
+
+/// <summary>What an office is in the pipeline's office reference (<c>main_entry</c>, <c>main_exit</c>).</summary>
+public enum OfficeRole
+{
+    /// <summary>A main point of entry (K04).</summary>
+    MainEntry,
+    /// <summary>A main point of exit (K05, K06).</summary>
+    MainExit,
+}
 
 public sealed record RelatedExists(string Register, string Link, RecordCondition? Filter, RecordTiming? SamePeriod) : RecordCondition;
 

@@ -25,16 +25,30 @@ public sealed partial class KpiFormula
         _computedAt = computedAt;
     }
 
-    public IEnumerable<KpiValue> Apply(KpiDefinition kpi, DurationPart part, PeriodType periodType, KpiAggregate a)
+    public string Pipeline => _pipeline;
+
+    public string RunId => _runId;
+
+    /// <summary>
+    /// A population KPI's rows for one aggregate: the value (the ratio of hits to the records measured, or the mean of
+    /// the part's durations), and for the KPI's whole interval its printed variants. <paramref name="unavailable"/>, when
+    /// given, is why the source cannot support the value (a field it does not give): the row keeps its counts and says so
+    /// instead of a number. Every row with records left out names the main reasons with their counts.
+    /// </summary>
+    /// <param name="variant"><see cref="PmmVariant"/>, or the name of a variant measured from a population of its own.</param>
+    public IEnumerable<KpiValue> Apply(KpiDefinition kpi, PopulationMeasure measure, string variant, DurationPart part, PeriodType periodType, KpiAggregate a,
+        string? unavailable = null, string? variantNote = null)
     {
         (string breakdown, string breakdownValue, Disclosure disclosure) = Cell(kpi, part, a);
         LocalDate end = Periods.End(periodType, a.PeriodStart);
+        string noun = RecordTypes.Plural(measure.RecordType);
+        string? excluded = ExcludedNote(measure, a, noun);
         var row = new KpiValue
         {
             Pipeline = _pipeline,
             KpiCode = kpi.Code,
             KpiId = kpi.Id,
-            Variant = PmmVariant,
+            Variant = variant,
             PeriodType = periodType.ToCode(),
             PeriodLabel = Periods.Label(periodType, a.PeriodStart),
             PeriodStart = a.PeriodStart,
@@ -49,14 +63,20 @@ public sealed partial class KpiFormula
             ComputedAt = _computedAt,
         };
 
-        if (kpi.Formula == FormulaKind.Ratio)
+        if (unavailable is not null)
+        {
+            yield return row with { Note = Join(Join($"not measurable: {unavailable}", excluded), variantNote) };
+            yield break;
+        }
+
+        if (measure.Duration is null)
         {
             yield return row with
             {
                 Value = a.Measured > 0 ? Round(100.0 * a.Hits / a.Measured, kpi.Precision) : null,
                 Numerator = a.Hits,
                 Denominator = a.Measured,
-                Note = a.Measured > 0 ? null : "not measurable: no declarations in scope (B = 0)",
+                Note = Join(Join(a.Measured > 0 ? null : $"not measurable: no {noun} in scope (B = 0)", excluded), variantNote),
             };
             yield break;
         }
@@ -70,45 +90,74 @@ public sealed partial class KpiFormula
             Min = RoundOrNull(a.Min, kpi.Precision),
             Max = RoundOrNull(a.Max, kpi.Precision),
             SumMinutes = sum,
-            Note = a.Measured > 0 ? null : "not measurable: no declarations measured (N = 0)",
+            Note = Join(Join(a.Measured > 0 ? null : $"not measurable: no {noun} measured (N = 0)", excluded), variantNote),
         };
 
-        // Variants read the printed formula literally; they exist for the whole interval only.
-        if (part != DurationPart.Total)
+        // Printed variants read the printed formula literally, over the KPI's own aggregates; they exist for the whole interval only.
+        if (part != DurationPart.Total || variant != PmmVariant)
         {
             yield break;
         }
 
-        foreach (KpiVariant variant in kpi.Variants)
+        foreach (KpiVariant printed in kpi.Variants.Where(v => v.Measure is null && v.Formula is null))
         {
-            long denominator = variant.Denominator == DenominatorBasis.Population ? a.Population : a.Measured;
+            long denominator = printed.Denominator == DenominatorBasis.Population ? a.Population : a.Measured;
             yield return row with
             {
-                Variant = variant.Name,
+                Variant = printed.Name,
                 Value = denominator > 0 && sum is { } total ? Round(total / denominator, kpi.Precision) : null,
                 SumMinutes = sum,
                 Denominator = denominator,
-                Note = variant.Description,
+                Note = printed.Description,
             };
         }
     }
 
+    /// <summary>A period without a record of the population's type in it (or without any in scope): a row that says so.</summary>
+    public KpiValue NoRecords(KpiDefinition kpi, PopulationMeasure measure, string variant, PeriodType periodType, LocalDate start, bool typeHasRecords, string? variantNote = null)
+    {
+        string label = Periods.Label(periodType, start);
+        string why = typeHasRecords
+            ? $"not measurable: no {RecordTypes.Plural(measure.RecordType)} in scope in {label}"
+            : $"not measurable: no {measure.RecordType} records for {label}";
+        return Row(kpi, variant, new CellKey(periodType, start, TotalBreakdown, AllValues, kpi.Disclosure)) with { Note = Join(why, variantNote) };
+    }
+
     /// <summary>Exclusion counts are published for the total row of each period only.</summary>
-    public IEnumerable<KpiExclusionCount> Exclusions(KpiDefinition kpi, PeriodType periodType, KpiAggregate a)
+    public IEnumerable<KpiExclusionCount> Exclusions(KpiDefinition kpi, PopulationMeasure measure, PeriodType periodType, KpiAggregate a)
     {
         if (a.Breakdown is not null)
         {
             yield break;
         }
 
-        for (int i = 0; i < kpi.Exclusions.Count; i++)
+        for (int i = 0; i < measure.Exclusions.Count; i++)
         {
             if (a.ExcludedByReason[i] > 0)
             {
                 yield return new KpiExclusionCount(_pipeline, kpi.Code, periodType.ToCode(), Periods.Label(periodType, a.PeriodStart),
-                    a.PeriodStart, kpi.Exclusions[i].Reason, kpi.Exclusions[i].Explanation, a.ExcludedByReason[i], _runId);
+                    a.PeriodStart, measure.Exclusions[i].Reason, measure.Exclusions[i].Explanation, a.ExcludedByReason[i], _runId);
             }
         }
+    }
+
+    /// <summary>
+    /// "63 declarations excluded: no arrival of goods recorded; 2 …": the main reasons a row's records were left out of
+    /// N, largest first, so that every audience sees why a value rests on fewer records than its population (the
+    /// exclusions file, with every reason, is national only).
+    /// </summary>
+    private static string? ExcludedNote(PopulationMeasure measure, KpiAggregate a, string noun)
+    {
+        const int Shown = 3;
+        var reasons = measure.Exclusions.Select((e, i) => (e.Explanation, Count: i < a.ExcludedByReason.Count ? a.ExcludedByReason[i] : 0))
+            .Where(r => r.Count > 0).OrderByDescending(r => r.Count).ToList();
+        if (reasons.Count == 0)
+        {
+            return null;
+        }
+
+        string text = string.Join("; ", reasons.Take(Shown).Select(r => $"{r.Count} {noun} excluded: {r.Explanation}"));
+        return reasons.Count > Shown ? $"{text}; {reasons.Skip(Shown).Sum(r => r.Count)} more for other reasons" : text;
     }
 
     public static double Round(double value, int precision) => Math.Round(value, precision, MidpointRounding.AwayFromZero);

@@ -1,80 +1,58 @@
 using NodaTime;
 using PmmEtl.Core.Catalogue;
+using PmmEtl.Core.Inputs;
 using PmmEtl.Core.Records;
 
 namespace PmmEtl.Core.Measure;
 
+/// <summary>What the measure stage needs besides the warehouse: the officers' inputs, the financial year, and what the source gives.</summary>
+public sealed record MeasureSettings(AssessmentInputs Inputs, int FinancialYearStartMonth, SourceFields Sources)
+{
+    public static MeasureSettings Default { get; } = new(AssessmentInputs.None, 1, SourceFields.Everything);
+}
+
 /// <summary>
-/// The measure stage: for each requested year, every KPI × period type × breakdown is aggregated by the engine,
-/// the formula is applied here, and the year's values replace what the warehouse held for it.
-/// Periods follow the office-local business date of each declaration (cohort by start; see docs).
+/// The measure stage, for every catalogue entry: for each requested year, population KPIs (release times, rates over
+/// records) are rolled up from the engine's finest cells, variable KPIs combine variables the engine evaluates or an
+/// officer entered, self-assessments and questionnaires read their answers; the formula is applied in
+/// <see cref="KpiFormula"/>, and the year's values replace what the warehouse held for it. A value is published only
+/// where the data behind it is there: a field the source does not give, or a period a record type does not cover,
+/// gives a null value and a note that says which.
 /// </summary>
 public sealed class KpiMeasurer
 {
-    private static readonly PeriodType[] PeriodTypes = [PeriodType.Month, PeriodType.Quarter, PeriodType.Year];
-    private static readonly DurationPart[] ActorParts = [DurationPart.Business, DurationPart.Oga, DurationPart.Customs];
-
     private readonly IKpiAggregator _aggregator;
     private readonly IKpiValueStore _store;
-    private readonly RecordKpiMeasurer? _records;
+    private readonly MeasureSettings _settings;
 
-    /// <param name="records">Measures the entries not read from the declaration fact; without it only declaration-fact KPIs are measured.</param>
-    public KpiMeasurer(IKpiAggregator aggregator, IKpiValueStore store, RecordKpiMeasurer? records = null)
+    public KpiMeasurer(IKpiAggregator aggregator, IKpiValueStore store, MeasureSettings? settings = null)
     {
         _aggregator = aggregator;
         _store = store;
-        _records = records;
+        _settings = settings ?? MeasureSettings.Default;
     }
 
     public MeasureResult Measure(string pipeline, string runId, Instant now, IReadOnlyList<KpiDefinition> kpis, IReadOnlyList<int> years)
     {
         var formula = new KpiFormula(pipeline, runId, now);
+        // Both hold what they learn of the warehouse for this call only: a later call, after a load, asks again.
+        var coverage = new CoverageBook(_aggregator);
+        var populations = new PopulationKpis(_aggregator, _settings, formula, coverage);
+        var variables = new VariableKpis(_aggregator, _settings, formula, coverage);
         var values = new List<KpiValue>();
         var exclusions = new List<KpiExclusionCount>();
         var distribution = new List<KpiDistributionBin>();
         foreach (int year in years)
         {
-            LocalDate from = new(year, 1, 1);
-            LocalDate to = from.PlusYears(1);
             foreach (KpiDefinition kpi in kpis)
             {
-                if (!kpi.OnDeclarationFact)
+                if (kpi.IsPopulationKpi)
                 {
-                    if (_records is null)
-                    {
-                        throw new InvalidOperationException($"{kpi.Code} is not measured from declarations, and no record measurer was given");
-                    }
-
-                    values.AddRange(_records.Measure(kpi, year, formula));
-                    continue;
+                    populations.Measure(kpi, year, values, exclusions, distribution);
                 }
-
-                if (kpi.Formula == FormulaKind.MeanDuration)
+                else
                 {
-                    distribution.AddRange(Bins(pipeline, runId, year, kpi, _aggregator.Distribution(kpi, from, to)));
-                }
-
-                IReadOnlyList<BreakdownKind> groupings = kpi.Groupings;
-                foreach (PeriodType periodType in PeriodTypes)
-                {
-                    foreach (KpiAggregate a in _aggregator.Aggregate(kpi, DurationPart.Total, periodType, groupings, from, to))
-                    {
-                        values.AddRange(formula.Apply(kpi, DurationPart.Total, periodType, a));
-                        exclusions.AddRange(formula.Exclusions(kpi, periodType, a));
-                    }
-
-                    if (!kpi.HasActorSplit)
-                    {
-                        continue;
-                    }
-
-                    foreach (DurationPart part in ActorParts)
-                    {
-                        foreach (KpiAggregate a in _aggregator.Aggregate(kpi, part, periodType, [], from, to))
-                        {
-                            values.AddRange(formula.Apply(kpi, part, periodType, a));
-                        }
-                    }
+                    values.AddRange(variables.Measure(kpi, year));
                 }
             }
         }
@@ -83,22 +61,52 @@ public sealed class KpiMeasurer
         _store.ReplaceYears(pipeline, years, values, exclusions, distribution);
         return new MeasureResult(values.Count, exclusions.Count, years);
     }
-
-    /// <summary>Every bin of the histogram, empty ones included, so charts keep their shape.</summary>
-    private static IEnumerable<KpiDistributionBin> Bins(string pipeline, string runId, int year, KpiDefinition kpi, IReadOnlyDictionary<int, long> counts)
-    {
-        IReadOnlyList<double> edges = DistributionBins.EdgesMinutes;
-        if (counts.Count == 0)
-        {
-            yield break;
-        }
-
-        for (int i = 0; i < edges.Count; i++)
-        {
-            yield return new KpiDistributionBin(pipeline, kpi.Code, year, i, edges[i], i + 1 < edges.Count ? edges[i + 1] : null,
-                counts.TryGetValue(i, out long n) ? n : 0, runId);
-        }
-    }
 }
 
 public sealed record MeasureResult(long Values, long ExclusionRows, IReadOnlyList<int> Years);
+
+/// <summary>What each record type holds, asked of the engine once per measure and kept for it.</summary>
+internal sealed class CoverageBook(IKpiAggregator aggregator)
+{
+    private readonly Dictionary<string, RecordCoverage> _coverage = new(StringComparer.Ordinal);
+
+    public RecordCoverage Of(string recordType)
+    {
+        if (!_coverage.TryGetValue(recordType, out RecordCoverage? coverage))
+        {
+            coverage = aggregator.Coverage(RecordTypes.Get(recordType));
+            _coverage[recordType] = coverage;
+        }
+
+        return coverage;
+    }
+}
+
+/// <summary>
+/// What a record type holds: whether any record, and for a dated type the months (their first days) in which it has
+/// records. By default a type covers the periods in which it holds records: a period without any is "not measurable",
+/// never a zero.
+/// </summary>
+public sealed record RecordCoverage(bool HasRecords, IReadOnlySet<LocalDate> Months)
+{
+    public static RecordCoverage Empty { get; } = new(false, new HashSet<LocalDate>());
+
+    /// <summary>Whether the type holds a record dated in [start, end) (undated types: any record).</summary>
+    public bool Covers(LocalDate start, LocalDate end, bool dated)
+    {
+        if (!dated)
+        {
+            return HasRecords;
+        }
+
+        for (LocalDate month = new(start.Year, start.Month, 1); month < end; month = month.PlusMonths(1))
+        {
+            if (Months.Contains(month))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -37,8 +37,11 @@ public sealed record PipelineDefinition
     /// <summary>First month (1–12) of the administration's financial year (K41).</summary>
     public int FinancialYearStartMonth { get; init; } = 1;
 
+    /// <summary>The dates and instants accepted (<c>valid_range</c>); anything outside refuses its record, naming the field.</summary>
+    public ValidRange Range { get; init; } = ValidRange.Default;
+
     /// <summary>Which national commodities count in which PMM seizure category (data the administration owns).</summary>
-    public IReadOnlyList<Registers.SeizureCategoryRule> SeizureCategories { get; init; } = [];
+    public IReadOnlyList<Records.SeizureCategoryRule> SeizureCategories { get; init; } = [];
 }
 
 /// <summary>A file the pipeline read besides its source, with its content hash.</summary>
@@ -56,6 +59,13 @@ public sealed record SourceDefinition
     public required string ConnectionString { get; init; }
     /// <summary>One SQL query per record type, its columns aliased to the canonical field names; window bounds come as @from and @to.</summary>
     public required IReadOnlyDictionary<string, string> Queries { get; init; }
+
+    /// <summary>
+    /// For relational sources: per record type, the mapping of fields the query does not return under their canonical
+    /// names (another column, a constant, a code map, a format, a date-only precision, or absent).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, FieldMapping>> Fields { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, FieldMapping>>();
     /// <summary>When set, the demo generator writes the source first if its file does not exist.</summary>
     public DemoSourceSettings? Demo { get; init; }
     /// <summary>The file behind a file-based source (SQLite), if any.</summary>

@@ -1,8 +1,8 @@
 namespace PmmEtl.Core.Records;
 
 /// <summary>
-/// The canonical field names of the declaration record type. A source query aliases its columns to
-/// these names; anything else it returns is ignored. Required fields must be present as columns.
+/// The names of the declaration's fields (<see cref="RecordTypes.Declaration"/>), for the code that has rules of its
+/// own about declarations: the declaration rules of the normaliser, and the WCO DM message reader.
 /// </summary>
 public static class DeclarationFields
 {
@@ -28,31 +28,4 @@ public static class DeclarationFields
     public const string ClearedLocal = "cleared_local";
     public const string ReleasedLocal = "released_local";
     public const string LoadedLocal = "loaded_local";
-
-    /// <summary>Every canonical field with the setter that stores its text on a raw row.</summary>
-    public static IReadOnlyList<(string Name, bool Required, Action<RawDeclaration, string?> Set)> All { get; } =
-    [
-        (DeclarationId, true, (r, v) => r.DeclarationId = v),
-        (DeclarationType, true, (r, v) => r.DeclarationType = v),
-        (Direction, false, (r, v) => r.Direction = v),
-        (OfficeCode, true, (r, v) => r.OfficeCode = v),
-        (BusinessDate, false, (r, v) => r.BusinessDate = v),
-        (ModeOfTransport, true, (r, v) => r.ModeOfTransport = v),
-        (ControlChannel, true, (r, v) => r.ControlChannel = v),
-        (TraderId, false, (r, v) => r.TraderId = v),
-        (Aeo, true, (r, v) => r.Aeo = v),
-        (PreArrival, false, (r, v) => r.PreArrival = v),
-        (Ecommerce, true, (r, v) => r.Ecommerce = v),
-        (RiskLevel, false, (r, v) => r.RiskLevel = v),
-        (SubmissionChannel, true, (r, v) => r.SubmissionChannel = v),
-        (ImmediateRelease, false, (r, v) => r.ImmediateRelease = v),
-        (ArrivalLocal, true, (r, v) => r.ArrivalLocal = v),
-        (LodgedLocal, true, (r, v) => r.LodgedLocal = v),
-        (OgaPermitLocal, false, (r, v) => r.OgaPermitLocal = v),
-        (InspectionStartLocal, false, (r, v) => r.InspectionStartLocal = v),
-        (InspectionEndLocal, false, (r, v) => r.InspectionEndLocal = v),
-        (ClearedLocal, false, (r, v) => r.ClearedLocal = v),
-        (ReleasedLocal, true, (r, v) => r.ReleasedLocal = v),
-        (LoadedLocal, false, (r, v) => r.LoadedLocal = v),
-    ];
 }

@@ -35,3 +35,9 @@ public static class ResponsibleActorSplit
 
     private static Instant Clamp(Instant value, Instant low, Instant high) => value < low ? low : value > high ? high : value;
 }
+
+/// <summary>
+/// One measured interval in minutes and its attribution to the responsible actors. The three parts
+/// always add up to the total (see <see cref="ResponsibleActorSplit"/>).
+/// </summary>
+public readonly record struct ActorSplit(double TotalMinutes, double BusinessMinutes, double OgaMinutes, double CustomsMinutes);

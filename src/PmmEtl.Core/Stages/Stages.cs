@@ -7,24 +7,43 @@ namespace PmmEtl.Core.Stages;
 /// <summary>Identity of one run; every log line, warehouse row and manifest of the run carries its id.</summary>
 public sealed record RunContext(string RunId, string Pipeline, Instant StartedAt, ExtractWindow Window);
 
-/// <summary>Extract: streams raw declarations of a window, one at a time. Nothing holds a whole table.</summary>
-public interface IDeclarationSource
+/// <summary>
+/// Extract: streams one record type's raw records for a window (dated types) or whole (undated ones), one at a time.
+/// One interface for every record type and every source kind (SQL queries, CSV exports, WCO DM messages); nothing
+/// holds a whole table.
+/// </summary>
+public interface IRecordSource
 {
-    IEnumerable<RawDeclaration> ReadDeclarations(ExtractWindow window, CancellationToken cancellationToken);
+    /// <summary>The record types this source gives (those with a query, files or messages), in load order; others are absent.</summary>
+    IReadOnlyList<RecordSchema> Available { get; }
+
+    /// <summary>
+    /// Where each field of a type comes from, and whether the source gives it with its time of day, a date only, or not
+    /// at all: from the mapping, and where the mapping cannot tell (a query's columns), from the source's own description
+    /// of its columns, read without reading rows. A mapping a type cannot be read with (a time field from a date column)
+    /// fails here, naming the key.
+    /// </summary>
+    RecordMapping Describe(RecordSchema type);
+
+    IEnumerable<RawRecord> Read(RecordSchema type, ExtractWindow window, CancellationToken cancellationToken);
 }
 
-/// <summary>Normalise: turns one raw row into a canonical declaration, or says why it cannot.</summary>
-public interface IDeclarationNormaliser
+/// <summary>Normalise: turns one raw record into a typed one, or says why it cannot (every problem at once).</summary>
+public interface IRecordNormaliser
 {
-    NormaliseResult Normalise(RawDeclaration raw);
+    NormaliseResult Normalise(RawRecord raw);
 }
 
-public readonly record struct NormaliseResult(NormalisedDeclaration? Declaration, QuarantineEntry? Quarantine);
+public readonly record struct NormaliseResult(RecordRow? Record, QuarantineEntry? Quarantine);
 
-/// <summary>Load: one window's rows into the warehouse; nothing is visible until <see cref="Commit"/>.</summary>
-public interface IDeclarationLoad : IDisposable
+/// <summary>
+/// Load for one record type: nothing is visible until <see cref="Commit"/>, which replaces the window's records of a
+/// dated type (and any record whose key was read again) or the whole of an undated one, in one transaction. The first
+/// record of a key wins; later ones are quarantined naming the kept row.
+/// </summary>
+public interface IRecordLoad : IDisposable
 {
-    void Add(NormalisedDeclaration declaration);
+    void Add(RecordRow record);
     void Quarantine(QuarantineEntry entry);
     LoadResult Commit();
 }

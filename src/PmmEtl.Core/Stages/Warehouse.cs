@@ -1,6 +1,7 @@
 using NodaTime;
 using PmmEtl.Core.Measure;
 using PmmEtl.Core.Pipelines;
+using PmmEtl.Core.Records;
 
 namespace PmmEtl.Core.Stages;
 
@@ -17,12 +18,14 @@ public interface IWarehouse : IDisposable
 
     void SyncOffices(IReadOnlyList<OfficeDefinition> offices);
 
-    IDeclarationLoad BeginLoad(RunContext run);
+    /// <summary>Begins the load of one record type for a run; one load at a time per warehouse.</summary>
+    IRecordLoad BeginLoad(RecordSchema type, RunContext run);
 
+    /// <summary>Replaces the category rules the seizure KPIs read (dim_seizure_category_rule).</summary>
+    void SyncSeizureCategories(IReadOnlyList<SeizureCategoryRule> rules);
+
+    /// <summary>The engine side of the measure stage, for every KPI and every record type.</summary>
     IKpiAggregator Aggregator { get; }
-
-    /// <summary>The record types beyond the declaration (inspections, seizures, registers): load and aggregate.</summary>
-    Registers.IRegisterStore Registers { get; }
 
     IKpiValueStore ValueStore { get; }
 

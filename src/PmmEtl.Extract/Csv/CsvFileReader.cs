@@ -1,16 +1,15 @@
 using PmmEtl.Core.Pipelines;
-using NodaTime;
 using PmmEtl.Core.Records;
-using PmmEtl.Core.Time;
+using PmmEtl.Extract.Mapping;
 using Sylvan.Data.Csv;
 
 namespace PmmEtl.Extract.Csv;
 
 /// <summary>
-/// Streams one CSV file into raw declarations, one record at a time, through <see cref="CsvRecordStream"/> (Sylvan's
-/// reader, physical line numbers, resync after a malformed record), so a refused row names its file and line.
-/// Repeated texts come from per-column string pools and well-formed times as values, so a row allocates little more
-/// than its raw record and its id. One reader serves one thread (its pools are not shared).
+/// Streams one CSV file into raw records of one record type, one record at a time, through <see cref="CsvRecordStream"/>
+/// (Sylvan's reader, physical line numbers, resync after a malformed record), so a refused row names its file and
+/// line. Repeated texts come from per-column string pools and well-formed times as values, so a row allocates little
+/// more than its raw record and its key. One reader serves one thread (its pools are not shared).
 /// </summary>
 public sealed class CsvFileReader
 {
@@ -18,43 +17,51 @@ public sealed class CsvFileReader
     public const int MaxResyncs = CsvRecordStream.MaxResyncs;
 
     private readonly CsvSourceSettings _settings;
-    private readonly CsvFieldPlan[] _plans;
+    private readonly RecordSchema _type;
+    private readonly MappedField[] _plans;
+    private readonly string _where;
     private readonly CsvRecordStream _stream;
-    private readonly int _idPlan;
+    private readonly int[] _keyPlans;
 
-    public CsvFileReader(CsvSourceSettings settings)
+    /// <param name="where">The mapping's key in the pipeline, named in header problems (<c>source.csv.columns</c>).</param>
+    public CsvFileReader(RecordSchema type, CsvSourceSettings settings, IReadOnlyList<MappedField> plans, string where)
     {
+        _type = type;
         _settings = settings;
-        _plans = [.. CsvFieldPlan.Compile(settings)];
+        _plans = [.. plans];
+        _where = where;
         _stream = new CsvRecordStream(settings);
-        _idPlan = Array.FindIndex(_plans, p => p.Field == DeclarationFields.DeclarationId);
+        _keyPlans = Enumerable.Range(0, _plans.Length).Where(i => type.Key.Contains(_plans[i].Name)).ToArray();
     }
+
+    /// <summary>The cells of the file's header line; null for an empty file.</summary>
+    public string[]? ReadHeaderNames(string file) => _settings.Header ? _stream.ReadHeader(file) : null;
 
     /// <summary>Binds the file's header to the mapping; null for an empty file (no header, no rows).</summary>
     public CsvHeader? ReadHeader(string file)
     {
         if (!_settings.Header)
         {
-            return CsvHeader.Bind(file, null, _plans);
+            return CsvHeader.Bind(file, null, _plans, _where);
         }
 
-        return _stream.ReadHeader(file) is { } names ? CsvHeader.Bind(file, names, _plans) : null;
+        return _stream.ReadHeader(file) is { } names ? CsvHeader.Bind(file, names, _plans, _where) : null;
     }
 
-    public IEnumerable<RawDeclaration> Read(string file, CsvHeader header, CancellationToken cancellationToken)
+    public IEnumerable<RawRecord> Read(string file, CsvHeader header, CancellationToken cancellationToken)
     {
         string name = Path.GetFileName(file);
         foreach (CsvRecord record in _stream.Read(file, _settings.Header, cancellationToken))
         {
             yield return record.Reader is { } csv
                 ? ToRaw(csv, header, file, name, record.Line)
-                : Refused(file, record.Line, "row", record.Error!);
+                : new RawRecord(_type, file, record.Line) { SourceError = record.Error!, SourceErrorField = "row" };
         }
     }
 
-    private RawDeclaration ToRaw(CsvDataReader csv, CsvHeader header, string file, string name, long line)
+    private RawRecord ToRaw(CsvDataReader csv, CsvHeader header, string file, string name, long line)
     {
-        var raw = new RawDeclaration { SourceName = file, RowNumber = line };
+        var raw = new RawRecord(_type, file, line);
         List<(string Field, string Reason)>? problems = null;
         int count = csv.RowFieldCount;
         bool countOk = header.ExactCount ? count == header.ExpectedFields : count >= header.ExpectedFields;
@@ -69,55 +76,50 @@ public sealed class CsvFileReader
         bool undecodable = csv.GetRawRecordSpan().Contains(CsvEncodings.Replacement);
         for (int i = 0; i < _plans.Length; i++)
         {
-            // A record of the wrong length is misaligned: only its id is taken, so the quarantine can name it.
-            if (!countOk && i != _idPlan)
+            // A record of the wrong length is misaligned: only its key is taken, so the quarantine can name it.
+            if (!countOk && Array.IndexOf(_keyPlans, i) < 0)
             {
                 continue;
             }
 
-            CsvFieldPlan plan = _plans[i];
+            MappedField plan = _plans[i];
             int ordinal = header.Ordinals[i];
             if (ordinal >= count)
             {
                 continue;
             }
 
-            string? cell = null;
-            if (ordinal >= 0)
+            RawValue value;
+            string? error;
+            if (ordinal < 0)
+            {
+                value = plan.Convert((string?)null, out error);
+            }
+            else
             {
                 ReadOnlySpan<char> span = csv.GetFieldSpan(ordinal);
                 if (span.Length > _settings.MaxFieldChars)
                 {
-                    (problems ??= []).Add((plan.Field, $"{span.Length} characters, more than max_field_chars ({_settings.MaxFieldChars})"));
+                    (problems ??= []).Add((plan.Name, $"{span.Length} characters, more than max_field_chars ({_settings.MaxFieldChars})"));
                     continue;
                 }
 
                 if (undecodable && span.Contains(CsvEncodings.Replacement))
                 {
-                    (problems ??= []).Add((plan.Field, $"bytes that are not valid {_settings.Encoding} (read as U+FFFD)"));
+                    (problems ??= []).Add((plan.Name, $"bytes that are not valid {_settings.Encoding} (read as U+FFFD)"));
                     continue;
                 }
 
-                // A well-formed time is kept as its value, read from the buffer: no string, and no second parse later.
-                // Any other text (blank, another shape, an impossible date) takes the text path below, as before.
-                if (plan.SetTime is { } setTime
-                    && IsoLocalText.ParseDateTime(span.Trim(), out LocalDateTime local, out char separator) == IsoLocalShape.Valid)
-                {
-                    setTime(raw, LocalTimeText.FromValue(local, separator));
-                    continue;
-                }
-
-                cell = plan.Pool is { } pool ? pool.Get(span) : span.ToString();
+                value = plan.Convert(span, out error);
             }
 
-            string? value = plan.Convert(cell, out string? error);
             if (error is not null)
             {
-                (problems ??= []).Add((plan.Field, error));
+                (problems ??= []).Add((plan.Name, error));
                 continue;
             }
 
-            plan.Set(raw, value);
+            raw[plan.Index] = value;
         }
 
         if (problems is not null)
@@ -128,7 +130,4 @@ public sealed class CsvFileReader
 
         return raw;
     }
-
-    private static RawDeclaration Refused(string file, long line, string field, string reason) =>
-        new() { SourceName = file, RowNumber = line, SourceError = reason, SourceErrorField = field };
 }

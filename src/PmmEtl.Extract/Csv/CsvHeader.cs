@@ -1,5 +1,6 @@
 using PmmEtl.Core.Pipelines;
 using PmmEtl.Extract.Files;
+using PmmEtl.Extract.Mapping;
 
 namespace PmmEtl.Extract.Csv;
 
@@ -16,7 +17,7 @@ public sealed class CsvHeader
         ExpectedFields = expectedFields;
     }
 
-    /// <summary>Per plan (same order), the column's ordinal, or −1 for a constant.</summary>
+    /// <summary>Per mapped field (same order), the column's ordinal, or −1 for a constant.</summary>
     public int[] Ordinals { get; }
 
     /// <summary>How many fields every record must have: the header's count, or without a header the highest mapped position.</summary>
@@ -25,14 +26,15 @@ public sealed class CsvHeader
     /// <summary>Without a header the record length is not fixed by the file; only the mapped positions must exist.</summary>
     public bool ExactCount { get; private init; }
 
-    public static CsvHeader Bind(string file, IReadOnlyList<string>? names, IReadOnlyList<CsvFieldPlan> plans)
+    /// <param name="where">The mapping's key in the pipeline (<c>source.csv.columns</c>), named in every problem.</param>
+    public static CsvHeader Bind(string file, IReadOnlyList<string>? names, IReadOnlyList<MappedField> plans, string where)
     {
         var ordinals = new int[plans.Count];
         var problems = new List<string>();
         for (int i = 0; i < plans.Count; i++)
         {
-            CsvColumnMapping mapping = plans[i].Mapping;
-            if (mapping.Column is not { } column)
+            FieldMapping mapping = plans[i].Mapping;
+            if (mapping.Constant is not null || mapping.Column is not { } column)
             {
                 ordinals[i] = -1;
                 continue;
@@ -47,7 +49,7 @@ public sealed class CsvHeader
             ordinals[i] = Find(names, column, out string? problem);
             if (problem is not null)
             {
-                problems.Add($"source.csv.columns.{plans[i].Field}: {problem}");
+                problems.Add($"{where}.{plans[i].Name}: {problem}");
             }
         }
 

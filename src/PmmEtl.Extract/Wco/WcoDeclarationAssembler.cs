@@ -27,9 +27,9 @@ public sealed class WcoDeclarationAssembler
     public WcoDeclarationAssembler(WcoXmlSourceSettings settings)
     {
         _settings = settings;
-        _fields = DeclarationFields.All
-            .Where(f => f.Name != DeclarationFields.DeclarationId && settings.Fields.ContainsKey(f.Name))
-            .Select(f => new FieldPlan(f.Name, f.Set, settings.Fields[f.Name]))
+        _fields = RecordTypes.Declaration.Fields
+            .Where(f => !f.Derived && f.Name != DeclarationFields.DeclarationId && settings.Fields.ContainsKey(f.Name))
+            .Select(f => new FieldPlan(f.Name, settings.Fields[f.Name]))
             .ToArray();
         _channelMapped = settings.Fields.ContainsKey(DeclarationFields.ControlChannel);
         Paths = new HashSet<string>(_fields.SelectMany(f => f.Mapping.Paths).Append(LrnPath).Append(MrnPath).Append(FunctionCodePath), StringComparer.Ordinal);
@@ -42,16 +42,23 @@ public sealed class WcoDeclarationAssembler
     public bool IsDeclaration(WcoElement message) =>
         message.Text(FunctionCodePath) is not { } code || _settings.DeclarationFunctionCodes.Contains(code);
 
-    public RawDeclaration Build(string file, WcoElement message, WcoNotificationIndex index)
+    /// <summary>The declaration fields this source gives: those mapped from the message, and the milestones and channel the notifications give.</summary>
+    public IReadOnlySet<string> Given => new HashSet<string>(
+        [DeclarationFields.DeclarationId, .. _fields.Select(f => f.Name), DeclarationFields.ControlChannel, DeclarationFields.LodgedLocal,
+         DeclarationFields.InspectionStartLocal, DeclarationFields.ClearedLocal, DeclarationFields.ReleasedLocal, DeclarationFields.LoadedLocal,
+         .. _settings.FunctionCodes.Values.Contains(WcoEvent.Arrived) ? [DeclarationFields.ArrivalLocal] : Array.Empty<string>()],
+        StringComparer.Ordinal);
+
+    public RawRecord Build(string file, WcoElement message, WcoNotificationIndex index)
     {
-        var raw = new RawDeclaration { SourceName = file, RowNumber = message.Line };
+        var raw = new RawRecord(RecordTypes.Declaration, file, message.Line);
         var problems = new List<(string Field, string Reason)>();
         string? lrn = message.Text(LrnPath);
         string? ownMrn = message.Text(MrnPath);
         WcoDeclarationEvents? events = index.Claim(lrn, ownMrn);
         string? mrn = ownMrn ?? events?.Mrn;
-        raw.DeclarationId = _settings.Identity == WcoIdentity.Mrn ? mrn ?? lrn : lrn ?? mrn;
-        if (raw.DeclarationId is null)
+        raw[DeclarationFields.DeclarationId] = _settings.Identity == WcoIdentity.Mrn ? mrn ?? lrn : lrn ?? mrn;
+        if (raw[DeclarationFields.DeclarationId] is null)
         {
             problems.Add((DeclarationFields.DeclarationId, "no FunctionalReferenceID (LRN) nor ID (MRN)"));
         }
@@ -64,7 +71,7 @@ public sealed class WcoDeclarationAssembler
                 problems.Add((field.Name, error));
             }
 
-            field.Set(raw, value);
+            raw[field.Name] = value;
         }
 
         if (events is null)
@@ -85,17 +92,17 @@ public sealed class WcoDeclarationAssembler
         return raw;
     }
 
-    private void ApplyEvents(RawDeclaration raw, WcoDeclarationEvents events, List<(string Field, string Reason)> problems)
+    private void ApplyEvents(RawRecord raw, WcoDeclarationEvents events, List<(string Field, string Reason)> problems)
     {
-        Set(events.Earliest(WcoEvent.Received, WcoEvent.Accepted), v => raw.LodgedLocal = v);
-        Set(events[WcoEvent.Arrived], v => raw.ArrivalLocal = v);
-        Set(events[WcoEvent.Control], v => raw.InspectionStartLocal = v);
-        Set(events[WcoEvent.Cleared], v => raw.ClearedLocal = v);
-        Set(events[WcoEvent.Released] ?? events[WcoEvent.Cleared], v => raw.ReleasedLocal = v);
-        Set(events[WcoEvent.Exited], v => raw.LoadedLocal = v);
+        Set(events.Earliest(WcoEvent.Received, WcoEvent.Accepted), v => raw[DeclarationFields.LodgedLocal] = v);
+        Set(events[WcoEvent.Arrived], v => raw[DeclarationFields.ArrivalLocal] = v);
+        Set(events[WcoEvent.Control], v => raw[DeclarationFields.InspectionStartLocal] = v);
+        Set(events[WcoEvent.Cleared], v => raw[DeclarationFields.ClearedLocal] = v);
+        Set(events[WcoEvent.Released] ?? events[WcoEvent.Cleared], v => raw[DeclarationFields.ReleasedLocal] = v);
+        Set(events[WcoEvent.Exited], v => raw[DeclarationFields.LoadedLocal] = v);
         if (!_channelMapped)
         {
-            raw.ControlChannel = events[WcoEvent.Control] is not null ? "RED"
+            raw[DeclarationFields.ControlChannel] = events[WcoEvent.Control] is not null ? "RED"
                 : events[WcoEvent.DocumentsRequired] is not null ? "YELLOW"
                 : "GREEN";
         }
@@ -126,13 +133,12 @@ public sealed class WcoDeclarationAssembler
 
     private static string Iso(OffsetDateTime at) => WcoDateTime.IsoOffset.Format(at);
 
-    private sealed class FieldPlan(string name, Action<RawDeclaration, string?> set, WcoFieldMapping mapping)
+    private sealed class FieldPlan(string name, WcoFieldMapping mapping)
     {
         private readonly CodeMap? _map = mapping.Map is { Count: > 0 } map ? new CodeMap(map) : null;
         private readonly bool _time = name.EndsWith("_local", StringComparison.Ordinal);
 
         public string Name { get; } = name;
-        public Action<RawDeclaration, string?> Set { get; } = set;
         public WcoFieldMapping Mapping { get; } = mapping;
 
         /// <summary>The first listed path that occurs gives the value; of its occurrences, the first the code map knows.</summary>

@@ -53,7 +53,7 @@ public static class PipelineDefinitionLoader
         var top = new YamlNodeReader(root, "", problems);
         string folder = Path.GetDirectoryName(fullPath)!;
         top.OnlyKeys("name", "source", "offices", "warehouse", "schedule", "window", "kpis", "output", "dst", "freshness", "publish",
-            "inputs", "currency", "periods");
+            "inputs", "currency", "periods", "valid_range");
 
         string name = top.String("name", required: true) ?? "";
         if (name.Length > 0 && !System.Text.RegularExpressions.Regex.IsMatch(name, "^[a-z0-9][a-z0-9_-]*$"))
@@ -78,6 +78,7 @@ public static class PipelineDefinitionLoader
         }
 
         IReadOnlyDictionary<string, double> rates = ReadCurrency(top.Mapping("currency", required: false));
+        ValidRange range = ReadValidRange(top.Mapping("valid_range", required: false));
         int financialYearStart = ReadPeriods(top.Mapping("periods", required: false));
         PipelineInputs inputs = InputsSectionReader.Read(top.Mapping("inputs", required: false), folder, catalogue, financialYearStart, problems);
 
@@ -105,7 +106,48 @@ public static class PipelineDefinitionLoader
             SeizureCategories = inputs.SeizureCategories,
             ExchangeRates = rates,
             FinancialYearStartMonth = financialYearStart,
+            Range = range,
         };
+    }
+
+    /// <summary>
+    /// <c>valid_range: { from: 1900-01-01, to: 2199-12-31 }</c>: the dates and instants accepted (the default); a
+    /// value outside refuses its record. Bounded to what every engine and writer can hold.
+    /// </summary>
+    private static ValidRange ReadValidRange(YamlNodeReader? r)
+    {
+        if (r is null)
+        {
+            return ValidRange.Default;
+        }
+
+        r.OnlyKeys("from", "to");
+        LocalDate? Date(string key)
+        {
+            string? text = r.String(key, required: true);
+            if (text is null)
+            {
+                return null;
+            }
+
+            NodaTime.Text.ParseResult<LocalDate> parsed = NodaTime.Text.LocalDatePattern.Iso.Parse(text.Trim());
+            if (!parsed.Success || parsed.Value.Year < 1753 || parsed.Value.Year > 9998)
+            {
+                r.Problem(r.Get(key), key, $"expected a date yyyy-MM-dd between 1753 and 9998 (what every engine and the workbook can hold), got '{text}'");
+                return null;
+            }
+
+            return parsed.Value;
+        }
+
+        LocalDate? from = Date("from");
+        LocalDate? to = Date("to");
+        if (from is { } f && to is { } t && f > t)
+        {
+            r.Problem(r.Get("to"), "to", "must not be before from");
+        }
+
+        return from is { } a && to is { } b && a <= b ? new ValidRange(a, b) : ValidRange.Default;
     }
 
     // The source section (relational, csv, wco-xml) is read in its own class: SourceSectionReader.

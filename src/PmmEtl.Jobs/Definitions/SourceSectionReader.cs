@@ -20,11 +20,11 @@ internal static class SourceSectionReader
             return null;
         }
 
-        s.OnlyKeys("kind", "path", "connection_string", "connection_string_env", "demo", "queries", "csv", "wco");
+        s.OnlyKeys("kind", "path", "connection_string", "connection_string_env", "demo", "queries", "fields", "csv", "wco");
         string? kind = s.String("kind", required: true);
-        if (kind is not null && !DeclarationSources.Kinds.Contains(kind))
+        if (kind is not null && !RecordSources.Kinds.Contains(kind))
         {
-            s.Problem(s.Get("kind"), "kind", $"unknown source kind '{kind}' (supported: {string.Join(", ", DeclarationSources.Kinds)})");
+            s.Problem(s.Get("kind"), "kind", $"unknown source kind '{kind}' (supported: {string.Join(", ", RecordSources.Kinds)})");
             return null;
         }
 
@@ -32,15 +32,15 @@ internal static class SourceSectionReader
         return kind switch
         {
             null => null,
-            DeclarationSources.Csv or DeclarationSources.WcoXml => FileSource(s, kind, path, folder),
+            RecordSources.Csv or RecordSources.WcoXml => FileSource(s, kind, path, folder),
             _ => Relational(s, SourceProvider.Find(kind)!, path),
         };
     }
 
     private static SourceDefinition? FileSource(YamlNodeReader s, string kind, string? path, string folder)
     {
-        string own = kind == DeclarationSources.Csv ? "csv" : "wco";
-        foreach (string key in new[] { "connection_string", "connection_string_env", "demo", "queries", own == "csv" ? "wco" : "csv" })
+        string own = kind == RecordSources.Csv ? "csv" : "wco";
+        foreach (string key in new[] { "connection_string", "connection_string_env", "demo", "queries", "fields", own == "csv" ? "wco" : "csv" })
         {
             if (s.Get(key) is { } misplaced)
             {
@@ -121,13 +121,53 @@ internal static class SourceSectionReader
             Kind = provider.Kind,
             ConnectionString = connection ?? "",
             Queries = queries,
+            Fields = ReadFields(s.Mapping("fields", required: false), queries),
             Demo = demo,
             FilePath = provider.FileBased ? filePath : null,
         };
     }
 
     /// <summary>
-    /// One query per record type: <c>declaration</c> (required) and any register of <see cref="Core.Registers.Registers.Loaded"/>,
+    /// <c>source.fields.&lt;type&gt;</c>: for a query, the fields it does not return under their canonical names, in the
+    /// mapping language every source kind shares (another column, a constant, a code map, a format, a date-only
+    /// precision, absent). A type without a query has nothing to map.
+    /// </summary>
+    private static Dictionary<string, IReadOnlyDictionary<string, FieldMapping>> ReadFields(YamlNodeReader? f, Dictionary<string, string> queries)
+    {
+        var fields = new Dictionary<string, IReadOnlyDictionary<string, FieldMapping>>(StringComparer.Ordinal);
+        if (f is null)
+        {
+            return fields;
+        }
+
+        foreach (var (keyNode, value) in f.Node.Children)
+        {
+            string name = (keyNode as YamlScalarNode)?.Value ?? "";
+            if (Core.Records.RecordTypes.Find(name) is not { } type)
+            {
+                f.Problem(keyNode, name, $"unknown record type '{name}' (known: {string.Join(", ", RecordSources.QueryNames)})");
+                continue;
+            }
+
+            if (!queries.ContainsKey(name))
+            {
+                f.Problem(keyNode, name, $"there is no source.queries.{name} whose columns this maps");
+            }
+
+            if (value is not YamlMappingNode node)
+            {
+                f.Problem(value, name, "expected a mapping of fields (column, constant, map, default, format, precision, absent)");
+                continue;
+            }
+
+            fields[name] = FieldMappingReader.Read(f.Child(node, f.Key(name)), type, requireIdentity: false);
+        }
+
+        return fields;
+    }
+
+    /// <summary>
+    /// One query per record type: <c>declaration</c> (required) and any register of <see cref="Core.Records.RecordTypes.Registers"/>,
     /// each checked for the provider's parameter marker. A name that is no record type is refused with the known ones,
     /// so a misspelt register is not a register silently without records.
     /// </summary>
@@ -153,9 +193,9 @@ internal static class SourceSectionReader
             }
         }
 
-        if (q.Get(SqlDeclarationSource.RecordType) is null)
+        if (q.Get(Core.Records.RecordTypes.Declaration.Name) is null)
         {
-            q.Problem(null, SqlDeclarationSource.RecordType, "missing required key");
+            q.Problem(null, Core.Records.RecordTypes.Declaration.Name, "missing required key");
         }
     }
 }

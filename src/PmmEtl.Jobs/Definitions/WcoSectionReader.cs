@@ -74,11 +74,18 @@ internal static class WcoSectionReader
         foreach (var (keyNode, value) in map.Node.Children)
         {
             string field = ((YamlScalarNode)keyNode).Value ?? "";
-            if (field == DeclarationFields.DeclarationId || DeclarationFields.All.All(f => f.Name != field))
+            if (field == DeclarationFields.DeclarationId || RecordTypes.Declaration.FindField(field) is not { Derived: false })
             {
                 map.Problem(keyNode, field, field == DeclarationFields.DeclarationId
                     ? "the declaration id is the MRN or the LRN: choose with source.wco.identity"
-                    : $"not a canonical field (known: {string.Join(", ", DeclarationFields.All.Select(f => f.Name))})");
+                    : $"not a canonical field (known: {string.Join(", ", RecordTypes.Declaration.Fields.Where(f => !f.Derived).Select(f => f.Name))})");
+                continue;
+            }
+
+            if (value is YamlScalarNode { Value: "absent" })
+            {
+                // The messages do not carry it: the default rule goes, and what needs the field says so.
+                fields.Remove(field);
                 continue;
             }
 

@@ -1,7 +1,7 @@
 using PmmEtl.Core.Catalogue;
 using PmmEtl.Core.Inputs;
 using PmmEtl.Core.Pipelines;
-using PmmEtl.Core.Registers;
+using PmmEtl.Core.Records;
 using PmmEtl.Jobs.Definitions;
 using YamlDotNet.RepresentationModel;
 

@@ -1,4 +1,4 @@
-using PmmEtl.Core.Registers;
+using PmmEtl.Core.Records;
 
 namespace PmmEtl.Jobs.Inputs;
 

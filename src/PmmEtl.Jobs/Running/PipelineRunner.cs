@@ -23,7 +23,6 @@ namespace PmmEtl.Jobs.Running;
 /// </summary>
 public sealed class PipelineRunner
 {
-    private const int ProgressEvery = 50_000;
     private const int QuarantineSampleSize = 10;
 
     private readonly IClock _clock;
@@ -105,27 +104,22 @@ public sealed class PipelineRunner
                 warehouse.Operations.MarkWindow(pipeline.Name, run.RunId, from, to, PartitionStates.Running, started);
             }
 
+            IRecordSource source = RecordSources.Create(pipeline.Source, pipeline.Name);
+            SourceFields fields = Describe(pipeline, source);
             var resolver = new LocalTimeResolver(pipeline.Dst);
-            (record, LoadResult load, List<QuarantineEntry> sample) = ExtractNormaliseLoad(pipeline, run, warehouse, record, resolver, cancellationToken);
-            IReadOnlyList<RegisterLoadResult> registers = new RegisterStage(_log).Run(pipeline, run, warehouse, resolver, sample, QuarantineSampleSize, cancellationToken);
-            DstResolutionCounts dst = resolver.Counts;
-            record = record with
-            {
-                RecordsLoaded = registers.Sum(r => r.Loaded),
-                RecordsQuarantined = registers.Sum(r => r.Quarantined),
-                DstAmbiguous = dst.Ambiguous,
-                DstSkipped = dst.Skipped,
-                DstRejected = dst.Rejected,
-            };
+            var normaliser = new RecordNormaliser(pipeline.Offices, resolver, pipeline.ExchangeRates, fields, pipeline.Range);
+            var sample = new List<QuarantineEntry>();
+            IReadOnlyList<RecordLoadResult> loads = new RecordStage(_log).Run(pipeline, run, warehouse, source, normaliser, sample, QuarantineSampleSize, cancellationToken);
+            record = WithLoads(record, loads, resolver.Counts);
             Checkpoints.Reach(Checkpoints.Loaded);
             CheckFreshness(pipeline, warehouse);
 
-            IReadOnlyList<int> years = YearsToMeasure(pipeline, window, load, registers);
+            IReadOnlyList<int> years = MeasureYears.Of(pipeline, window, loads);
             var totals = new List<KpiValue>();
             var snapshots = new List<PublishedSnapshot>();
             if (options.Measure)
             {
-                record = Measure(pipeline, run, warehouse, record, years);
+                record = Measure(pipeline, run, warehouse, record, years, fields);
             }
 
             if (options.Measure && options.Publish)
@@ -136,7 +130,7 @@ public sealed class PipelineRunner
             warehouse.Operations.Settle(pipeline.Name, run.RunId, PartitionStates.Running, PartitionStates.Done, null, _clock.GetCurrentInstant());
             record = record with { Status = RunStatuses.Succeeded, FinishedAt = _clock.GetCurrentInstant() };
             warehouse.Runs.Finished(record);
-            string resultFile = WriteRunResult(pipeline, record, snapshots, registers);
+            string resultFile = RunResultFile.Write(pipeline, record, snapshots, loads, fields, normaliser.Unlisted);
             _log.Information("Run succeeded: {Loaded} loaded, {Quarantined} quarantined, {Ambiguous} ambiguous and {Skipped} skipped local times resolved",
                 record.RowsLoaded, record.RowsQuarantined, record.DstAmbiguous, record.DstSkipped);
             return new RunSummary(record, totals, snapshots, sample, resultFile);
@@ -147,7 +141,7 @@ public sealed class PipelineRunner
             record = record with { Status = RunStatuses.Failed, FinishedAt = now, Error = e.Message };
             warehouse.Operations.Settle(pipeline.Name, run.RunId, PartitionStates.Running, PartitionStates.Failed, e.Message, now);
             warehouse.Runs.Finished(record);
-            WriteRunResult(pipeline, record, []);
+            RunResultFile.Write(pipeline, record, []);
             _log.Error(e, "Run failed: {Error}", e.Message);
             throw;
         }
@@ -168,7 +162,7 @@ public sealed class PipelineRunner
         }
 
         _log.Warning("Run skipped: {Reason}", record.Error);
-        return new RunSummary(record, [], [], [], WriteRunResult(pipeline, record, []));
+        return new RunSummary(record, [], [], [], RunResultFile.Write(pipeline, record, []));
     }
 
     /// <summary>Measures and publishes years already loaded, as one run (used after a backfill).</summary>
@@ -187,11 +181,12 @@ public sealed class PipelineRunner
         warehouse.Runs.Started(record);
         var totals = new List<KpiValue>();
         var snapshots = new List<PublishedSnapshot>();
-        record = Measure(pipeline, run, warehouse, record, years);
+        SourceFields fields = Describe(pipeline, RecordSources.Create(pipeline.Source, pipeline.Name));
+        record = Measure(pipeline, run, warehouse, record, years, fields);
         record = Publish(pipeline, run, warehouse, record, years, totals, snapshots);
         record = record with { Status = RunStatuses.Succeeded, FinishedAt = _clock.GetCurrentInstant() };
         warehouse.Runs.Finished(record);
-        return new RunSummary(record, totals, snapshots, [], WriteRunResult(pipeline, record, snapshots));
+        return new RunSummary(record, totals, snapshots, [], RunResultFile.Write(pipeline, record, snapshots, [], fields));
     }
 
     /// <summary>A run whose lock is older than this belongs to a process that died; the next run takes it over.</summary>
@@ -215,11 +210,37 @@ public sealed class PipelineRunner
         }
     }
 
-    private RunRecord Measure(PipelineDefinition pipeline, RunContext run, IWarehouse warehouse, RunRecord record, IReadOnlyList<int> years)
+    /// <summary>What the source gives of each record type it gives, as it describes itself before any row is read.</summary>
+    private static SourceFields Describe(PipelineDefinition pipeline, IRecordSource source) =>
+        new(pipeline.Source.Kind, source.Available.ToDictionary(t => t.Name, source.Describe, StringComparer.Ordinal),
+            type => RecordSources.WhereTypeWouldBe(pipeline.Source, type));
+
+    /// <summary>The run book's counts: declarations as rows, every other type as records, and the run's DST resolutions.</summary>
+    private static RunRecord WithLoads(RunRecord record, IReadOnlyList<RecordLoadResult> loads, DstResolutionCounts dst)
+    {
+        RecordLoadResult? declarations = loads.FirstOrDefault(l => l.RecordType == RecordTypes.Declaration.Name);
+        IEnumerable<RecordLoadResult> registers = loads.Where(l => l.RecordType != RecordTypes.Declaration.Name);
+        return record with
+        {
+            RowsRead = declarations?.Read ?? 0,
+            RowsOutsideWindow = declarations?.OutsideWindow ?? 0,
+            RowsLoaded = declarations?.Loaded ?? 0,
+            RowsQuarantined = declarations?.Quarantined ?? 0,
+            RowsReplaced = declarations?.Replaced ?? 0,
+            RecordsLoaded = registers.Sum(r => r.Loaded),
+            RecordsQuarantined = registers.Sum(r => r.Quarantined),
+            DstAmbiguous = dst.Ambiguous,
+            DstSkipped = dst.Skipped,
+            DstRejected = dst.Rejected,
+            ExtractLoadMs = loads.Sum(l => l.ExtractMs),
+            MergeMs = loads.Sum(l => l.MergeMs),
+        };
+    }
+
+    private RunRecord Measure(PipelineDefinition pipeline, RunContext run, IWarehouse warehouse, RunRecord record, IReadOnlyList<int> years, SourceFields fields)
     {
         var watch = Stopwatch.StartNew();
-        var records = new RecordKpiMeasurer(warehouse.Registers.Aggregator, pipeline.Inputs, pipeline.FinancialYearStartMonth);
-        MeasureResult measured = new KpiMeasurer(warehouse.Aggregator, warehouse.ValueStore, records)
+        MeasureResult measured = new KpiMeasurer(warehouse.Aggregator, warehouse.ValueStore, new MeasureSettings(pipeline.Inputs, pipeline.FinancialYearStartMonth, fields))
             .Measure(pipeline.Name, run.RunId, _clock.GetCurrentInstant(), pipeline.Kpis, years);
         _log.Information("Measured {Values} KPI values for {Years} in {Ms} ms", measured.Values, years, watch.ElapsedMilliseconds);
         return record with { KpiValues = measured.Values, MeasureMs = watch.ElapsedMilliseconds };
@@ -260,116 +281,6 @@ public sealed class PipelineRunner
         return record with { PublishMs = watch.ElapsedMilliseconds };
     }
 
-    private (RunRecord, LoadResult, List<QuarantineEntry>) ExtractNormaliseLoad(
-        PipelineDefinition pipeline, RunContext run, IWarehouse warehouse, RunRecord record, LocalTimeResolver resolver, CancellationToken cancellationToken)
-    {
-        var watch = Stopwatch.StartNew();
-        var normaliser = new DeclarationNormaliser(pipeline.Offices, resolver);
-        IDeclarationSource source = DeclarationSources.Create(pipeline.Source, pipeline.Name);
-        var sample = new List<QuarantineEntry>();
-        long read = 0;
-        long outside = 0;
-        LoadResult load;
-        using (IDeclarationLoad loader = warehouse.BeginLoad(run))
-        {
-            // One streaming pass: a row is read, normalised and appended before the next is read.
-            foreach (RawDeclaration raw in source.ReadDeclarations(run.Window, cancellationToken))
-            {
-                NormaliseResult result = normaliser.Normalise(raw);
-                if (result.Declaration is { } declaration)
-                {
-                    if (run.Window.Contains(declaration.BusinessDate))
-                    {
-                        loader.Add(declaration);
-                    }
-                    else
-                    {
-                        // File sources hand over everything; only the window's partitions may be replaced.
-                        outside++;
-                    }
-                }
-                else
-                {
-                    loader.Quarantine(result.Quarantine!);
-                    if (sample.Count < QuarantineSampleSize)
-                    {
-                        sample.Add(result.Quarantine!);
-                    }
-
-                    _log.Debug("Quarantined {Entry}", result.Quarantine!.ToString());
-                }
-
-                switch (++read)
-                {
-                    case 1000:
-                        Checkpoints.Reach(Checkpoints.Extract);
-                        break;
-                    case 2000:
-                        Checkpoints.Reach(Checkpoints.Append);
-                        break;
-                }
-
-                if (read % ProgressEvery == 0)
-                {
-                    _log.Information("Extracted {Rows} rows ({RowsPerSecond:F0}/s)", read, read / Math.Max(watch.Elapsed.TotalSeconds, 0.001));
-                }
-            }
-
-            long extractMs = watch.ElapsedMilliseconds;
-            watch.Restart();
-            load = loader.Commit();
-            DstResolutionCounts dst = resolver.Counts;
-            record = record with
-            {
-                RowsRead = read,
-                RowsOutsideWindow = outside,
-                RowsLoaded = load.Loaded,
-                RowsQuarantined = load.Quarantined,
-                RowsReplaced = load.Replaced,
-                DstAmbiguous = dst.Ambiguous,
-                DstSkipped = dst.Skipped,
-                DstRejected = dst.Rejected,
-                ExtractLoadMs = extractMs,
-                MergeMs = watch.ElapsedMilliseconds,
-            };
-        }
-
-        _log.Information("Loaded {Loaded} declarations ({Replaced} replaced), quarantined {Quarantined} of {Read} read in {Ms} ms",
-            load.Loaded, load.Replaced, load.Quarantined, read, record.ExtractLoadMs + record.MergeMs);
-        return (record, load, sample);
-    }
-
-    /// <summary>The years whose values may have changed: those the window covers and those its rows fall in.</summary>
-    private static IReadOnlyList<int> YearsToMeasure(PipelineDefinition pipeline, ExtractWindow window, LoadResult load, IReadOnlyList<RegisterLoadResult> registers)
-    {
-        // Dated records give their years; officer-given answers give theirs (a self-assessment for 2025 is measured
-        // even when no record of 2025 was loaded in this run). Undated registers (staff, AEO register) have none.
-        var years = new SortedSet<int>(load.YearsTouched.Concat(registers.SelectMany(r => r.YearsTouched)).Concat(pipeline.Inputs.Years()));
-        if (window is { From: { } from, To: { } to })
-        {
-            for (int y = from.Year; y <= to.PlusDays(-1).Year; y++)
-            {
-                years.Add(y);
-            }
-        }
-
-        // A financial year is stored under the calendar year it starts in (FY2024-25 under 2024), so records of its
-        // last months, in the next calendar year, change the year before: that year is measured again too.
-        HashSet<string> financialYearRegisters = RegisterStage.FinancialYearRegisters(pipeline);
-        List<RegisterLoadResult> financial = registers.Where(r => financialYearRegisters.Contains(r.Register)).ToList();
-        years.UnionWith(financial.SelectMany(r => r.FinancialYearsTouched));
-        if (financial.Count > 0 && window is { From: { } start, To: { } end })
-        {
-            // A window reaching the months before the financial year starts may have replaced records of the year before's FY.
-            for (LocalDate day = start; day < end; day = new LocalDate(day.Year + 1, 1, 1))
-            {
-                years.Add(Periods.Start(PeriodType.FinancialYear, day, pipeline.FinancialYearStartMonth).Year);
-            }
-        }
-
-        return years.ToArray();
-    }
-
     private void EnsureDemoSource(SourceDefinition source)
     {
         if (source.Demo is not { } demo || source.FilePath is not { } path || File.Exists(path))
@@ -381,46 +292,5 @@ public sealed class PipelineRunner
         DemoSourceSummary summary = DemoSourceGenerator.Generate(new DemoSourceOptions(path, demo.Declarations, demo.Seed, demo.Year));
         _log.Information("Demo source written: {Declarations} declarations, {Events} events, {BadRows} deliberately bad rows in {Elapsed}",
             summary.Declarations, summary.Events, summary.BadRows, summary.Elapsed);
-    }
-
-    /// <summary>A machine-readable result per run, beside the snapshots, for later commands and for people.</summary>
-    private static string WriteRunResult(PipelineDefinition pipeline, RunRecord record, IReadOnlyList<PublishedSnapshot> snapshots,
-        IReadOnlyList<RegisterLoadResult>? registers = null)
-    {
-        // Beside the snapshots folder, whatever the engine: out/snapshots → out/runs.
-        string folder = Path.Combine(Path.GetDirectoryName(pipeline.OutputFolder) ?? pipeline.OutputFolder, "runs");
-        Directory.CreateDirectory(folder);
-        string file = Path.Combine(folder, record.RunId + ".json");
-        var result = new
-        {
-            record.RunId,
-            record.Pipeline,
-            record.Status,
-            StartedAt = record.StartedAt.ToString(),
-            FinishedAt = record.FinishedAt?.ToString(),
-            WindowFrom = record.WindowFrom?.ToString("uuuu-MM-dd", null),
-            WindowTo = record.WindowTo?.ToString("uuuu-MM-dd", null),
-            record.RowsRead,
-            record.RowsOutsideWindow,
-            record.RowsLoaded,
-            record.RowsQuarantined,
-            record.RowsReplaced,
-            record.RecordsLoaded,
-            record.RecordsQuarantined,
-            Registers = registers ?? [],
-            InputFiles = pipeline.InputFiles,
-            Dst = new { record.DstPolicy, record.DstAmbiguous, record.DstSkipped, record.DstRejected },
-            record.TzdbVersion,
-            record.KpiValues,
-            StageMs = new { ExtractNormaliseAppend = record.ExtractLoadMs, Merge = record.MergeMs, Measure = record.MeasureMs, Publish = record.PublishMs },
-            // The process's peak resident memory so far (VmHWM): what the benchmark reports against its 1 GB limit.
-            PeakRssBytes = System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64,
-            Snapshots = snapshots.Select(s => new { s.Folder, s.Version, s.Unchanged }),
-            record.Error,
-        };
-        string temp = file + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
-        File.Move(temp, file, overwrite: true);
-        return file;
     }
 }

@@ -46,7 +46,7 @@ internal sealed class SmallCountSuppression
     public static long CountOf(KpiValue value) => KpiCatalogue.Find(value.KpiCode) switch
     {
         null => value.N,
-        { OnDeclarationFact: false } => value.N,
+        { IsPopulationKpi: false } => value.N,
         { Formula: FormulaKind.MeanDuration } => value.N,
         { Formula: FormulaKind.Ratio } => value.Denominator ?? value.N,
         _ => Math.Min(value.N, value.Denominator ?? value.N),

@@ -1,9 +1,10 @@
 using System.Data.Common;
 using PmmEtl.Core.Measure;
 using PmmEtl.Core.Pipelines;
-using PmmEtl.Core.Registers;
+using PmmEtl.Core.Records;
 using PmmEtl.Core.Stages;
-using PmmEtl.Warehouse.Registers;
+using PmmEtl.Warehouse.Measure;
+using PmmEtl.Warehouse.Records;
 
 namespace PmmEtl.Warehouse.Sql;
 
@@ -16,7 +17,6 @@ public sealed class SqlWarehouse : IWarehouse
     private readonly DbConnection _connection;
     private readonly SqlCommands _sql;
     private readonly SqlKpiValues _values;
-    private readonly SqlKpiAggregator _aggregator;
 
     public SqlWarehouse(DbConnection connection, ISqlDialect dialect)
     {
@@ -29,10 +29,9 @@ public sealed class SqlWarehouse : IWarehouse
 
         _sql = new SqlCommands(_connection, dialect);
         _values = new SqlKpiValues(_connection, _sql, dialect);
-        Aggregator = _aggregator = new SqlKpiAggregator(_sql, dialect);
+        Aggregator = new SqlKpiAggregator(_sql, dialect);
         Runs = new SqlRunLog(_sql, dialect);
         Operations = new SqlOperationsBook(_sql, this);
-        Registers = new SqlRegisterStore(_connection, _sql, dialect, this);
     }
 
     public ISqlDialect Dialect { get; }
@@ -40,8 +39,6 @@ public sealed class SqlWarehouse : IWarehouse
     public string Engine => Dialect.Engine;
 
     public IKpiAggregator Aggregator { get; }
-
-    public IRegisterStore Registers { get; }
 
     public IKpiValueStore ValueStore => _values;
 
@@ -80,10 +77,30 @@ public sealed class SqlWarehouse : IWarehouse
         }
     }
 
-    public IDeclarationLoad BeginLoad(RunContext run)
+    public IRecordLoad BeginLoad(RecordSchema type, RunContext run) => new SqlRecordLoad(_connection, _sql, Dialect, type, run, this);
+
+    public void SyncSeizureCategories(IReadOnlyList<SeizureCategoryRule> rules)
     {
-        _aggregator.ForgetPending();
-        return new SqlDeclarationLoad(_connection, _sql, Dialect, run, this);
+        _sql.Begin();
+        try
+        {
+            // Replaced whole: the rules are a small file the pipeline owns, and a removed rule must stop counting.
+            _sql.Execute(CategoryRuleSql.DeleteAll);
+            foreach (SeizureCategoryRule r in rules)
+            {
+                _sql.Execute(
+                    CategoryRuleSql.Insert,
+                    ("commodity", r.Commodity), ("category", r.Category), ("counts", r.Counts), ("mandate", r.RequiresMandate),
+                    ("subcategory", r.Subcategory), ("note", r.Note), ("source", r.Source));
+            }
+
+            _sql.Commit();
+        }
+        catch
+        {
+            _sql.Rollback();
+            throw;
+        }
     }
 
     internal void EnsureDates(IEnumerable<int> years) => SqlDates.EnsureYears(_connection, _sql, Dialect, years);

@@ -1,0 +1,106 @@
+using NodaTime;
+using PmmEtl.Core.Catalogue;
+using PmmEtl.Core.Records;
+
+namespace PmmEtl.Core.Measure;
+
+/// <summary>
+/// Measures population KPIs: the engine gives a year's finest cells once per population, and they are rolled up here
+/// to every period type, the total, each breakdown and each responsible-actor part. Variants with a population of their
+/// own (a segment of the interval, another record type) are measured the same way and published beside the KPI.
+/// </summary>
+internal sealed class PopulationKpis(IKpiAggregator aggregator, MeasureSettings settings, KpiFormula formula, CoverageBook coverage)
+{
+    private static readonly DurationPart[] ActorParts = [DurationPart.Business, DurationPart.Oga, DurationPart.Customs];
+
+    public void Measure(KpiDefinition kpi, int year, List<KpiValue> values, List<KpiExclusionCount> exclusions, List<KpiDistributionBin> distribution)
+    {
+        PopulationMeasure measure = kpi.Measure!;
+        MeasureOne(kpi, measure, KpiFormula.PmmVariant, kpi.HasActorSplit, year, null, values, exclusions, distribution);
+        foreach (KpiVariant variant in kpi.Variants.Where(v => v.Measure is not null))
+        {
+            KpiDefinition read = variant.Unit is { } unit ? kpi with { Unit = unit } : kpi;
+            MeasureOne(read, variant.Measure!, variant.Name, actorSplit: false, year, variant.Description, values, null, null);
+        }
+    }
+
+    private void MeasureOne(KpiDefinition kpi, PopulationMeasure measure, string variant, bool actorSplit, int year, string? note,
+        List<KpiValue> values, List<KpiExclusionCount>? exclusions, List<KpiDistributionBin>? distribution)
+    {
+        LocalDate from = new(year, 1, 1);
+        LocalDate to = from.PlusYears(1);
+        RecordSchema type = RecordTypes.Get(measure.RecordType);
+        RecordCoverage held = coverage.Of(type.Name);
+        if (!held.Covers(from, to, type.IsDated) || !settings.Sources.Gives(type.Name))
+        {
+            // Nothing of the type in the year (or the source does not give the type at all): one row for the year says so.
+            string? missing = settings.Sources.Gives(type.Name) ? null : settings.Sources.Missing(new FieldUse(type.Name, type.Key[0]));
+            KpiValue row = formula.NoRecords(kpi, measure, variant, PeriodType.Year, from, typeHasRecords: false, note);
+            values.Add(missing is null ? row : row with { Note = $"not measurable: {missing}" });
+            return;
+        }
+
+        IReadOnlyList<Breakdown> groupings = kpi.Groupings;
+        IReadOnlyList<DurationPart> parts = measure.Duration is null ? [] : actorSplit ? [DurationPart.Total, .. ActorParts] : [DurationPart.Total];
+        string? unavailable = settings.Sources.Missing(FieldUses.Of(measure));
+        string?[] byBreakdown = groupings.Select(b => settings.Sources.Missing(new FieldUse(type.Name, b.Field!))).ToArray();
+        PopulationCells cells = aggregator.Cells(measure, groupings, parts, from, to);
+
+        if (distribution is not null && measure.Duration is not null && unavailable is null)
+        {
+            distribution.AddRange(Bins(formula, kpi, year, aggregator.Distribution(measure, from, to)));
+        }
+
+        (BreakdownKind Kind, int Index)[] all = groupings.Select((b, i) => (b.Kind, i)).ToArray();
+        foreach (PeriodType periodType in kpi.Periods)
+        {
+            var seen = new HashSet<LocalDate>();
+            foreach (KpiAggregate a in CellRollup.Roll(cells, measure.Exclusions.Count, DurationPart.Total, parts, periodType, all))
+            {
+                string? why = unavailable ?? (a.Breakdown is { } kind ? byBreakdown[Array.FindIndex(all, g => g.Kind == kind)] : null);
+                values.AddRange(formula.Apply(kpi, measure, variant, DurationPart.Total, periodType, a, why, note));
+                exclusions?.AddRange(formula.Exclusions(kpi, measure, periodType, a));
+                if (a.Breakdown is null)
+                {
+                    seen.Add(a.PeriodStart);
+                }
+            }
+
+            // Periods of the year with no record in the population still get their row, saying why there is no value.
+            foreach (LocalDate start in Periods.StartsIn(periodType, year, settings.FinancialYearStartMonth).Where(s => !seen.Contains(s)))
+            {
+                values.Add(formula.NoRecords(kpi, measure, variant, periodType, start, held.Covers(start, Periods.End(periodType, start), type.IsDated), note));
+            }
+
+            if (parts.Count <= 1)
+            {
+                continue;
+            }
+
+            foreach (DurationPart part in ActorParts)
+            {
+                string? partMissing = unavailable ?? settings.Sources.Missing(FieldUses.Of(measure, part));
+                foreach (KpiAggregate a in CellRollup.Roll(cells, measure.Exclusions.Count, part, parts, periodType, []))
+                {
+                    values.AddRange(formula.Apply(kpi, measure, variant, part, periodType, a, partMissing, note));
+                }
+            }
+        }
+    }
+
+    /// <summary>Every bin of the histogram, empty ones included, so charts keep their shape.</summary>
+    private static IEnumerable<KpiDistributionBin> Bins(KpiFormula formula, KpiDefinition kpi, int year, IReadOnlyDictionary<int, long> counts)
+    {
+        IReadOnlyList<double> edges = DistributionBins.EdgesMinutes;
+        if (counts.Count == 0)
+        {
+            yield break;
+        }
+
+        for (int i = 0; i < edges.Count; i++)
+        {
+            yield return new KpiDistributionBin(formula.Pipeline, kpi.Code, year, i, edges[i], i + 1 < edges.Count ? edges[i + 1] : null,
+                counts.TryGetValue(i, out long n) ? n : 0, formula.RunId);
+        }
+    }
+}

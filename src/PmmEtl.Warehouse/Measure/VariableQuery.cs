@@ -1,0 +1,104 @@
+using NodaTime;
+using PmmEtl.Core.Catalogue;
+using PmmEtl.Core.Records;
+using PmmEtl.Warehouse.Records;
+using PmmEtl.Warehouse.Sql;
+
+namespace PmmEtl.Warehouse.Measure;
+
+/// <summary>
+/// One variable compiled to one SQL query for one period: columns <c>b</c> (the breakdown value; NULL on the
+/// total row), <c>value</c> and <c>records</c>. With a breakdown, GROUPING SETS give the total and every value in
+/// one scan; a NULL breakdown value is reported as <see cref="Unknown"/>. Public so tests can parse the T-SQL.
+/// </summary>
+public sealed record VariableQuery(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters, bool IsCount)
+{
+    public const string Unknown = "UNKNOWN";
+
+    /// <summary>
+    /// Compiles <paramref name="variable"/> for the period [<paramref name="from"/>, <paramref name="to"/>) exactly as
+    /// given, grouped by <paramref name="breakdownField"/> when the variable's register has that field. The variable's
+    /// <see cref="KpiVariable.YearOffset"/> is not applied here: the caller (the measurer) passes the shifted period.
+    /// </summary>
+    public static VariableQuery Build(ISqlDialect dialect, KpiVariable variable, LocalDate from, LocalDate to, string? breakdownField)
+    {
+        var predicates = new RecordPredicates(dialect, $"variable '{variable.Name}'");
+        RecordSchema register = predicates.Register(variable.Register);
+        if (to <= from)
+        {
+            throw new ArgumentException($"variable '{variable.Name}': the period [{from}, {to}) is empty", nameof(to));
+        }
+
+        const string Alias = "r0";
+        string? breakdown = breakdownField is not null && register.HasField(breakdownField)
+            ? $"COALESCE({RecordColumns.FieldText(dialect, predicates.Field(register, breakdownField, "the breakdown"), Alias)}, '{Unknown}')"
+            : null;
+
+        var where = new List<string>();
+        if (predicates.Timing(variable.Timing, register, Alias) is { } timing)
+        {
+            where.Add(timing);
+        }
+
+        if (variable.Filter is { } filter)
+        {
+            where.Add(predicates.Condition(filter, register, Alias));
+        }
+
+        string sql = variable.Aggregate switch
+        {
+            MeanOfGroupShare share => GroupShare(dialect, predicates, register, share, breakdown, where, Alias),
+            _ => Plain(dialect, predicates, register, variable.Aggregate, breakdown, where, Alias),
+        };
+
+        (string, object?)[] parameters =
+        [
+            ("from", from.ToDateOnly()), ("to", to.ToDateOnly()), ("last", to.PlusDays(-1).ToDateOnly()),
+            .. predicates.Values,
+        ];
+        return new VariableQuery(sql, parameters, variable.Aggregate is CountRows or CountDistinct);
+    }
+
+    /// <summary>Counts, sums and means: one projected value per record in scope, aggregated over the total and each breakdown value.</summary>
+    private static string Plain(ISqlDialect dialect, RecordPredicates predicates, RecordSchema register, RecordAggregate aggregate, string? breakdown, List<string> where, string alias)
+    {
+        const FieldType Number = FieldType.Number;
+        const FieldType Integer = FieldType.Integer;
+        (string projected, string value) = aggregate switch
+        {
+            CountRows => ("1", "count(*)"),
+            CountDistinct d => (predicates.Column(register, alias, d.Field, "a distinct count"), "count(DISTINCT v)"),
+            // Sums and means in the double type: DuckDB sums BIGINT to HUGEINT and SQL Server averages integers to integers.
+            Sum s => (predicates.Column(register, alias, s.Field, "a sum", Number, Integer), $"sum(CAST(v AS {dialect.DoubleType}))"),
+            Mean m => (predicates.Column(register, alias, m.Field, "a mean", Number, Integer), $"avg(CAST(v AS {dialect.DoubleType}))"),
+            _ => throw new ArgumentException($"aggregate {aggregate.GetType().Name} is not supported", nameof(aggregate)),
+        };
+
+        string inner = $"SELECT {(breakdown is null ? "" : $"{breakdown} AS b, ")}{projected} AS v FROM {RecordColumns.Table(register)} {alias}{Where(where)}";
+        return breakdown is null
+            ? $"SELECT CAST(NULL AS VARCHAR(10)) AS b, {value} AS value, count(*) AS records FROM ({inner}) x"
+            : $"SELECT b, {value} AS value, count(*) AS records FROM ({inner}) x GROUP BY GROUPING SETS ((), (b))";
+    }
+
+    /// <summary>
+    /// The mean over groups of each group's share of records with the flag (NULL counts as not flagged); records
+    /// without a group belong to none. With a breakdown, a group's share is taken within each breakdown value.
+    /// </summary>
+    private static string GroupShare(ISqlDialect dialect, RecordPredicates predicates, RecordSchema register, MeanOfGroupShare share, string? breakdown, List<string> where, string alias)
+    {
+        string group = predicates.Column(register, alias, share.GroupField, "the group of a mean share");
+        string flag = predicates.Column(register, alias, share.FlagField, "the flag of a mean share", FieldType.Bool);
+        var conditions = new List<string>(where) { $"{group} IS NOT NULL" };
+        string hit = $"CAST(CASE WHEN {dialect.IsTrue(flag)} THEN 1 ELSE 0 END AS {dialect.DoubleType})";
+        string inner = $"SELECT {(breakdown is null ? "" : $"{breakdown} AS b, ")}{group} AS g, {hit} AS hit FROM {RecordColumns.Table(register)} {alias}{Where(conditions)}";
+        return breakdown is null
+            ? $"SELECT CAST(NULL AS VARCHAR(10)) AS b, avg(share) AS value, count(*) AS records FROM (SELECT g, avg(hit) AS share FROM ({inner}) x GROUP BY g) y"
+            : $"""
+              SELECT b, avg(share) AS value, count(*) AS records
+              FROM (SELECT b, g, avg(hit) AS share FROM ({inner}) x GROUP BY GROUPING SETS ((g), (g, b))) y
+              GROUP BY b
+              """;
+    }
+
+    private static string Where(List<string> conditions) => conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
+}

@@ -1,0 +1,216 @@
+using PmmEtl.Core.Pipelines;
+using PmmEtl.Core.Records;
+using PmmEtl.Warehouse.Sql;
+
+namespace PmmEtl.Warehouse.Records;
+
+/// <summary>
+/// The statements that merge one record type's loaded rows into its table, in the order they run, in one transaction;
+/// one piece of standard SQL for every type and every engine. A dated type loses the rows of the run's window and any
+/// row whose key was read again (a declaration whose release arrived later is updated in place); an undated one is
+/// replaced whole. Within a load the first row of a key wins (by source, then row); later ones go to quarantine naming
+/// the kept row. The quarantine the window (or a re-read key) left before is replaced, so a row fixed at the source
+/// leaves it. Public so that tests can parse every engine's text without a server.
+/// </summary>
+/// <remarks>
+/// Parameters: <c>@pipeline</c>, <c>@run</c>, <c>@now</c>, and for a bounded window <c>@from</c>/<c>@to</c> (DATE) and
+/// <c>@fromText</c>/<c>@toText</c> (its ISO text, for the quarantine's raw dates). An open bound adds no condition, so
+/// <see cref="ExtractWindow.Everything"/> replaces every row.
+/// </remarks>
+/// <param name="rows">
+/// Where this run's rows are: the staging table (the default), or the table's own rows of this run when the engine
+/// appended them straight into it inside the load's transaction (<see cref="InPlaceMergeSql"/>).
+/// </param>
+public sealed class RecordMergeSql(ISqlDialect dialect, RecordSchema type, ExtractWindow window, string? rows = null)
+{
+    private static readonly string Quarantined = FactColumns.Quarantine.Names();
+
+    private readonly string _table = RecordColumns.Table(type);
+    private readonly string _staging = RecordColumns.StagingTable(type);
+    private readonly string _columns = string.Join(", ", RecordColumns.Of(type).Select(c => RecordColumns.Name(c.Name)));
+    private readonly string _key = string.Join(", ", type.Key.Select(k => RecordColumns.Column(type.Field(k))));
+    private readonly string _name = RecordColumns.Identifier(type.Name);
+
+    public RecordSchema Type => type;
+
+    /// <summary>This run's rows: staging, or the table's rows of the run.</summary>
+    public string Rows => rows ?? _staging;
+
+    /// <summary>Later copies of a key are refused, naming the row that was kept.</summary>
+    public string QuarantineDuplicates
+    {
+        get
+        {
+            string fields = string.Join(",", type.Key.Select(RecordColumns.Identifier));
+            string order = $"PARTITION BY {_key} ORDER BY source_name, source_row";
+            return $"""
+                INSERT INTO stg_quarantine ({Quarantined})
+                SELECT @pipeline, '{_name}', d.source_name, d.source_row, {RecordColumns.KeyText(dialect, type, "d")}, {DateText("d")}, '{fields}',
+                       CONCAT('duplicate {_name} key ({string.Join(", ", type.Key)}): the row ', d.kept_row, ' of ',
+                              CASE WHEN d.kept_source = d.source_name THEN 'this source' ELSE d.kept_source END, ' was kept'),
+                       {RecordColumns.KeyText(dialect, type, "d")}, @run, @now
+                FROM (SELECT s.*, row_number() OVER ({order}) AS copy,
+                             first_value(source_row) OVER ({order}) AS kept_row,
+                             first_value(source_name) OVER ({order}) AS kept_source
+                      FROM {Rows} s WHERE {Duplicated("s")}) d
+                WHERE d.copy > 1
+                """;
+        }
+    }
+
+    /// <summary>What this load replaces: the window's rows and re-read keys (dated), or everything (undated, or a full window).</summary>
+    public string DeleteReplaced
+    {
+        get
+        {
+            if (type.DateField is not { } dateField || window.IsFull)
+            {
+                return $"DELETE FROM {_table}";
+            }
+
+            return $"""
+                DELETE FROM {_table}
+                WHERE ({WindowCondition(RecordColumns.Column(type.Field(dateField)), "@from", "@to")})
+                   OR {KeyIn(_table, _staging)}
+                """;
+        }
+    }
+
+    /// <summary>The staged rows, the first of each duplicated key only.</summary>
+    public string InsertRecords => $"""
+        INSERT INTO {_table} ({_columns})
+        SELECT {_columns} FROM {_staging} s WHERE NOT ({Duplicated("s")})
+        UNION ALL
+        SELECT {_columns} FROM (
+            SELECT s.*, row_number() OVER (PARTITION BY {_key} ORDER BY source_name, source_row) AS copy
+            FROM {_staging} s WHERE {Duplicated("s")}) d
+        WHERE d.copy = 1
+        """;
+
+    /// <summary>A load without duplicated keys (the usual case, known once <see cref="QuarantineDuplicates"/> found none) is inserted as it stands.</summary>
+    public string InsertAllRecords => $"INSERT INTO {_table} ({_columns}) SELECT {_columns} FROM {_staging}";
+
+    /// <summary>What the window (or a re-read key) quarantined before is replaced: fixed rows leave, nothing is listed twice.</summary>
+    public string DeleteQuarantine
+    {
+        get
+        {
+            if (type.DateField is null || window.IsFull)
+            {
+                return $"DELETE FROM dq_quarantine WHERE pipeline = @pipeline AND record_type = '{_name}'";
+            }
+
+            return $"""
+                DELETE FROM dq_quarantine
+                WHERE pipeline = @pipeline AND record_type = '{_name}'
+                  AND (({WindowCondition("business_date_raw", "@fromText", "@toText")})
+                       OR source_key IN (SELECT {RecordColumns.KeyText(dialect, type, "s")} FROM {Rows} s)
+                       OR source_key IN (SELECT source_key FROM stg_quarantine WHERE source_key IS NOT NULL))
+                """;
+        }
+    }
+
+    public string InsertQuarantine => $"INSERT INTO dq_quarantine ({Quarantined}) SELECT {Quarantined} FROM stg_quarantine";
+
+    /// <summary>Partition states (office × business date) of the rows this run loaded, for a type that keeps them (the declaration).</summary>
+    public string DeletePartitions => $"""
+        DELETE FROM etl_partition
+        WHERE pipeline = @pipeline
+          AND EXISTS (SELECT 1 FROM {Rows} s WHERE s.{OfficeColumn} = etl_partition.office_code AND s.{DateColumn} = etl_partition.business_date)
+        """;
+
+    /// <summary>Partitions counted from the table's rows of this run (after duplicates were settled).</summary>
+    public string InsertPartitions => PartitionsFrom($"{_table} WHERE run_id = @run");
+
+    /// <summary>Without duplicates every staged row was loaded: the partitions are counted from the run's rows, not from a scan of the whole table.</summary>
+    public string InsertPartitionsFromRows => PartitionsFrom($"{Rows} s");
+
+    private string PartitionsFrom(string source) => $"""
+        INSERT INTO etl_partition (pipeline, office_code, business_date, state, run_id, rows_loaded, updated_at, error)
+        SELECT @pipeline, {OfficeColumn}, {DateColumn}, 'done', @run, count(*), @now, NULL
+        FROM {source}
+        GROUP BY {OfficeColumn}, {DateColumn}
+        """;
+
+    /// <summary>dim_trader keeps each trader's AEO status as last seen, from a type that feeds it (the declaration).</summary>
+    public string DeleteTraders => $"DELETE FROM dim_trader WHERE trader_id IN (SELECT trader_id FROM {Rows} s)";
+
+    public string InsertTraders
+    {
+        get
+        {
+            string aeo = RecordColumns.Column(type.Field(DeclarationFields.Aeo));
+            return $"""
+                INSERT INTO dim_trader (trader_id, is_aeo, last_seen_date)
+                SELECT trader_id, CASE WHEN max(CASE WHEN {dialect.IsTrue(aeo)} THEN 1 ELSE 0 END) = 1 THEN {dialect.BoolLiteral(true)} ELSE {dialect.BoolLiteral(false)} END, max({DateColumn})
+                FROM {Rows} s WHERE trader_id IS NOT NULL GROUP BY trader_id
+                """;
+        }
+    }
+
+    /// <summary>The calendar years of the loaded rows (dated types; an undated one has no years).</summary>
+    public string? StagedYears => type.DateField is not null
+        ? $"SELECT DISTINCT period_year FROM (SELECT {dialect.Year(DateColumn)} AS period_year FROM {Rows} s) y"
+        : null;
+
+    public IReadOnlyList<string> TruncateStaging => [dialect.Truncate(_staging), dialect.Truncate("stg_quarantine")];
+
+    public IReadOnlyList<string> All =>
+    [
+        QuarantineDuplicates, DeleteReplaced, InsertRecords, InsertAllRecords, DeleteQuarantine, InsertQuarantine,
+        .. type.OfficeField is not null && type.DateField is not null ? [DeletePartitions, InsertPartitions, InsertPartitionsFromRows] : Array.Empty<string>(),
+        .. type.FeedsTraderDimension ? [DeleteTraders, InsertTraders] : Array.Empty<string>(),
+        .. StagedYears is { } years ? [years] : Array.Empty<string>(), .. TruncateStaging,
+    ];
+
+    private string DateColumn => RecordColumns.Column(type.Field(type.DateField!));
+
+    private string OfficeColumn => RecordColumns.Column(type.Field(type.OfficeField!));
+
+    private string DateText(string alias) => type.DateField is { } d ? RecordColumns.FieldText(dialect, type.Field(d), alias) : "CAST(NULL AS VARCHAR(10))";
+
+    /// <summary>
+    /// The row's key occurs more than once among this run's rows. The window functions then only see duplicated keys: a
+    /// hash aggregate finds them, and a clean load (the usual case) sorts nothing.
+    /// </summary>
+    private string Duplicated(string alias)
+    {
+        string duplicated = $"SELECT {_key} FROM {Rows} GROUP BY {_key} HAVING count(*) > 1";
+        if (type.Key.Count == 1)
+        {
+            // One field: an uncorrelated IN, which every engine runs as a hash semi-join (DuckDB is slower on the EXISTS form).
+            return $"{alias}.{_key} IN ({duplicated})";
+        }
+
+        string match = string.Join(" AND ", type.Key.Select(k => $"k.{RecordColumns.Column(type.Field(k))} = {alias}.{RecordColumns.Column(type.Field(k))}"));
+        return $"EXISTS (SELECT 1 FROM ({duplicated}) k WHERE {match})";
+    }
+
+    /// <summary>The table's row has a key that <paramref name="staged"/> holds.</summary>
+    private string KeyIn(string table, string staged)
+    {
+        if (type.Key.Count == 1)
+        {
+            return $"{_key} IN (SELECT {_key} FROM {staged})";
+        }
+
+        string keyMatch = string.Join(" AND ", type.Key.Select(k => $"s.{RecordColumns.Column(type.Field(k))} = {table}.{RecordColumns.Column(type.Field(k))}"));
+        return $"EXISTS (SELECT 1 FROM {staged} s WHERE {keyMatch})";
+    }
+
+    private string WindowCondition(string column, string from, string to)
+    {
+        var parts = new List<string>();
+        if (window.From is not null)
+        {
+            parts.Add($"{column} >= {from}");
+        }
+
+        if (window.To is not null)
+        {
+            parts.Add($"{column} < {to}");
+        }
+
+        return string.Join(" AND ", parts);
+    }
+}

@@ -1,0 +1,358 @@
+using System.Data.Common;
+using System.Globalization;
+using PmmEtl.Core.Records;
+using PmmEtl.Core.Stages;
+using PmmEtl.Warehouse.Sql;
+
+namespace PmmEtl.Warehouse.Records;
+
+/// <summary>
+/// Loads one record type for one run through the engine's bulk path, then merges in a single transaction, the same for
+/// every type: the window's rows (and any row whose key was read again) are replaced, so a re-run never duplicates and a
+/// declaration whose release arrived later is updated in place; within the load the first row of a key wins and later
+/// copies go to quarantine naming the kept row. A type loaded in place (<see cref="RecordSchema.AppendsInPlace"/>) on an
+/// engine whose bulk path writes inside the connection's transaction (DuckDB) goes straight into its table with the
+/// transaction open from the start (<see cref="InPlaceMergeSql"/>); everything else goes to its staging table and
+/// <see cref="RecordMergeSql"/> copies it. Rows reach the bulk path through a <see cref="WriterThread{T}"/>, so appending
+/// overlaps with normalising; values go from the row's typed slots to the column vectors unboxed. Nothing is visible
+/// before <see cref="Commit"/>. One load at a time per warehouse: it owns the staging tables while it is open.
+/// </summary>
+internal sealed class SqlRecordLoad : IRecordLoad
+{
+    private readonly SqlCommands _sql;
+    private readonly ISqlDialect _dialect;
+    private readonly RunContext _run;
+    private readonly RecordSchema _type;
+    private readonly ColumnWriter[] _writers;
+    private readonly IRowAppender _records;
+    private readonly IRowAppender? _candidates;
+    private readonly SeenIds? _seen;
+    private readonly int _keyField;
+    private readonly IRowAppender _quarantine;
+    private readonly DbConnection? _side;
+    private readonly WriterThread<StagedRow> _writer;
+    private readonly DateTime _now;
+    private readonly (string, object?)[] _parameters;
+    private readonly RecordMergeSql _merge;
+    private readonly InPlaceMergeSql? _inPlace;
+    private readonly long _replacedBefore;
+    private readonly SqlWarehouse _warehouse;
+    private long _quarantined;
+    private long _appended;
+    private long _staged;
+    private bool _finished;
+
+    public SqlRecordLoad(DbConnection connection, SqlCommands sql, ISqlDialect dialect, RecordSchema type, RunContext run, SqlWarehouse warehouse)
+    {
+        _warehouse = warehouse;
+        _sql = sql;
+        _dialect = dialect;
+        _run = run;
+        _type = type;
+        _now = run.StartedAt.ToDateTimeUtc();
+        _parameters = LoadParameters.Of(run, _now);
+        _writers = ColumnWriter.For(type);
+        _keyField = type.IndexOf(type.Key[0]);
+        _merge = new RecordMergeSql(dialect, type, run.Window);
+        IReadOnlyList<ColumnType> types = RecordColumns.Of(type).Types();
+        string target = RecordColumns.StagingTable(type);
+        if (dialect.AppendsJoinTransaction && type.AppendsInPlace && type.Key.Count == 1)
+        {
+            // The transaction spans the whole load: the window is emptied first and refilled by the appender, and
+            // other connections see the old rows until the commit.
+            _inPlace = new InPlaceMergeSql(dialect, type, run.Window);
+            target = RecordColumns.Table(type);
+            _sql.Begin();
+        }
+
+        try
+        {
+            _replacedBefore = _inPlace is null ? 0 : _sql.Execute(_inPlace.DeleteWindow, _parameters);
+            foreach (string truncate in _merge.TruncateStaging)
+            {
+                _sql.Execute(truncate);
+            }
+
+            _records = dialect.OpenAppender(connection, null, target, types);
+            if (_inPlace is not null)
+            {
+                // Possible later copies of a key wait in staging (see InPlaceMergeSql); it stays empty unless there are any.
+                _seen = new SeenIds();
+                _candidates = dialect.OpenAppender(connection, null, RecordColumns.StagingTable(type), types);
+            }
+
+            // Rows are refused while records stream in: engines that cannot run two bulk appends on one connection give
+            // the quarantine its own.
+            _side = dialect.SideConnection(connection);
+            _quarantine = dialect.OpenAppender(_side ?? connection, null, "stg_quarantine", FactColumns.Quarantine.Types());
+        }
+        catch
+        {
+            // A load that could not start leaves no transaction open behind it.
+            if (_inPlace is not null)
+            {
+                _sql.Rollback();
+            }
+
+            throw;
+        }
+
+        _writer = new WriterThread<StagedRow>(Write, "pmm-etl bulk append");
+    }
+
+    public void Add(RecordRow record)
+    {
+        if (!ReferenceEquals(record.Schema, _type))
+        {
+            throw new ArgumentException($"a '{record.Schema.Name}' record cannot go into the '{_type.Name}' load", nameof(record));
+        }
+
+        _writer.Add(new StagedRow(record, null));
+    }
+
+    public void Quarantine(QuarantineEntry entry)
+    {
+        _writer.Add(new StagedRow(null, entry));
+        _quarantined++;
+    }
+
+    private void Write(StagedRow row)
+    {
+        if (row.Record is { } record)
+        {
+            if (_seen is null || _seen.Add(record.Text(_keyField)!))
+            {
+                Append(_records, record);
+                _appended++;
+            }
+            else
+            {
+                Append(_candidates!, record);
+                _staged++;
+            }
+        }
+        else
+        {
+            Append(row.Quarantine!);
+        }
+    }
+
+    private void Append(IRowAppender target, RecordRow record)
+    {
+        foreach (ColumnWriter writer in _writers)
+        {
+            writer.Write(target, record, _run.RunId);
+        }
+
+        target.EndRow();
+    }
+
+    private void Append(QuarantineEntry q)
+    {
+        // record_type is always the load's type: the merge replaces this type's quarantine by it.
+        _quarantine
+            .Text(_run.Pipeline).Text(_type.Name).Text(q.SourceName).Long(q.RowNumber).Text(q.SourceKey).Text(q.BusinessDateRaw)
+            .Text(q.Field).Text(Truncate(q.Reason)).Text(Truncate(q.RawValue)).Text(_run.RunId).Timestamp(_now)
+            .EndRow();
+    }
+
+    public LoadResult Commit()
+    {
+        // Every row written, then every bulk path completed and released before the merge: PostgreSQL keeps the
+        // connection until disposal.
+        _writer.Complete();
+        _records.Complete();
+        _records.Dispose();
+        _candidates?.Complete();
+        _candidates?.Dispose();
+        _quarantine.Complete();
+        _quarantine.Dispose();
+        _side?.Dispose();
+        if (_inPlace is null)
+        {
+            _sql.Begin();
+        }
+
+        try
+        {
+            LoadResult result = _inPlace is null ? MergeStaged() : MergeInPlace(_inPlace);
+            foreach (string truncate in _merge.TruncateStaging)
+            {
+                _sql.Execute(truncate);
+            }
+
+            _sql.Commit();
+            _finished = true;
+            _warehouse.EnsureDates(result.YearsTouched);
+            return result;
+        }
+        catch
+        {
+            _sql.Rollback();
+            _finished = true;
+            throw;
+        }
+    }
+
+    private LoadResult MergeStaged()
+    {
+        (string, object?)[] p = _parameters;
+        // The general statements handle duplicated keys; when there are none, simpler ones that search no key do the same.
+        long duplicates = _sql.Execute(_merge.QuarantineDuplicates, p);
+        long replaced = _sql.Execute(_merge.DeleteReplaced, p);
+        long loaded = _sql.Execute(duplicates == 0 ? _merge.InsertAllRecords : _merge.InsertRecords, p);
+        _sql.Execute(_merge.DeleteQuarantine, p);
+        _sql.Execute(_merge.InsertQuarantine, p);
+        Bookkeeping(_merge, fromRows: duplicates == 0);
+        return new LoadResult(loaded, _quarantined + duplicates, replaced, Years(_merge));
+    }
+
+    /// <summary>The rows are in the table already: candidates are settled, moved rows leave, the bookkeeping follows.</summary>
+    private LoadResult MergeInPlace(InPlaceMergeSql merge)
+    {
+        (string, object?)[] p = _parameters;
+        long duplicates = 0;
+        long inserted = 0;
+        if (_staged > 0)
+        {
+            duplicates = _sql.Execute(merge.QuarantineCandidates, p);
+            inserted = _sql.Execute(merge.InsertFirstCandidates, p);
+        }
+
+        long replaced = _replacedBefore + (_run.Window.IsFull || !_type.IsDated ? 0 : _sql.Execute(merge.DeleteMoved, p));
+        _sql.Execute(_run.Window.IsFull || !_type.IsDated ? merge.DeleteAllQuarantine : merge.Shared.DeleteQuarantine, p);
+        _sql.Execute(merge.Shared.InsertQuarantine, p);
+        Bookkeeping(merge.Shared, fromRows: true);
+        return new LoadResult(_appended + inserted, _quarantined + duplicates, replaced, Years(merge.Shared));
+    }
+
+    /// <summary>The partition book (types with an office and a date: the declaration) and the trader dimension.</summary>
+    private void Bookkeeping(RecordMergeSql merge, bool fromRows)
+    {
+        if (_type.Name == RecordTypes.Declaration.Name)
+        {
+            _sql.Execute(merge.DeletePartitions, _parameters);
+            _sql.Execute(fromRows ? merge.InsertPartitionsFromRows : merge.InsertPartitions, _parameters);
+        }
+
+        Checkpoints.Reach(Checkpoints.Merge);
+        if (_type.FeedsTraderDimension)
+        {
+            _sql.Execute(merge.DeleteTraders, _parameters);
+            _sql.Execute(merge.InsertTraders, _parameters);
+        }
+    }
+
+    private List<int> Years(RecordMergeSql merge) => merge.StagedYears is { } sql
+        ? _sql.Rows(sql, _parameters).Select(r => Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture)).Order().ToList()
+        : [];
+
+    public void Dispose()
+    {
+        // Uncommitted, nothing becomes visible: staged rows never reached the table, and rows appended in place are
+        // rolled back with the transaction the load opened. The writer stops first, so no thread appends while the
+        // appenders are disposed, and the transaction ends only after the appenders.
+        _writer.Dispose();
+        _records.Dispose();
+        _candidates?.Dispose();
+        _quarantine.Dispose();
+        _side?.Dispose();
+        if (_inPlace is not null && !_finished)
+        {
+            _sql.Rollback();
+            _finished = true;
+        }
+    }
+
+    /// <summary>A record or a refused row, in the order the run met them.</summary>
+    private readonly record struct StagedRow(RecordRow? Record, QuarantineEntry? Quarantine);
+
+    private static string? Truncate(string? text) => text is { Length: > 2000 } ? text[..2000] + "…" : text;
+}
+
+/// <summary>How one column of a type's table is filled from a row: a field's typed value, or a bookkeeping value.</summary>
+internal readonly struct ColumnWriter
+{
+    private static readonly DateOnly Epoch = new(1970, 1, 1);
+
+    private readonly Kind _kind;
+    private readonly int _field;
+
+    private ColumnWriter(Kind kind, int field)
+    {
+        _kind = kind;
+        _field = field;
+    }
+
+    private enum Kind : byte
+    {
+        Text,
+        Bool,
+        Date,
+        Timestamp,
+        Double,
+        Long,
+        DateKey,
+        SourceName,
+        SourceRow,
+        RunId,
+    }
+
+    public static ColumnWriter[] For(RecordSchema type) => type.Layout.Select(c => c.Kind switch
+    {
+        BookkeepingColumn.Field => new ColumnWriter(type.Fields[c.Field].Type switch
+        {
+            FieldType.Text or FieldType.Code => Kind.Text,
+            FieldType.Bool => Kind.Bool,
+            FieldType.Date => Kind.Date,
+            FieldType.LocalTime => Kind.Timestamp,
+            FieldType.Number => Kind.Double,
+            FieldType.Integer => Kind.Long,
+            var t => throw new ArgumentOutOfRangeException(nameof(type), t, "unknown field type"),
+        }, c.Field),
+        BookkeepingColumn.DateKey => new ColumnWriter(Kind.DateKey, type.DateIndex),
+        BookkeepingColumn.SourceName => new ColumnWriter(Kind.SourceName, -1),
+        BookkeepingColumn.SourceRow => new ColumnWriter(Kind.SourceRow, -1),
+        BookkeepingColumn.RunId => new ColumnWriter(Kind.RunId, -1),
+        var k => throw new ArgumentOutOfRangeException(nameof(type), k, "unknown column kind"),
+    }).ToArray();
+
+    public void Write(IRowAppender target, RecordRow row, string runId)
+    {
+        switch (_kind)
+        {
+            case Kind.Text:
+                target.Text(row.Text(_field));
+                break;
+            case Kind.Bool:
+                target.Bool(row.Has(_field) ? row.Word(_field) != 0 : null);
+                break;
+            case Kind.Date:
+                target.Date(row.Has(_field) ? Epoch.AddDays((int)row.Word(_field)) : null);
+                break;
+            case Kind.Timestamp:
+                target.Timestamp(row.Has(_field) ? DateTime.UnixEpoch.AddTicks(row.Word(_field)) : null);
+                break;
+            case Kind.Double:
+                target.Double(row.Has(_field) ? BitConverter.Int64BitsToDouble(row.Word(_field)) : null);
+                break;
+            case Kind.Long:
+                target.Long(row.Has(_field) ? row.Word(_field) : null);
+                break;
+            case Kind.DateKey:
+                target.Int(row.Has(_field) ? DateKey(Epoch.AddDays((int)row.Word(_field))) : null);
+                break;
+            case Kind.SourceName:
+                target.Text(row.SourceName);
+                break;
+            case Kind.SourceRow:
+                target.Long(row.SourceRow);
+                break;
+            default:
+                target.Text(runId);
+                break;
+        }
+    }
+
+    private static int DateKey(DateOnly date) => (date.Year * 10000) + (date.Month * 100) + date.Day;
+}
