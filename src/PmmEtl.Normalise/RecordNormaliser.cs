@@ -91,7 +91,7 @@ public sealed class RecordNormaliser : IRecordNormaliser
                 {
                     if (field.Required)
                     {
-                        state.Add(field.Name, "missing value", value.Text);
+                        state.Add(field.Name, field.Field.MissingReason ?? "missing value", value.Text);
                     }
 
                     continue;

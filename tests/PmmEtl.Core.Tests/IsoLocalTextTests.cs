@@ -1,3 +1,4 @@
+using PmmEtl.Core.Records;
 using NodaTime;
 using NodaTime.Text;
 using PmmEtl.Core.Time;
@@ -22,7 +23,7 @@ public sealed class IsoLocalTextTests
         Assert.Equal(new LocalDateTime(y, mo, d, h, mi, s), value);
         Assert.Equal(separator, read);
         Assert.Equal(text, IsoLocalText.Format(value, read));
-        Assert.Equal(text, LocalTimeText.FromValue(value, read).Text);
+        Assert.Equal(text, RawValue.FromValue(value, read).Text);
     }
 
     [Theory]
@@ -122,14 +123,14 @@ public sealed class IsoLocalTextTests
     [Fact]
     public void Only_a_value_that_has_a_fixed_width_text_can_stand_in_for_it()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => LocalTimeText.FromValue(new LocalDateTime(2025, 6, 2, 14, 20, 0).PlusMilliseconds(5), ' '));
-        Assert.Throws<ArgumentOutOfRangeException>(() => LocalTimeText.FromValue(new LocalDateTime(-5, 6, 2, 14, 20, 0), ' '));
-        Assert.Throws<ArgumentOutOfRangeException>(() => LocalTimeText.FromValue(new LocalDateTime(2025, 6, 2, 14, 20, 0), '/'));
+        Assert.Throws<ArgumentOutOfRangeException>(() => RawValue.FromValue(new LocalDateTime(2025, 6, 2, 14, 20, 0).PlusMilliseconds(5), ' '));
+        Assert.Throws<ArgumentOutOfRangeException>(() => RawValue.FromValue(new LocalDateTime(-5, 6, 2, 14, 20, 0), ' '));
+        Assert.Throws<ArgumentOutOfRangeException>(() => RawValue.FromValue(new LocalDateTime(2025, 6, 2, 14, 20, 0), '/'));
 
-        LocalTimeText text = LocalTimeText.FromText(" 2025-06-02 14:20:00 ");
+        RawValue text = RawValue.FromText(" 2025-06-02 14:20:00 ");
         Assert.False(text.HasValue);
         Assert.Equal(" 2025-06-02 14:20:00 ", text.Text);
-        Assert.False(default(LocalTimeText).HasValue);
-        Assert.Null(default(LocalTimeText).Text);
+        Assert.False(default(RawValue).HasValue);
+        Assert.Null(default(RawValue).Text);
     }
 }

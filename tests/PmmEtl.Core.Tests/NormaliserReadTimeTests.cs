@@ -4,6 +4,7 @@ using PmmEtl.Core.Records;
 using PmmEtl.Core.Stages;
 using PmmEtl.Core.Time;
 using PmmEtl.Normalise;
+using PmmEtl.Testing;
 
 namespace PmmEtl.Core.Tests;
 
@@ -20,9 +21,9 @@ public sealed class NormaliserReadTimeTests
         Zone = DateTimeZoneProviders.Tzdb["America/New_York"], MainEntry = true, MainExit = true,
     };
 
-    private static RawDeclaration Row(string arrival, string lodged, string released, bool read)
+    private static TestDeclaration Row(string arrival, string lodged, string released, bool read)
     {
-        var raw = new RawDeclaration
+        var raw = new TestDeclaration
         {
             SourceName = "export.csv", RowNumber = 12, DeclarationId = "D1", DeclarationType = "IMPORT", OfficeCode = "NYC",
             ModeOfTransport = "SEA", ControlChannel = "GREEN", Aeo = "1", Ecommerce = "0", SubmissionChannel = "EDI",
@@ -33,15 +34,15 @@ public sealed class NormaliserReadTimeTests
         return raw;
     }
 
-    private static LocalTimeText Time(string text, bool read) =>
+    private static RawValue Time(string text, bool read) =>
         read && IsoLocalText.ParseDateTime(text, out LocalDateTime value, out char separator) == IsoLocalShape.Valid
-            ? LocalTimeText.FromValue(value, separator)
-            : LocalTimeText.FromText(text);
+            ? RawValue.FromValue(value, separator)
+            : RawValue.FromText(text);
 
-    private static (NormaliseResult Result, DstResolutionCounts Counts) Run(RawDeclaration raw, DstPolicy policy)
+    private static (NormaliseResult Result, DstResolutionCounts Counts) Run(TestDeclaration raw, DstPolicy policy)
     {
         var resolver = new LocalTimeResolver(policy);
-        NormaliseResult result = new DeclarationNormaliser([NewYork], resolver).Normalise(raw);
+        NormaliseResult result = new RecordNormaliser([NewYork], resolver, Rates.Usd).Normalise(raw);
         return (result, resolver.Counts);
     }
 
@@ -51,7 +52,7 @@ public sealed class NormaliserReadTimeTests
         var (fromText, textCounts) = Run(Row("2025-06-02 08:00:00", "2025-06-02T09:10:00", "2025-06-02 14:20:00", read: false), DstPolicy.Default);
         var (fromValues, valueCounts) = Run(Row("2025-06-02 08:00:00", "2025-06-02T09:10:00", "2025-06-02 14:20:00", read: true), DstPolicy.Default);
 
-        NormalisedDeclaration d = fromValues.Declaration!;
+        DeclarationView d = fromValues.Declaration!;
         Assert.Equal(Instant.FromUtc(2025, 6, 2, 12, 0), d.ArrivalAt);
         Assert.Equal(Instant.FromUtc(2025, 6, 2, 13, 10), d.LodgedAt);
         Assert.Equal(Instant.FromUtc(2025, 6, 2, 18, 20), d.ReleasedAt);

@@ -4,6 +4,7 @@ using PmmEtl.Core.Records;
 using PmmEtl.Core.Stages;
 using PmmEtl.Core.Time;
 using PmmEtl.Normalise;
+using PmmEtl.Testing;
 
 namespace PmmEtl.Core.Tests;
 
@@ -15,9 +16,9 @@ public sealed class NormaliserTests
         Zone = DateTimeZoneProviders.Tzdb["America/New_York"], MainEntry = true, MainExit = true,
     };
 
-    private static RawDeclaration Import(Action<RawDeclaration>? change = null)
+    private static TestDeclaration Import(Action<TestDeclaration>? change = null)
     {
-        var raw = new RawDeclaration
+        var raw = new TestDeclaration
         {
             SourceName = "test", RowNumber = 7, DeclarationId = "D1", DeclarationType = "import", OfficeCode = "NYC",
             BusinessDate = "2025-01-10", ModeOfTransport = "SEA", ControlChannel = "GREEN", Aeo = "1", Ecommerce = "0",
@@ -28,13 +29,13 @@ public sealed class NormaliserTests
         return raw;
     }
 
-    private static NormaliseResult Run(RawDeclaration raw, DstPolicy? policy = null) =>
-        new DeclarationNormaliser([NewYork], new LocalTimeResolver(policy ?? DstPolicy.Default)).Normalise(raw);
+    private static NormaliseResult Run(TestDeclaration raw, DstPolicy? policy = null) =>
+        new RecordNormaliser([NewYork], new LocalTimeResolver(policy ?? DstPolicy.Default), Rates.Usd).Normalise(raw);
 
     [Fact]
     public void A_good_import_gets_utc_instants_codes_and_its_release_time_split()
     {
-        NormalisedDeclaration d = Run(Import()).Declaration!;
+        DeclarationView d = Run(Import()).Declaration!;
         Assert.Equal(Instant.FromUtc(2025, 1, 10, 13, 0), d.ArrivalAt);
         Assert.Equal("IMPORT", d.DeclarationType);
         Assert.Equal("IMPORT", d.Direction);
@@ -49,7 +50,7 @@ public sealed class NormaliserTests
     public void Durations_across_the_spring_change_count_real_minutes_not_wall_clock()
     {
         // 01:00 EST → 04:00 EDT is three hours on the wall clock but two hours of real time.
-        NormalisedDeclaration d = Run(Import(r =>
+        DeclarationView d = Run(Import(r =>
         {
             r.BusinessDate = "2025-03-09";
             r.ArrivalLocal = "2025-03-09 01:00:00";
@@ -63,7 +64,7 @@ public sealed class NormaliserTests
     public void Without_a_registered_date_the_business_date_is_the_office_local_date_of_the_first_milestone()
     {
         // Lodged 23:30 EST on 9 January (04:30 UTC on the 10th), before the goods arrived on the 10th.
-        NormalisedDeclaration d = Run(Import(r =>
+        DeclarationView d = Run(Import(r =>
         {
             r.BusinessDate = null;
             r.LodgedLocal = "2025-01-10T04:30:00Z";
@@ -83,7 +84,7 @@ public sealed class NormaliserTests
     [Fact]
     public void A_lodgement_before_arrival_is_a_pre_arrival_declaration_even_unflagged()
     {
-        NormalisedDeclaration d = Run(Import(r => r.LodgedLocal = "2025-01-09 20:00")).Declaration!;
+        DeclarationView d = Run(Import(r => r.LodgedLocal = "2025-01-09 20:00")).Declaration!;
         Assert.True(d.PreArrival);
     }
 
@@ -96,7 +97,7 @@ public sealed class NormaliserTests
     [InlineData("aeo", "not a yes/no flag")]
     public void A_bad_row_is_quarantined_naming_source_row_and_field(string field, string reason)
     {
-        RawDeclaration raw = Import(r =>
+        TestDeclaration raw = Import(r =>
         {
             switch (reason)
             {
@@ -178,15 +179,15 @@ public sealed class NormaliserTests
     [InlineData("2025-07-04 10:15:30-04", 14)]
     public void A_time_with_its_own_offset_is_read_as_that_instant(string text, int utcHour)
     {
-        Assert.True(LocalTimeParser.TryParseInstant(text, out Instant value));
-        Assert.Equal(Instant.FromUtc(2025, 7, 4, utcHour, 15, 30), value);
+        Assert.True(LocalTimeParser.TryParseOffset(text, out OffsetDateTime value));
+        Assert.Equal(Instant.FromUtc(2025, 7, 4, utcHour, 15, 30), value.ToInstant());
     }
 
     [Fact]
     public void Offset_times_bypass_the_office_zone_and_the_dst_count()
     {
         var resolver = new LocalTimeResolver(DstPolicy.Default);
-        NormalisedDeclaration d = new DeclarationNormaliser([NewYork], resolver).Normalise(Import(r =>
+        DeclarationView d = new RecordNormaliser([NewYork], resolver, Rates.Usd).Normalise(Import(r =>
         {
             r.BusinessDate = "2025-11-02";
             r.ArrivalLocal = "2025-11-02T05:30:00Z";      // 01:30 EDT, unambiguous as an instant

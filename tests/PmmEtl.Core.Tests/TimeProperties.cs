@@ -5,6 +5,7 @@ using PmmEtl.Core.Records;
 using PmmEtl.Core.Stages;
 using PmmEtl.Core.Time;
 using PmmEtl.Normalise;
+using PmmEtl.Testing;
 
 namespace PmmEtl.Core.Tests;
 
@@ -75,13 +76,13 @@ public sealed class TimeProperties
         foreach ((DateTimeZone zone, ZoneInterval before, ZoneInterval after) in Transitions().Where((_, i) => i % 7 == 0))
         {
             var office = new OfficeDefinition { Code = "X", Name = "X", OfficeType = "SEAPORT", Country = "XX", Zone = zone, MainEntry = true, MainExit = true };
-            var normaliser = new DeclarationNormaliser([office], new LocalTimeResolver(DstPolicy.Default));
+            var normaliser = new RecordNormaliser([office], new LocalTimeResolver(DstPolicy.Default), Rates.Usd);
             LocalDateTime at = after.Start.WithOffset(before.WallOffset).LocalDateTime;
             foreach ((int a, int r) in ((int, int)[])[(-90, -10), (-30, 30), (-10, 20), (10, 50), (30, 31), (-61, 61)])
             {
                 LocalDateTime arrival = at.PlusMinutes(a);
                 LocalDateTime release = at.PlusMinutes(r);
-                NormaliseResult result = normaliser.Normalise(new RawDeclaration
+                NormaliseResult result = normaliser.Normalise(new TestDeclaration
                 {
                     SourceName = "p", RowNumber = ++rows, DeclarationId = "D", DeclarationType = "IMPORT", OfficeCode = "X",
                     ModeOfTransport = "SEA", ControlChannel = "GREEN", SubmissionChannel = "EDI",

@@ -1,4 +1,4 @@
-using PmmEtl.Core.Registers;
+using PmmEtl.Core.Records;
 
 namespace PmmEtl.DemoSource.Tests;
 
@@ -38,7 +38,7 @@ public sealed class DefaultSizeTests
         Assert.True(summary.Elapsed < TimeSpan.FromSeconds(30), $"took {summary.Elapsed}");
 
         // Four defects per kind use every bad value of every defect column: each must be refused, and nothing else.
-        foreach (RegisterSchema register in Registers.Loaded)
+        foreach (RecordSchema register in RecordTypes.Registers)
         {
             var found = RegisterValidator.ProblemsByKind(RegisterRows.Read(folder.File("demo.sqlite"), register));
             RegisterSummary written = summary.Registers.Single(r => r.Register == register.Name);

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using PmmEtl.Core.Registers;
+using PmmEtl.Core.Records;
 
 namespace PmmEtl.DemoSource.Tests;
 
@@ -26,9 +26,9 @@ public sealed class GeneratedSource : IDisposable
     private readonly ConcurrentDictionary<string, RegisterRows> _registers = new();
 
     /// <summary>A register as its demo.yaml query returns it over all dates, read once.</summary>
-    public RegisterRows Register(RegisterSchema register) => _registers.GetOrAdd(register.Name, _ => RegisterRows.Read(File, register));
+    public RegisterRows Register(RecordSchema register) => _registers.GetOrAdd(register.Name, _ => RegisterRows.Read(File, register));
 
-    public RegisterSummary SummaryOf(RegisterSchema register) => Summary.Registers.Single(r => r.Register == register.Name);
+    public RegisterSummary SummaryOf(RecordSchema register) => Summary.Registers.Single(r => r.Register == register.Name);
 
     public void Dispose() => _folder.Dispose();
 }
@@ -55,10 +55,10 @@ public sealed class RegisterSource : IDisposable
 
     public DemoSourceSummary Summary { get; }
 
-    public RegisterRows Register(RegisterSchema register) => _registers.GetOrAdd(register.Name, _ => RegisterRows.Read(File, register));
+    public RegisterRows Register(RecordSchema register) => _registers.GetOrAdd(register.Name, _ => RegisterRows.Read(File, register));
 
     /// <summary>The rows without a deliberate defect.</summary>
-    public IReadOnlyList<RegisterRow> Sound(RegisterSchema register) => RegisterValidator.Sound(Register(register)).ToList();
+    public IReadOnlyList<RegisterRow> Sound(RecordSchema register) => RegisterValidator.Sound(Register(register)).ToList();
 
     public void Dispose() => _folder.Dispose();
 }

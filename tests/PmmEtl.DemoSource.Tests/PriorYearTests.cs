@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using PmmEtl.Core.Registers;
+using PmmEtl.Core.Records;
 
 namespace PmmEtl.DemoSource.Tests;
 
@@ -20,8 +20,8 @@ public sealed partial class PriorYearTests(RegisterSource source) : IClassFixtur
     [MemberData(nameof(Categories))]
     public void Every_seizure_category_has_cases_in_t_and_in_t_minus_1(string category)
     {
-        var cases = source.Sound(Registers.Seizure).ToDictionary(s => s["seizure_id"]!);
-        var byYear = source.Sound(Registers.SeizureItem)
+        var cases = source.Sound(RecordTypes.Seizure).ToDictionary(s => s["seizure_id"]!);
+        var byYear = source.Sound(RecordTypes.SeizureItem)
             .Where(i => ExpectedCommodities.Categories[i["commodity"]!].Contains(category))
             .Select(i => cases[i["seizure_id"]!])
             // Financial instruments count only through passenger controls (K39).
@@ -42,7 +42,7 @@ public sealed partial class PriorYearTests(RegisterSource source) : IClassFixtur
         // yearly duty totals differ by those shares plus sampling noise (a lognormal tail): within ±25% of t's.
         double[] rates = [1.0, 1.08, 0.055];
         string[] currencies = ["USD", "EUR", "MXN"];
-        var amounts = source.Sound(Registers.DeclarationAmount);
+        var amounts = source.Sound(RecordTypes.DeclarationAmount);
         var imports = amounts.Where(a => a["direction"] == "IMPORT").GroupBy(a => a["business_date"]![..4]).ToDictionary(g => g.Key, g => g.ToList());
         double Duty(string year) => imports[year].Sum(a => a["customs_duty"] is null ? 0 : a.Number("customs_duty") * rates[Array.IndexOf(currencies, a["currency"])]);
 
@@ -58,7 +58,7 @@ public sealed partial class PriorYearTests(RegisterSource source) : IClassFixtur
     [Fact]
     public void Information_requests_are_counted_for_both_years_with_fewer_in_t()
     {
-        var byYear = source.Sound(Registers.InformationRequest).GroupBy(r => r["received_on"]![..4]).ToDictionary(g => g.Key, g => g.ToList());
+        var byYear = source.Sound(RecordTypes.InformationRequest).GroupBy(r => r["received_on"]![..4]).ToDictionary(g => g.Key, g => g.ToList());
 
         // t: 5% of 20,000 declarations = 1,000; t − 1: 1,000 × 1.08 = 1,080.
         Assert.Equal(1_000, byYear[T].Count);
@@ -72,7 +72,7 @@ public sealed partial class PriorYearTests(RegisterSource source) : IClassFixtur
     [Fact]
     public void AEOs_of_the_national_programme_are_valid_at_the_end_of_both_years_and_more_at_the_end_of_t()
     {
-        var national = source.Sound(Registers.AeoAuthorisation).Where(a => a["recognised_via_mra"] == "0").ToList();
+        var national = source.Sound(RecordTypes.AeoAuthorisation).Where(a => a["recognised_via_mra"] == "0").ToList();
         int ValidOn(string day) => national
             .Where(a => string.CompareOrdinal(a["valid_from"], day) <= 0 && (a["valid_to"] is null || string.CompareOrdinal(a["valid_to"], day) >= 0))
             .Select(a => a["operator_id"])
@@ -90,7 +90,7 @@ public sealed partial class PriorYearTests(RegisterSource source) : IClassFixtur
     [Fact]
     public void Frontline_officers_are_rated_in_t_minus_1_and_in_t()
     {
-        var ratings = source.Sound(Registers.CompetencyAssessment);
+        var ratings = source.Sound(RecordTypes.CompetencyAssessment);
         var years = ratings.GroupBy(r => r["assessed_on"]![..4]).ToDictionary(g => g.Key, g => g.Select(r => r["staff_id"]).Distinct().Count());
 
         Assert.Equal([T1, T], years.Keys.Order(StringComparer.Ordinal));
@@ -110,7 +110,7 @@ public sealed partial class PriorYearTests(RegisterSource source) : IClassFixtur
             ["information_request"] = [T1, T],
             ["competency_assessment"] = [T1, T],
         };
-        foreach (RegisterSchema register in Registers.Loaded.Where(r => r.IsDated))
+        foreach (RecordSchema register in RecordTypes.Registers.Where(r => r.IsDated))
         {
             var years = source.Sound(register).Select(r => r[register.DateField!]![..4]).Distinct().Order(StringComparer.Ordinal);
             Assert.Equal(allowed.GetValueOrDefault(register.Name, [T]), years);
@@ -120,7 +120,7 @@ public sealed partial class PriorYearTests(RegisterSource source) : IClassFixtur
     [Fact]
     public void Archived_declaration_numbers_carry_their_year()
     {
-        var archived = source.Sound(Registers.DeclarationAmount).Where(a => !a["business_date"]!.StartsWith(T, StringComparison.Ordinal)).ToList();
+        var archived = source.Sound(RecordTypes.DeclarationAmount).Where(a => !a["business_date"]!.StartsWith(T, StringComparison.Ordinal)).ToList();
 
         Assert.All(archived, a => Assert.Matches(DeclarationNumber(), a["declaration_id"]!));
         Assert.All(archived, a => Assert.Equal(a["business_date"]![2..4], a["declaration_id"]![..2]));

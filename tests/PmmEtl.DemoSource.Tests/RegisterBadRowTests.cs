@@ -1,4 +1,4 @@
-using PmmEtl.Core.Registers;
+using PmmEtl.Core.Records;
 
 namespace PmmEtl.DemoSource.Tests;
 
@@ -8,13 +8,13 @@ namespace PmmEtl.DemoSource.Tests;
 /// </summary>
 public sealed class RegisterBadRowTests(GeneratedSource source) : IClassFixture<GeneratedSource>
 {
-    public static TheoryData<string> Loaded => new(Registers.Loaded.Select(r => r.Name));
+    public static TheoryData<string> Loaded => new(RecordTypes.Registers.Select(r => r.Name));
 
     [Theory]
     [MemberData(nameof(Loaded))]
     public void The_validator_finds_exactly_the_bad_rows_the_summary_counts_by_kind(string name)
     {
-        RegisterSchema register = Registers.Get(name);
+        RecordSchema register = RecordTypes.Get(name);
         RegisterSummary summary = source.SummaryOf(register);
 
         IReadOnlyDictionary<string, int> found = RegisterValidator.ProblemsByKind(source.Register(register));
@@ -28,7 +28,7 @@ public sealed class RegisterBadRowTests(GeneratedSource source) : IClassFixture<
     [MemberData(nameof(Loaded))]
     public void Every_register_has_a_bad_code_dated_ones_a_bad_date_and_those_with_an_office_an_unknown_one(string name)
     {
-        RegisterSchema register = Registers.Get(name);
+        RecordSchema register = RecordTypes.Get(name);
         RegisterSummary summary = source.SummaryOf(register);
 
         Assert.True(summary.BadRowsByKind.GetValueOrDefault(RegisterDefect.BadCode) > 0, $"{name}: no bad code");
@@ -49,7 +49,7 @@ public sealed class RegisterBadRowTests(GeneratedSource source) : IClassFixture<
 
         DemoSourceSummary summary = DemoSourceGenerator.Generate(new DemoSourceOptions(path, 200));
 
-        foreach (RegisterSchema register in Registers.Loaded)
+        foreach (RecordSchema register in RecordTypes.Registers)
         {
             RegisterSummary written = summary.Registers.Single(r => r.Register == register.Name);
             var found = RegisterValidator.ProblemsByKind(RegisterRows.Read(path, register));

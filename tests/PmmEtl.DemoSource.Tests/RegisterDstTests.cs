@@ -1,5 +1,5 @@
 using NodaTime;
-using PmmEtl.Core.Registers;
+using PmmEtl.Core.Records;
 
 namespace PmmEtl.DemoSource.Tests;
 
@@ -10,7 +10,7 @@ public sealed class RegisterDstTests(GeneratedSource source) : IClassFixture<Gen
     public void Passenger_controls_at_JFK_include_times_in_the_spring_gap_and_the_autumn_fold()
     {
         DateTimeZone newYork = ExpectedOffices.ZoneOf("USJFK1")!;
-        var counts = source.Register(Registers.PassengerControl).Rows
+        var counts = source.Register(RecordTypes.PassengerControl).Rows
             .Select(r => SourceContent.ParseLocal(r["occurred_at"]))
             .OfType<LocalDateTime>()
             .Select(t => (t, n: newYork.MapLocal(t).Count))
@@ -26,10 +26,10 @@ public sealed class RegisterDstTests(GeneratedSource source) : IClassFixture<Gen
     [Fact]
     public void Register_times_are_wall_clock_text_and_mostly_unambiguous()
     {
-        foreach (RegisterSchema register in new[] { Registers.Inspection, Registers.Shipment, Registers.PassengerControl })
+        foreach (RecordSchema register in new[] { RecordTypes.Inspection, RecordTypes.Shipment, RecordTypes.PassengerControl })
         {
             var sound = RegisterValidator.Sound(source.Register(register)).ToList();
-            foreach (RegisterField field in register.Fields.Where(f => f.Type == FieldType.LocalTime))
+            foreach (RecordField field in register.Fields.Where(f => f.Type == FieldType.LocalTime))
             {
                 Assert.All(sound.Select(r => r[field.Name]).OfType<string>(), t => Assert.Matches(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$", t));
             }

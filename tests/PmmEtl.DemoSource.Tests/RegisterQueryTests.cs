@@ -1,4 +1,4 @@
-using PmmEtl.Core.Registers;
+using PmmEtl.Core.Records;
 
 namespace PmmEtl.DemoSource.Tests;
 
@@ -9,12 +9,12 @@ namespace PmmEtl.DemoSource.Tests;
 /// </summary>
 public sealed class RegisterQueryTests(GeneratedSource source) : IClassFixture<GeneratedSource>
 {
-    public static TheoryData<string> Loaded => new(Registers.Loaded.Select(r => r.Name));
+    public static TheoryData<string> Loaded => new(RecordTypes.Registers.Select(r => r.Name));
 
     [Fact]
     public void Demo_yaml_has_a_query_for_the_declaration_and_every_loaded_register_and_nothing_else()
     {
-        var expected = new[] { "declaration" }.Concat(Registers.Loaded.Select(r => r.Name)).Order(StringComparer.Ordinal);
+        var expected = new[] { "declaration" }.Concat(RecordTypes.Registers.Select(r => r.Name)).Order(StringComparer.Ordinal);
         Assert.Equal(expected, DemoPipeline.Queries.Keys.Order(StringComparer.Ordinal));
     }
 
@@ -22,7 +22,7 @@ public sealed class RegisterQueryTests(GeneratedSource source) : IClassFixture<G
     [MemberData(nameof(Loaded))]
     public void The_query_returns_exactly_the_registers_non_derived_fields(string name)
     {
-        RegisterSchema register = Registers.Get(name);
+        RecordSchema register = RecordTypes.Get(name);
 
         RegisterRows rows = source.Register(register);
 
@@ -35,7 +35,7 @@ public sealed class RegisterQueryTests(GeneratedSource source) : IClassFixture<G
     [MemberData(nameof(Loaded))]
     public void Dated_registers_take_the_window_on_their_date_and_undated_ones_are_read_whole(string name)
     {
-        RegisterSchema register = Registers.Get(name);
+        RecordSchema register = RecordTypes.Get(name);
         string sql = DemoPipeline.Queries[name];
 
         Assert.Equal(register.IsDated, sql.Contains("@from", StringComparison.Ordinal));
@@ -55,7 +55,7 @@ public sealed class RegisterQueryTests(GeneratedSource source) : IClassFixture<G
     [Fact]
     public void Every_national_register_table_feeds_one_register()
     {
-        Assert.Equal(Registers.Loaded.Select(r => r.Name), source.Summary.Registers.Select(r => r.Register));
+        Assert.Equal(RecordTypes.Registers.Select(r => r.Name), source.Summary.Registers.Select(r => r.Register));
         Assert.All(source.Summary.Registers, r => Assert.True(r.Rows > 0, $"{r.Table} is empty"));
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using PmmEtl.Core.Registers;
+using PmmEtl.Core.Records;
 
 namespace PmmEtl.DemoSource.Tests;
 
@@ -19,21 +19,21 @@ public sealed class RegisterRow(IReadOnlyDictionary<string, string?> values)
 /// <summary>The result of running a register's demo.yaml query against a generated source, as the pipeline's SQLite source would.</summary>
 public sealed class RegisterRows
 {
-    private RegisterRows(RegisterSchema register, IReadOnlyList<string> columns, IReadOnlyList<RegisterRow> rows)
+    private RegisterRows(RecordSchema register, IReadOnlyList<string> columns, IReadOnlyList<RegisterRow> rows)
     {
         Register = register;
         Columns = columns;
         Rows = rows;
     }
 
-    public RegisterSchema Register { get; }
+    public RecordSchema Register { get; }
 
     public IReadOnlyList<string> Columns { get; }
 
     public IReadOnlyList<RegisterRow> Rows { get; }
 
     /// <summary>Runs the query with the window [<paramref name="from"/>, <paramref name="to"/>) bound where it names @from / @to.</summary>
-    public static RegisterRows Read(string file, RegisterSchema register, string from = "0001-01-01", string to = "9999-12-31")
+    public static RegisterRows Read(string file, RecordSchema register, string from = "0001-01-01", string to = "9999-12-31")
     {
         string sql = DemoPipeline.Queries[register.Name];
         using SqliteConnection connection = Sources.Open(file);

@@ -2,7 +2,7 @@ using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
 using NodaTime.TimeZones;
-using PmmEtl.Core.Registers;
+using PmmEtl.Core.Records;
 
 namespace PmmEtl.DemoSource.Tests;
 
@@ -21,14 +21,14 @@ public static class RegisterValidator
     public const string DstOrder = "DstOrder";
 
     /// <summary>The first problem of a row (the defect kind it shows), or null for a sound row.</summary>
-    public static string? Problem(RegisterSchema register, RegisterRow row)
+    public static string? Problem(RecordSchema register, RegisterRow row)
     {
         if (register.OfficeField is { } office && ExpectedOffices.ZoneOf(row[office] ?? "") is null)
         {
             return UnknownOffice;
         }
 
-        foreach (RegisterField field in register.Fields.Where(f => !f.Derived))
+        foreach (RecordField field in register.Fields.Where(f => !f.Derived))
         {
             string? value = row[field.Name];
             if (value is null)

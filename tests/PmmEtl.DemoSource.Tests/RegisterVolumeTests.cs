@@ -1,5 +1,5 @@
 using Dapper;
-using PmmEtl.Core.Registers;
+using PmmEtl.Core.Records;
 
 namespace PmmEtl.DemoSource.Tests;
 
@@ -14,7 +14,7 @@ public sealed class RegisterVolumeTests(RegisterSource source) : IClassFixture<R
     [Fact]
     public void About_three_shipments_per_declaration_most_of_them_e_commerce_parcels()
     {
-        var shipments = source.Sound(Registers.Shipment);
+        var shipments = source.Sound(RecordTypes.Shipment);
 
         // IM + EX are 80% of declarations. E-commerce share of them, by office weight: 0.25×0.06 + 0.20×0.50 +
         // 0.20×0.06 + 0.10×0.06 + 0.08×0.06 + 0.12×0.85 + 0.05×0.06 = 0.243, so 0.194 e-commerce and 0.606 ordinary
@@ -31,7 +31,7 @@ public sealed class RegisterVolumeTests(RegisterSource source) : IClassFixture<R
         using var connection = Sources.Open(source.File);
         var declarations = connection.Query<(string Id, string Type, long Ecommerce)>(
             "SELECT declaration_id, declaration_type, ecommerce FROM declaration").ToLookup(d => d.Id);
-        var shipments = source.Sound(Registers.Shipment);
+        var shipments = source.Sound(RecordTypes.Shipment);
 
         var ordinary = shipments.Where(s => !s.Flag("ecommerce")).ToList();
         Assert.All(ordinary, s => Assert.Contains(declarations[s["declaration_id"]!], d => d.Type is "IM" or "EX" && d.Ecommerce == 0));
@@ -45,7 +45,7 @@ public sealed class RegisterVolumeTests(RegisterSource source) : IClassFixture<R
     [Fact]
     public void Parcels_carry_the_e_commerce_facts_of_the_FoS()
     {
-        var parcels = source.Sound(Registers.Shipment).Where(s => s.Flag("ecommerce")).ToList();
+        var parcels = source.Sound(RecordTypes.Shipment).Where(s => s.Flag("ecommerce")).ToList();
 
         // Electronic data: 99% express, 82% postal (mode 5 at the LAX hub).
         Assert.InRange(parcels.Count(p => p.Flag("electronic_data")) / (double)parcels.Count, 0.85, 0.99);
@@ -68,7 +68,7 @@ public sealed class RegisterVolumeTests(RegisterSource source) : IClassFixture<R
         using var connection = Sources.Open(source.File);
         var tradeDeclarations = connection.Query<string>("SELECT DISTINCT declaration_id FROM declaration WHERE declaration_type IN ('IM', 'EX')")
             .ToHashSet(StringComparer.Ordinal);
-        var all = source.Register(Registers.DeclarationAmount).Rows;
+        var all = source.Register(RecordTypes.DeclarationAmount).Rows;
         // A defective copy has a suffixed number (-D0, -D1 …); everything else of the year is one row per declaration.
         var thisYear = all.Where(a => a["declaration_id"]!.StartsWith("25", StringComparison.Ordinal) && !a["declaration_id"]!.Contains("-D", StringComparison.Ordinal)).ToList();
 
@@ -77,7 +77,7 @@ public sealed class RegisterVolumeTests(RegisterSource source) : IClassFixture<R
 
         // Currency by office (Currencies.Pick): MXN 25% at Laredo (20% of declarations) = 5%; EUR 12% at the New York
         // seaport (25%) and 3% at the others (55%) = 4.65%; USD the remaining 90.35%.
-        var sound = source.Sound(Registers.DeclarationAmount);
+        var sound = source.Sound(RecordTypes.DeclarationAmount);
         double Share(string currency) => sound.Count(a => a["currency"] == currency) / (double)sound.Count;
         Assert.InRange(Share("USD"), 0.87, 0.94);
         Assert.InRange(Share("EUR"), 0.03, 0.065);
@@ -89,7 +89,7 @@ public sealed class RegisterVolumeTests(RegisterSource source) : IClassFixture<R
     [Fact]
     public void Inspections_are_proportional_to_declarations_with_every_type_agency_and_selection()
     {
-        var inspections = source.Sound(Registers.Inspection);
+        var inspections = source.Sound(RecordTypes.Inspection);
 
         // Per declaration: red 10% × (1 + 0.25 × 0.3 scans followed by an examination) + yellow 20% documentary
         // + parcels 2.33 × ~6.4% examined (80/15/5% low/medium/high risk at 3/13/40%) + passengers 0.5 × 2.35%.
@@ -108,7 +108,7 @@ public sealed class RegisterVolumeTests(RegisterSource source) : IClassFixture<R
     [Fact]
     public void Passenger_controls_are_half_the_declarations_at_JFK_and_each_search_is_an_inspection()
     {
-        var passengers = source.Sound(Registers.PassengerControl);
+        var passengers = source.Sound(RecordTypes.PassengerControl);
 
         // 0.5 × 20,000 = 10,000, and 2 records around each of JFK's two DST changes.
         Assert.Equal(10_004, passengers.Count);
@@ -116,7 +116,7 @@ public sealed class RegisterVolumeTests(RegisterSource source) : IClassFixture<R
         // Searched: arrivals 0.88 × 0.5% + 0.10 × 30% + 0.02 × 1% = 3.46%, departures 1%: 0.55 × 3.46% + 0.45 × 1% = 2.35%.
         int searched = passengers.Count(p => p.Flag("physically_inspected"));
         Assert.InRange(searched / (double)passengers.Count, 0.018, 0.030);
-        int inspections = source.Sound(Registers.Inspection).Count(i => i["object_type"] == "PASSENGER");
+        int inspections = source.Sound(RecordTypes.Inspection).Count(i => i["object_type"] == "PASSENGER");
         Assert.InRange(searched - inspections, 0, 2);
         Assert.InRange(passengers.Count(p => p["flow"] == "ARRIVAL") / (double)passengers.Count, 0.52, 0.58);
     }
@@ -124,7 +124,7 @@ public sealed class RegisterVolumeTests(RegisterSource source) : IClassFixture<R
     [Fact]
     public void About_two_thousand_staff_with_joiners_and_leavers_in_the_year()
     {
-        var staff = source.Sound(Registers.Staff);
+        var staff = source.Sound(RecordTypes.Staff);
         bool EmployedOn(RegisterRow s, string day) =>
             string.CompareOrdinal(s["employment_start"], day) <= 0 && (s["employment_end"] is null || string.CompareOrdinal(s["employment_end"], day) >= 0);
         var atYearEnd = staff.Where(s => EmployedOn(s, "2025-12-31")).ToList();
@@ -152,7 +152,7 @@ public sealed class RegisterVolumeTests(RegisterSource source) : IClassFixture<R
     public void The_AEO_register_has_history_mutual_recognition_and_e_commerce_operators()
     {
         using var connection = Sources.Open(source.File);
-        var active = source.Sound(Registers.AeoAuthorisation);
+        var active = source.Sound(RecordTypes.AeoAuthorisation);
 
         // 120 foreign AEOs recognised under MRAs, one interval each.
         Assert.Equal(120, active.Count(a => a.Flag("recognised_via_mra")));
@@ -171,7 +171,7 @@ public sealed class RegisterVolumeTests(RegisterSource source) : IClassFixture<R
     [Fact]
     public void Rulings_are_mostly_on_classification_some_revoked_and_some_expiring_in_the_year()
     {
-        var rulings = source.Sound(Registers.BindingRuling);
+        var rulings = source.Sound(RecordTypes.BindingRuling);
 
         // 0.004 × 20,000 = 80 a year over four years (t − 3 … t): 320, 75% tariff classification.
         Assert.Equal(320, rulings.Count);
@@ -185,9 +185,9 @@ public sealed class RegisterVolumeTests(RegisterSource source) : IClassFixture<R
     [Fact]
     public void Violations_fines_and_interest_cover_their_sources_and_directions()
     {
-        var violations = source.Sound(Registers.Violation);
-        var fines = source.Sound(Registers.Fine);
-        var interest = source.Sound(Registers.InterestCharge);
+        var violations = source.Sound(RecordTypes.Violation);
+        var fines = source.Sound(RecordTypes.Fine);
+        var interest = source.Sound(RecordTypes.InterestCharge);
 
         Assert.Equal(["OTHER", "OTHER_POST_CLEARANCE", "PCA", "PRE_RELEASE"], Distinct(violations, "detection_source"));
         Assert.All(violations.Where(v => v["detection_source"] == "PCA"), v => Assert.Null(v["declaration_id"]));
@@ -206,7 +206,7 @@ public sealed class RegisterVolumeTests(RegisterSource source) : IClassFixture<R
     [Fact]
     public void Post_clearance_cases_cover_audits_and_other_controls_AEOs_findings_and_voluntary_adjustments()
     {
-        var cases = source.Sound(Registers.PostClearanceCase);
+        var cases = source.Sound(RecordTypes.PostClearanceCase);
 
         // 0.002 × 20,000 = 40 cases, the last max(2, 40 / 15) = 2 of them voluntary disclosures.
         Assert.Equal(40, cases.Count);
@@ -221,23 +221,23 @@ public sealed class RegisterVolumeTests(RegisterSource source) : IClassFixture<R
     [Fact]
     public void Training_competencies_discipline_and_integrity_show_their_edge_cases()
     {
-        var training = source.Sound(Registers.Training);
+        var training = source.Sound(RecordTypes.Training);
         Assert.Equal(["PHYSICAL", "VIRTUAL"], Distinct(training, "modality"));
         Assert.Equal(["0", "1"], Distinct(training, "in_approved_plan"));
         // Sessions too short to count as a course: under 3 h virtual, under 6 h in person.
         Assert.Contains(training, t => t["modality"] == "VIRTUAL" && t.Number("hours") < 3);
         Assert.Contains(training, t => t["modality"] == "PHYSICAL" && t.Number("hours") < 6);
 
-        var ratings = source.Sound(Registers.CompetencyAssessment);
+        var ratings = source.Sound(RecordTypes.CompetencyAssessment);
         Assert.Contains(ratings, r => long.Parse(r["acquired_level"]!) < long.Parse(r["required_level"]!));
         Assert.Contains(ratings, r => long.Parse(r["acquired_level"]!) > long.Parse(r["required_level"]!));
         // Eight competencies per rating.
         Assert.All(ratings.GroupBy(r => (r["staff_id"], r["assessed_on"])), g => Assert.Equal(8, g.Count()));
 
-        var discipline = source.Sound(Registers.DisciplinaryCase);
+        var discipline = source.Sound(RecordTypes.DisciplinaryCase);
         Assert.Equal(["EXTERNAL", "INTERNAL"], Distinct(discipline, "detection_source"));
 
-        var reports = source.Sound(Registers.IntegrityReport);
+        var reports = source.Sound(RecordTypes.IntegrityReport);
         // The last three reports arrive in December and are acted on in January of the next year (others may be too).
         Assert.InRange(reports.Count(r => r["received_on"]!.StartsWith("2025-12", StringComparison.Ordinal) && r["action_on"]?.StartsWith("2026-01", StringComparison.Ordinal) == true), 3, 6);
         Assert.Contains(reports, r => !r.Flag("action_initiated"));
@@ -247,14 +247,14 @@ public sealed class RegisterVolumeTests(RegisterSource source) : IClassFixture<R
     [Fact]
     public void Services_and_their_requests_show_commitments_and_standards_met_and_missed()
     {
-        var services = source.Sound(Registers.Service);
+        var services = source.Sound(RecordTypes.Service);
         Assert.Equal(24, services.Count);
         Assert.Contains(services, s => s.Flag("external") && s.Flag("published_commitment"));
         Assert.Contains(services, s => s.Flag("external") && !s.Flag("published_commitment"));
         Assert.Contains(services, s => !s.Flag("external"));
         Assert.All(services.Where(s => s.Flag("published_commitment")), s => Assert.StartsWith("https://", s["publication_url"]));
 
-        var requests = source.Sound(Registers.ServiceRequest);
+        var requests = source.Sound(RecordTypes.ServiceRequest);
         // 0.02 × 20,000.
         Assert.Equal(400, requests.Count);
         var done = requests.Where(r => r["completed_on"] is not null).ToList();

@@ -1,4 +1,4 @@
-using PmmEtl.Core.Registers;
+using PmmEtl.Core.Records;
 using PmmEtl.DemoSource.Records;
 
 namespace PmmEtl.DemoSource.Tests;
@@ -26,8 +26,8 @@ public sealed class SeizureItemTests(RegisterSource source) : IClassFixture<Regi
     [Fact]
     public void Items_use_only_those_codes_and_show_the_cases_the_rules_separate()
     {
-        var cases = source.Sound(Registers.Seizure).ToDictionary(s => s["seizure_id"]!);
-        var items = source.Sound(Registers.SeizureItem);
+        var cases = source.Sound(RecordTypes.Seizure).ToDictionary(s => s["seizure_id"]!);
+        var items = source.Sound(RecordTypes.SeizureItem);
         var codes = items.Select(i => i["commodity"]!).ToHashSet(StringComparer.Ordinal);
 
         Assert.Subset(ExpectedCommodities.Categories.Keys.ToHashSet(StringComparer.Ordinal), codes);
@@ -48,13 +48,13 @@ public sealed class SeizureItemTests(RegisterSource source) : IClassFixture<Regi
     [Fact]
     public void Some_seizures_hold_items_of_several_categories_and_every_case_has_items()
     {
-        var items = source.Sound(Registers.SeizureItem);
+        var items = source.Sound(RecordTypes.SeizureItem);
         var categoriesPerCase = items
             .GroupBy(i => i["seizure_id"]!)
             .ToDictionary(g => g.Key, g => g.SelectMany(i => ExpectedCommodities.Categories[i["commodity"]!]).Distinct().Count());
 
         Assert.Contains(categoriesPerCase.Values, n => n >= 2);
-        Assert.All(source.Sound(Registers.Seizure), s => Assert.True(categoriesPerCase.ContainsKey(s["seizure_id"]!), $"{s["seizure_id"]} has no item"));
+        Assert.All(source.Sound(RecordTypes.Seizure), s => Assert.True(categoriesPerCase.ContainsKey(s["seizure_id"]!), $"{s["seizure_id"]} has no item"));
         // One to three lines per case: 0.80 × 1 + 0.14 × 2 + 0.06 × 3 = 1.26 on average.
         Assert.InRange(items.Count / (double)categoriesPerCase.Count, 1.15, 1.40);
     }
@@ -62,8 +62,8 @@ public sealed class SeizureItemTests(RegisterSource source) : IClassFixture<Regi
     [Fact]
     public void Seizures_come_from_inspections_that_found_an_irregularity_and_name_their_setting()
     {
-        var inspections = source.Sound(Registers.Inspection).ToDictionary(i => i["inspection_id"]!);
-        var seizures = source.Sound(Registers.Seizure).Where(s => s["seizure_date"]!.StartsWith("2025", StringComparison.Ordinal)).ToList();
+        var inspections = source.Sound(RecordTypes.Inspection).ToDictionary(i => i["inspection_id"]!);
+        var seizures = source.Sound(RecordTypes.Seizure).Where(s => s["seizure_date"]!.StartsWith("2025", StringComparison.Ordinal)).ToList();
 
         foreach (RegisterRow s in seizures.Where(s => s["inspection_id"] is not null))
         {

@@ -21,7 +21,7 @@ public sealed class PublishedSnapshotTests : IDisposable
         _h.Run();
         string file = Path.Combine(_h.Folder, "snapshots", "national", "fixture", "2025", "v1", "kpi_values.parquet").Replace("'", "''", StringComparison.Ordinal);
 
-        object?[] k04 = Read($"SELECT value, n, median, disclosure, period_start FROM read_parquet('{file}') WHERE kpi_code = 'K04' AND period_type = 'year' AND breakdown = 'total'").Single();
+        object?[] k04 = Read($"SELECT value, n, median, disclosure, period_start FROM read_parquet('{file}') WHERE kpi_code = 'K04' AND variant = 'pmm' AND period_type = 'year' AND breakdown = 'total'").Single();
         Assert.Equal(220.0, k04[0]);
         Assert.Equal(6L, k04[1]);
         Assert.Equal(210.0, k04[2]);
@@ -68,7 +68,7 @@ public sealed class PublishedSnapshotTests : IDisposable
         string file = Path.Combine(snapshots, "public", "fixture", "2025", "v1", "kpi_values.parquet").Replace("'", "''", StringComparison.Ordinal);
         Assert.Empty(Read($"SELECT 1 FROM read_parquet('{file}') WHERE disclosure <> 'public'"));
         // K04 over the year: N = 6, shown. K13 over the year: N = 3, below 5, so suppressed but still listed.
-        Assert.Equal(220.0, Read($"SELECT value FROM read_parquet('{file}') WHERE kpi_code = 'K04' AND period_type = 'year' AND breakdown = 'total'").Single()[0]);
+        Assert.Equal(220.0, Read($"SELECT value FROM read_parquet('{file}') WHERE kpi_code = 'K04' AND variant = 'pmm' AND period_type = 'year' AND breakdown = 'total'").Single()[0]);
         object?[] k13 = Read($"SELECT value, n, suppressed FROM read_parquet('{file}') WHERE kpi_code = 'K13' AND variant = 'pmm' AND period_type = 'year' AND breakdown = 'total'").Single();
         Assert.Equal([null, 3L, true], k13);
     }

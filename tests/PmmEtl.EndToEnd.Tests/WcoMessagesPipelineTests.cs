@@ -107,10 +107,14 @@ public sealed class WcoMessagesPipelineTests : IDisposable
         Assert.Equal(360.00, _h.Kpi("K04", "2025", "aeo", "AEO").Value);
         Assert.Equal(220.00, _h.Kpi("K04", "2025", "mode_of_transport", "SEA").Value);
         Assert.Equal(285.00, _h.Kpi("K04", "2025", "mode_of_transport", "LAND").Value);
-        // Without OGA messages: Business 55 (I1 lodged at its receipt, 13:55Z) + 0 + 60 + 60 + 15 + 60 = 250 → 41.67,
-        // Customs the other 1070 → 178.33.
+        // Business 55 (I1 lodged at its receipt, 13:55Z) + 0 + 60 + 60 + 15 + 60 = 250 → 41.67. The messages carry no OGA
+        // permit, so the other 1070 minutes cannot be told apart between OGA and Customs: neither part is published as a
+        // number (a Customs share with OGA time in it would be wrong in public), and both say why.
         Assert.Equal(41.67, _h.Kpi("K04", "2025", "responsible_actor", "BUSINESS").Value);
-        Assert.Equal(178.33, _h.Kpi("K04", "2025", "responsible_actor", "CUSTOMS").Value);
+        Assert.Null(_h.Kpi("K04", "2025", "responsible_actor", "CUSTOMS").Value);
+        Assert.Null(_h.Kpi("K04", "2025", "responsible_actor", "OGA").Value);
+        string customsNote = (string)_h.Query("SELECT note FROM fact_kpi_value WHERE kpi_code = 'K04' AND period_label = '2025' AND breakdown_value = 'CUSTOMS' AND variant = 'pmm'")[0][0]!;
+        Assert.StartsWith("not measurable: the wco-xml source gives no oga_permit_local", customsNote, StringComparison.Ordinal);
         // The business date is the office's local date of the first milestone: I2 was lodged on 9 January, New York time.
         Assert.Equal(255.00, _h.Kpi("K04", "2025-01").Value);
         Assert.Equal(195.00, _h.Kpi("K04", "2025-03").Value);

@@ -11,7 +11,7 @@ public static class CsvExport
         string sub = "", string arrival = "10/01/2025 08:00", string lodged = "10/01/2025 09:00", string released = "10/01/2025 10:30") =>
         string.Join(';', id, type, office, mode, channel, aeo, sub, arrival, lodged, released);
 
-    public static Dictionary<string, CsvColumnMapping> Columns() => new()
+    public static Dictionary<string, FieldMapping> Columns() => new()
     {
         ["declaration_id"] = new() { Column = "DECL_NO" },
         ["declaration_type"] = new() { Column = "TYPE", Map = new Dictionary<string, string> { ["IM"] = "IMPORT", ["EX"] = "EXPORT" } },
@@ -26,7 +26,7 @@ public static class CsvExport
         ["released_local"] = new() { Column = "RELEASED" },
     };
 
-    public static CsvSourceSettings Settings(string path, Dictionary<string, CsvColumnMapping>? columns = null) => new()
+    public static CsvSourceSettings Settings(string path, Dictionary<string, FieldMapping>? columns = null) => new()
     {
         Path = path,
         Delimiter = ';',

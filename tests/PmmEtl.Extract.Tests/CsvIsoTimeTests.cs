@@ -1,6 +1,7 @@
 using NodaTime;
 using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Records;
+using PmmEtl.Testing;
 
 namespace PmmEtl.Extract.Tests;
 
@@ -17,10 +18,10 @@ public sealed class CsvIsoTimeTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private List<RawDeclaration> Read(params string[] rows)
+    private List<TestDeclaration> Read(params string[] rows)
     {
         _folder.Write("export.csv", string.Join("\n", [Header, .. rows]) + "\n");
-        var columns = new Dictionary<string, CsvColumnMapping>
+        var columns = new Dictionary<string, FieldMapping>
         {
             ["declaration_id"] = new() { Column = "id" },
             ["declaration_type"] = new() { Column = "type" },
@@ -40,24 +41,24 @@ public sealed class CsvIsoTimeTests : IDisposable
     [Fact]
     public void Well_formed_times_are_values_that_read_back_as_their_text_and_normalise_to_the_hand_worked_instants()
     {
-        List<RawDeclaration> rows = Read(
+        List<TestDeclaration> rows = Read(
             "A1,IMPORT,NYC,SEA,GREEN,1,0,EDI,2025-01-10 08:00:00,2025-01-10T09:00:00, 2025-01-10 10:30:00 ",
             "A2,IMPORT,NYC,SEA,GREEN,1,0,EDI,2025-01-10 08:00,2025-01-10 09:00:00,2025-01-10 10:30:00");
 
-        RawDeclaration a1 = rows[0];
+        TestDeclaration a1 = rows[0];
         Assert.True(a1.ArrivalLocalTime.HasValue);
         Assert.True(a1.LodgedLocalTime.HasValue);
         Assert.True(a1.ReleasedLocalTime.HasValue);
         // The text is the trimmed cell, as the reader always handed it over.
         Assert.Equal(("2025-01-10 08:00:00", "2025-01-10T09:00:00", "2025-01-10 10:30:00"), (a1.ArrivalLocal, a1.LodgedLocal, a1.ReleasedLocal));
-        NormalisedDeclaration n1 = Sources.Loaded(a1);
+        DeclarationView n1 = Sources.Loaded(a1);
         Assert.Equal(Instant.FromUtc(2025, 1, 10, 13, 0), n1.ArrivalAt);
         Assert.Equal(Instant.FromUtc(2025, 1, 10, 14, 0), n1.LodgedAt);
         Assert.Equal(Instant.FromUtc(2025, 1, 10, 15, 30), n1.ReleasedAt);
         Assert.Equal(150, n1.ArrivalToRelease!.Value.TotalMinutes);
 
         // Without seconds the time is another shape: it stays text, and the normaliser reads it to the same instant.
-        RawDeclaration a2 = rows[1];
+        TestDeclaration a2 = rows[1];
         Assert.False(a2.ArrivalLocalTime.HasValue);
         Assert.Equal("2025-01-10 08:00", a2.ArrivalLocal);
         Assert.Equal(Instant.FromUtc(2025, 1, 10, 13, 0), Sources.Loaded(a2).ArrivalAt);
@@ -66,7 +67,7 @@ public sealed class CsvIsoTimeTests : IDisposable
     [Fact]
     public void A_refused_row_quotes_the_raw_text_of_its_field_whether_it_was_kept_as_a_value_or_as_text()
     {
-        List<RawDeclaration> rows = Read(
+        List<TestDeclaration> rows = Read(
             "B1,IMPORT,NYC,SEA,GREEN,1,0,EDI,2025-01-10 08:00:00,2025-01-10 09:00:00,2025-01-10 07:45:00",
             "B2,IMPORT,NYC,SEA,GREEN,1,0,EDI,2025-01-10 08:00:00,2025-02-30 09:00:00,2025-01-10 10:30:00",
             "B3,IMPORT,NYC,SEA,GREEN,1,0,EDI,2025-01-10 08:00:00,,2025-01-10 10:30:00");
@@ -91,7 +92,7 @@ public sealed class CsvIsoTimeTests : IDisposable
     [Fact]
     public void A_repeated_code_is_one_string_across_rows()
     {
-        List<RawDeclaration> rows = Read(
+        List<TestDeclaration> rows = Read(
             "C1,IMPORT,NYC,SEA,GREEN,1,0,EDI,2025-01-10 08:00:00,2025-01-10 09:00:00,2025-01-10 10:30:00",
             "C2,IMPORT,NYC,SEA,GREEN,1,0,EDI,2025-01-10 08:00:00,2025-01-10 09:00:00,2025-01-10 10:30:00");
         Assert.Same(rows[0].OfficeCode, rows[1].OfficeCode);

@@ -3,6 +3,7 @@ using NodaTime;
 using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Records;
 using PmmEtl.Extract.Files;
+using PmmEtl.Testing;
 
 namespace PmmEtl.Extract.Tests;
 
@@ -12,7 +13,7 @@ public sealed class CsvSourceTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private List<RawDeclaration> Read(string text, Func<CsvSourceSettings, CsvSourceSettings>? adjust = null, string name = "export.csv")
+    private List<TestDeclaration> Read(string text, Func<CsvSourceSettings, CsvSourceSettings>? adjust = null, string name = "export.csv")
     {
         _folder.Write(name, text);
         CsvSourceSettings settings = CsvExport.Settings(_folder.Path);
@@ -24,9 +25,9 @@ public sealed class CsvSourceTests : IDisposable
     [Fact]
     public void Maps_columns_codes_constants_defaults_and_day_first_times_to_canonical_text()
     {
-        List<RawDeclaration> rows = Read(Lines(CsvExport.Header, CsvExport.Row("A1", mode: "40", channel: "R", aeo: "J", sub: "WEB")));
+        List<TestDeclaration> rows = Read(Lines(CsvExport.Header, CsvExport.Row("A1", mode: "40", channel: "R", aeo: "J", sub: "WEB")));
 
-        RawDeclaration r = Assert.Single(rows);
+        TestDeclaration r = Assert.Single(rows);
         Assert.Null(r.SourceError);
         Assert.Equal(("A1", "IMPORT", "NYC", "AIR", "RED", "1", "0", "WEB"),
             (r.DeclarationId, r.DeclarationType, r.OfficeCode, r.ModeOfTransport, r.ControlChannel, r.Aeo, r.Ecommerce, r.SubmissionChannel));
@@ -35,7 +36,7 @@ public sealed class CsvSourceTests : IDisposable
         Assert.Equal(2, r.RowNumber);
 
         // The normaliser reads the text as New York local time: 08:00 EST = 13:00 UTC, 150 minutes to release.
-        NormalisedDeclaration n = Sources.Loaded(r);
+        DeclarationView n = Sources.Loaded(r);
         Assert.Equal(Instant.FromUtc(2025, 1, 10, 13, 0), n.ArrivalAt);
         Assert.Equal(150, n.ArrivalToRelease!.Value.TotalMinutes);
     }
@@ -43,9 +44,9 @@ public sealed class CsvSourceTests : IDisposable
     [Fact]
     public void An_unmapped_code_passes_through_for_the_normaliser_to_refuse_by_name_and_an_empty_cell_takes_the_default()
     {
-        List<RawDeclaration> rows = Read(Lines(CsvExport.Header, CsvExport.Row("A1", mode: "99", aeo: "", sub: "")));
+        List<TestDeclaration> rows = Read(Lines(CsvExport.Header, CsvExport.Row("A1", mode: "99", aeo: "", sub: "")));
 
-        RawDeclaration r = Assert.Single(rows);
+        TestDeclaration r = Assert.Single(rows);
         Assert.Equal(("99", "0", "EDI"), (r.ModeOfTransport, r.Aeo, r.SubmissionChannel));
         QuarantineEntry q = Sources.Normalise(r).Quarantine!;
         Assert.Equal("mode_of_transport", q.Field);
@@ -55,24 +56,24 @@ public sealed class CsvSourceTests : IDisposable
     [Fact]
     public void A_row_with_the_wrong_number_of_fields_is_refused_with_file_line_and_reason_and_the_rows_around_it_load()
     {
-        List<RawDeclaration> rows = Read(Lines(CsvExport.Header, CsvExport.Row("A1"), "A2;IM;NYC;10", CsvExport.Row("A3") + ";extra", CsvExport.Row("A4")));
+        List<TestDeclaration> rows = Read(Lines(CsvExport.Header, CsvExport.Row("A1"), "A2;IM;NYC;10", CsvExport.Row("A3") + ";extra", CsvExport.Row("A4")));
 
         Assert.Equal(["A1", "A2", "A3", "A4"], rows.Select(r => r.DeclarationId));
         Assert.Null(rows[0].SourceError);
-        Assert.Equal("export.csv line 3: row: 4 fields where the header has 10", rows[1].SourceError);
-        Assert.Equal("row", rows[1].SourceErrorField);
+        Assert.Equal("export.csv line 3: control_channel: 4 fields where the header has 10 (no value for control_channel, aeo, submission_channel, arrival_local, lodged_local, released_local)", rows[1].SourceError);
+        Assert.Equal("control_channel", rows[1].SourceErrorField);
         Assert.Equal(3, rows[1].RowNumber);
         Assert.Equal("export.csv line 4: row: 11 fields where the header has 10", rows[2].SourceError);
         Assert.Null(rows[3].SourceError);
 
         QuarantineEntry q = Sources.Normalise(rows[1]).Quarantine!;
-        Assert.Equal(("A2", "row", 3L), (q.SourceKey, q.Field, q.RowNumber));
+        Assert.Equal(("A2", "control_channel", 3L), (q.SourceKey, q.Field, q.RowNumber));
     }
 
     [Fact]
     public void An_unparsable_time_is_refused_naming_the_field_the_value_and_the_format()
     {
-        List<RawDeclaration> rows = Read(Lines(CsvExport.Header, CsvExport.Row("A1", arrival: "2025-01-10 08:00"), CsvExport.Row("A2", released: "31/02/2025 10:00")));
+        List<TestDeclaration> rows = Read(Lines(CsvExport.Header, CsvExport.Row("A1", arrival: "2025-01-10 08:00"), CsvExport.Row("A2", released: "31/02/2025 10:00")));
 
         Assert.Equal("export.csv line 2: arrival_local: '2025-01-10 08:00' does not match the time format 'dd/MM/uuuu HH:mm'", rows[0].SourceError);
         Assert.Equal("arrival_local", rows[0].SourceErrorField);
@@ -85,8 +86,7 @@ public sealed class CsvSourceTests : IDisposable
         _folder.Write("a.csv", Lines(CsvExport.Header, CsvExport.Row("A1")));
         _folder.Write("b.csv", Lines(CsvExport.Header.Replace("ARRIVAL", "ARRIVED", StringComparison.Ordinal), CsvExport.Row("B1")));
 
-        IEnumerator<RawDeclaration> rows = DeclarationSources.Create(Sources.Csv(CsvExport.Settings(_folder.Path)), "test")
-            .ReadDeclarations(ExtractWindow.Everything, CancellationToken.None).GetEnumerator();
+        IEnumerator<TestDeclaration> rows = Sources.Declarations(Sources.Csv(CsvExport.Settings(_folder.Path)), "test").GetEnumerator();
 
         var e = Assert.Throws<SourceConfigurationException>(() => rows.MoveNext());
         Assert.Contains("source.csv.columns.arrival_local: the column 'ARRIVAL' is missing", e.Message, StringComparison.Ordinal);
@@ -96,7 +96,7 @@ public sealed class CsvSourceTests : IDisposable
     [Fact]
     public void Header_names_match_exactly_or_else_ignoring_case_and_blanks_and_a_duplicated_mapped_column_is_refused()
     {
-        List<RawDeclaration> rows = Read(Lines(CsvExport.Header.Replace("OFFICE", " office ", StringComparison.Ordinal), CsvExport.Row("A1")));
+        List<TestDeclaration> rows = Read(Lines(CsvExport.Header.Replace("OFFICE", " office ", StringComparison.Ordinal), CsvExport.Row("A1")));
         Assert.Equal("NYC", Assert.Single(rows).OfficeCode);
 
         _folder.Write("export.csv", Lines(CsvExport.Header + ";DECL_NO", CsvExport.Row("A1") + ";A1"));
@@ -112,7 +112,7 @@ public sealed class CsvSourceTests : IDisposable
         byte[] after = Encoding.UTF8.GetBytes(CsvExport.Row("A3") + "\n");
         _folder.WriteBytes("export.csv", [.. good, .. bad, .. after]);
 
-        List<RawDeclaration> rows = Sources.Read(Sources.Csv(CsvExport.Settings(_folder.Path)));
+        List<TestDeclaration> rows = Sources.Read(Sources.Csv(CsvExport.Settings(_folder.Path)));
 
         Assert.Equal(["A1", "A2", "A3"], rows.Select(r => r.DeclarationId));
         Assert.Equal("export.csv line 3: office_code: bytes that are not valid utf-8 (read as U+FFFD)", rows[1].SourceError);
@@ -125,9 +125,9 @@ public sealed class CsvSourceTests : IDisposable
     {
         _folder.WriteBytes("export.csv", Encoding.Latin1.GetBytes(Lines(CsvExport.Header + ";TRADER", CsvExport.Row("A1") + ";Société Générale")));
         var columns = CsvExport.Columns();
-        columns["trader_id"] = new CsvColumnMapping { Column = "TRADER" };
+        columns["trader_id"] = new FieldMapping { Column = "TRADER" };
 
-        RawDeclaration r = Assert.Single(Sources.Read(Sources.Csv(CsvExport.Settings(_folder.Path, columns) with { Encoding = "latin1" })));
+        TestDeclaration r = Assert.Single(Sources.Read(Sources.Csv(CsvExport.Settings(_folder.Path, columns) with { Encoding = "latin1" })));
 
         Assert.Null(r.SourceError);
         Assert.Equal("Société Générale", r.TraderId);
@@ -147,7 +147,7 @@ public sealed class CsvSourceTests : IDisposable
     [Fact]
     public void A_field_longer_than_max_field_chars_refuses_its_row()
     {
-        List<RawDeclaration> rows = Read(Lines(CsvExport.Header, CsvExport.Row("A1", office: new string('X', 50)), CsvExport.Row("A2")),
+        List<TestDeclaration> rows = Read(Lines(CsvExport.Header, CsvExport.Row("A1", office: new string('X', 50)), CsvExport.Row("A2")),
             s => s with { MaxFieldChars = 20 });
 
         Assert.Equal("export.csv line 2: office_code: 50 characters, more than max_field_chars (20)", rows[0].SourceError);
@@ -157,7 +157,7 @@ public sealed class CsvSourceTests : IDisposable
     [Fact]
     public void A_record_longer_than_max_record_chars_is_refused_and_reading_resumes_on_the_next_line()
     {
-        List<RawDeclaration> rows = Read(Lines(CsvExport.Header, CsvExport.Row("A1"), CsvExport.Row("A2", office: new string('X', 20_000)), CsvExport.Row("A3"), CsvExport.Row("A4")),
+        List<TestDeclaration> rows = Read(Lines(CsvExport.Header, CsvExport.Row("A1"), CsvExport.Row("A2", office: new string('X', 20_000)), CsvExport.Row("A3"), CsvExport.Row("A4")),
             s => s with { MaxRecordChars = 8192, MaxFieldChars = 100_000 });
 
         Assert.Equal(4, rows.Count);
@@ -172,7 +172,7 @@ public sealed class CsvSourceTests : IDisposable
     [Fact]
     public void An_unclosed_quote_refuses_its_line_and_the_following_lines_still_load()
     {
-        List<RawDeclaration> rows = Read(Lines(CsvExport.Header, CsvExport.Row("A1"), CsvExport.Row("A2", office: "\"NYC"), CsvExport.Row("A3")));
+        List<TestDeclaration> rows = Read(Lines(CsvExport.Header, CsvExport.Row("A1"), CsvExport.Row("A2", office: "\"NYC"), CsvExport.Row("A3")));
 
         Assert.Equal(3, rows.Count);
         Assert.StartsWith("export.csv line 3: malformed CSV", rows[1].SourceError, StringComparison.Ordinal);
@@ -183,12 +183,12 @@ public sealed class CsvSourceTests : IDisposable
     public void Quoted_fields_with_line_breaks_keep_the_line_numbers_of_later_rows_right_and_blank_lines_are_skipped()
     {
         var columns = CsvExport.Columns();
-        columns["trader_id"] = new CsvColumnMapping { Column = "TRADER" };
+        columns["trader_id"] = new FieldMapping { Column = "TRADER" };
         _folder.Write("export.csv", "DECL_NO;TYPE;OFFICE;MODE;CHANNEL;AEO;SUB;ARRIVAL;LODGED;RELEASED;TRADER\r\n"
             + CsvExport.Row("A1") + ";\"Two\r\nlines\"\r\n\r\n"
             + CsvExport.Row("A2", arrival: "bad") + ";T\r\n");
 
-        List<RawDeclaration> rows = Sources.Read(Sources.Csv(CsvExport.Settings(_folder.Path, columns)));
+        List<TestDeclaration> rows = Sources.Read(Sources.Csv(CsvExport.Settings(_folder.Path, columns)));
 
         Assert.Equal("Two\r\nlines", rows[0].TraderId);
         Assert.Equal(2, rows[0].RowNumber);
@@ -200,13 +200,13 @@ public sealed class CsvSourceTests : IDisposable
     public void A_fixed_offset_rule_appends_the_offset_and_a_pattern_with_an_offset_keeps_the_data_s_own()
     {
         var columns = CsvExport.Columns();
-        columns["released_local"] = new CsvColumnMapping { Column = "RELEASED", Format = "uuuu-MM-dd'T'HH:mm:sso<G>" };
-        List<RawDeclaration> rows = Read(Lines(CsvExport.Header, CsvExport.Row("A1", released: "2025-01-10T16:30:00Z")),
+        columns["released_local"] = new FieldMapping { Column = "RELEASED", Format = "uuuu-MM-dd'T'HH:mm:sso<G>" };
+        List<TestDeclaration> rows = Read(Lines(CsvExport.Header, CsvExport.Row("A1", released: "2025-01-10T16:30:00Z")),
             s => s with { Columns = columns, Offset = Offset.FromHours(-5) });
 
-        RawDeclaration r = Assert.Single(rows);
+        TestDeclaration r = Assert.Single(rows);
         Assert.Equal(("2025-01-10T08:00:00-05:00", "2025-01-10T09:00:00-05:00", "2025-01-10T16:30:00Z"), (r.ArrivalLocal, r.LodgedLocal, r.ReleasedLocal));
-        NormalisedDeclaration n = Sources.Loaded(r);
+        DeclarationView n = Sources.Loaded(r);
         Assert.Equal(210, n.ArrivalToRelease!.Value.TotalMinutes);
     }
 
@@ -217,7 +217,7 @@ public sealed class CsvSourceTests : IDisposable
         {
             Column = (CsvExport.Header.Split(';').ToList().IndexOf(c.Value.Column) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
-        List<RawDeclaration> rows = Read(Lines(CsvExport.Row("A1"), "A2;IM;NYC"), s => s with { Header = false, Columns = columns });
+        List<TestDeclaration> rows = Read(Lines(CsvExport.Row("A1"), "A2;IM;NYC"), s => s with { Header = false, Columns = columns });
 
         Assert.Equal("2025-01-10 10:30:00", rows[0].ReleasedLocal);
         Assert.Null(rows[0].SourceError);
@@ -235,7 +235,7 @@ public sealed class CsvSourceTests : IDisposable
         _folder.Write("a.csvx", "not an export either");
         _folder.Write("empty.csv", "");
 
-        List<RawDeclaration> rows = Sources.Read(Sources.Csv(CsvExport.Settings(_folder.Path)));
+        List<TestDeclaration> rows = Sources.Read(Sources.Csv(CsvExport.Settings(_folder.Path)));
 
         Assert.Equal(["UPPER", "A1", "B1"], rows.Select(r => r.DeclarationId));
     }
@@ -263,7 +263,7 @@ public sealed class CsvSourceTests : IDisposable
         long before = GC.GetAllocatedBytesForCurrentThread();
         long count = 0;
         long lastLine = 0;
-        foreach (RawDeclaration r in DeclarationSources.Create(Sources.Csv(CsvExport.Settings(_folder.Path)), "t").ReadDeclarations(ExtractWindow.Everything, CancellationToken.None))
+        foreach (TestDeclaration r in Sources.Declarations(Sources.Csv(CsvExport.Settings(_folder.Path)), "t"))
         {
             count++;
             lastLine = r.RowNumber;

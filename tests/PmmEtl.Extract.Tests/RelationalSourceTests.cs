@@ -1,3 +1,4 @@
+using PmmEtl.Extract.Files;
 using System.Data.Common;
 using DuckDB.NET.Data;
 using Microsoft.Data.SqlClient;
@@ -8,6 +9,7 @@ using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Records;
 using PmmEtl.Extract.Relational;
 using PmmEtl.LocalPostgres;
+using PmmEtl.Testing;
 
 namespace PmmEtl.Extract.Tests;
 
@@ -41,16 +43,16 @@ public sealed class RelationalSourceTests : IDisposable
         using DbConnection created = SourceConnectionFactory.Create(Source(kind, connection, "SELECT 1"));
 
         Assert.IsType(connectionType, created);
-        Assert.IsType<SqlDeclarationSource>(DeclarationSources.Create(Source(kind, connection, "SELECT 1"), "p"));
+        Assert.IsType<SqlRecordSource>(RecordSources.Create(Source(kind, connection, "SELECT 1"), "p"));
     }
 
     [Fact]
     public void File_kinds_have_their_own_readers_and_an_unknown_kind_is_refused()
     {
-        Assert.IsType<CsvDeclarationSource>(DeclarationSources.Create(Sources.Csv(CsvExport.Settings(_folder.Path)), "p"));
-        Assert.IsType<WcoXmlDeclarationSource>(DeclarationSources.Create(Sources.Wco(new WcoXmlSourceSettings { Path = _folder.Path }), "p"));
-        Assert.Throws<NotSupportedException>(() => DeclarationSources.Create(Source("oracle", "", "SELECT 1"), "p"));
-        Assert.Equal(["sqlite", "duckdb", "postgres", "sqlserver", "csv", "wco-xml"], DeclarationSources.Kinds);
+        Assert.IsType<CsvRecordSource>(RecordSources.Create(Sources.Csv(CsvExport.Settings(_folder.Path)), "p"));
+        Assert.IsType<WcoXmlRecordSource>(RecordSources.Create(Sources.Wco(new WcoXmlSourceSettings { Path = _folder.Path }), "p"));
+        Assert.Throws<NotSupportedException>(() => RecordSources.Create(Source("oracle", "", "SELECT 1"), "p"));
+        Assert.Equal(["sqlite", "duckdb", "postgres", "sqlserver", "csv", "wco-xml"], RecordSources.Kinds);
     }
 
     [Fact]
@@ -139,12 +141,11 @@ public sealed class RelationalSourceTests : IDisposable
                    arrival AS arrival_local, arrival + INTERVAL 1 HOUR AS lodged_local, released AS released_local
             FROM decl WHERE registered >= $from AND registered < $to ORDER BY id
             """;
-        List<RawDeclaration> rows = Sources.Read(Source("duckdb", $"Data Source={file}", sql, file) with { });
+        List<TestDeclaration> rows = Sources.Read(Source("duckdb", $"Data Source={file}", sql, file) with { });
         Assert.Equal(3, rows.Count);
 
-        List<RawDeclaration> window = DeclarationSources.Create(Source("duckdb", $"Data Source={file}", sql, file), "p")
-            .ReadDeclarations(new ExtractWindow(new NodaTime.LocalDate(2025, 1, 10), new NodaTime.LocalDate(2025, 1, 11)), CancellationToken.None).ToList();
-        RawDeclaration r = Assert.Single(window);
+        List<TestDeclaration> window = Sources.Declarations(Source("duckdb", $"Data Source={file}", sql, file), "p", new ExtractWindow(new NodaTime.LocalDate(2025, 1, 10), new NodaTime.LocalDate(2025, 1, 11))).ToList();
+        TestDeclaration r = Assert.Single(window);
         Assert.Equal(("D2", "2025-01-10", "2025-01-10 08:00:00", "2025-01-10 09:00:00", "0"), (r.DeclarationId, r.BusinessDate, r.ArrivalLocal, r.LodgedLocal, r.Ecommerce));
         Assert.EndsWith("Z", r.ReleasedLocal, StringComparison.Ordinal);
         Assert.Equal("2025-01-10T15:30:00Z", r.ReleasedLocal);
@@ -182,8 +183,7 @@ public sealed class RelationalSourceTests : IDisposable
                            0 AS aeo, false AS ecommerce, 'EDI' AS submission_channel, arrival AS arrival_local, arrival AS lodged_local, released AS released_local
                     FROM {table} WHERE {column} >= @from AND {column} < @to
                     """;
-                RawDeclaration r = Assert.Single(DeclarationSources.Create(Source("postgres", connection, sql), "p")
-                    .ReadDeclarations(new ExtractWindow(new NodaTime.LocalDate(2025, 1, 10), new NodaTime.LocalDate(2025, 1, 11)), CancellationToken.None));
+                TestDeclaration r = Assert.Single(Sources.Declarations(Source("postgres", connection, sql), "p", new ExtractWindow(new NodaTime.LocalDate(2025, 1, 10), new NodaTime.LocalDate(2025, 1, 11))));
                 Assert.Equal(("P1", "2025-01-10 08:00:00", "2025-01-10T15:30:00Z", "0"), (r.DeclarationId, r.ArrivalLocal, r.ReleasedLocal, r.Ecommerce));
                 Assert.Equal(150, Sources.Loaded(r).ArrivalToRelease!.Value.TotalMinutes);
             }
@@ -215,8 +215,7 @@ public sealed class RelationalSourceTests : IDisposable
                    business_date, arrival_local, lodged_local, released_local)
             WHERE business_date >= @from AND business_date < @to
             """;
-        RawDeclaration r = Assert.Single(DeclarationSources.Create(Source("sqlserver", connection, sql), "p")
-            .ReadDeclarations(new ExtractWindow(new NodaTime.LocalDate(2025, 1, 10), new NodaTime.LocalDate(2025, 1, 11)), CancellationToken.None));
+        TestDeclaration r = Assert.Single(Sources.Declarations(Source("sqlserver", connection, sql), "p", new ExtractWindow(new NodaTime.LocalDate(2025, 1, 10), new NodaTime.LocalDate(2025, 1, 11))));
         Assert.Equal(("S1", "2025-01-10 08:00:00", "2025-01-10T15:30:00+00:00"), (r.DeclarationId, r.ArrivalLocal, r.ReleasedLocal));
         Assert.Equal(150, Sources.Loaded(r).ArrivalToRelease!.Value.TotalMinutes);
     }
@@ -233,8 +232,9 @@ public sealed class RelationalSourceTests : IDisposable
             create.ExecuteNonQuery();
         }
 
-        var e = Assert.Throws<InvalidOperationException>(() => Sources.Read(Source("sqlite", $"Data Source={file};Pooling=False", $"SELECT id AS declaration_id FROM t WHERE id >= @from", file)));
-        Assert.Contains("no column named declaration_type", e.Message, StringComparison.Ordinal);
+        var e = Assert.Throws<SourceConfigurationException>(() => Sources.Read(Source("sqlite", $"Data Source={file};Pooling=False", $"SELECT id AS declaration_id FROM t WHERE id >= @from", file)));
+        Assert.Contains("source.queries.declaration: the query returns no column named declaration_type", e.Message, StringComparison.Ordinal);
+        Assert.Contains("no column named office_code", e.Message, StringComparison.Ordinal);
         _ = Columns;
     }
 

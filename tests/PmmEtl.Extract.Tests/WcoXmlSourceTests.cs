@@ -1,6 +1,7 @@
 using NodaTime;
 using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Records;
+using PmmEtl.Testing;
 
 namespace PmmEtl.Extract.Tests;
 
@@ -10,7 +11,7 @@ public sealed class WcoXmlSourceTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private List<RawDeclaration> Read(Func<WcoXmlSourceSettings, WcoXmlSourceSettings>? adjust = null)
+    private List<TestDeclaration> Read(Func<WcoXmlSourceSettings, WcoXmlSourceSettings>? adjust = null)
     {
         var settings = new WcoXmlSourceSettings { Path = _folder.Path };
         return Sources.Read(Sources.Wco(adjust is null ? settings : adjust(settings)));
@@ -29,7 +30,7 @@ public sealed class WcoXmlSourceTests : IDisposable
             new("09", "20250110160000Z", "25GBMRN1"),
             new("07", "20250110170000Z", "25GBMRN1")));
 
-        RawDeclaration r = Assert.Single(Read());
+        TestDeclaration r = Assert.Single(Read());
 
         Assert.Null(r.SourceError);
         Assert.Equal(("25GBMRN1", "IMPORT", "NYC", "SEA", "GREEN", "1", "0", "EDI", "GB-IMPORTER-LRN-1"),
@@ -40,7 +41,7 @@ public sealed class WcoXmlSourceTests : IDisposable
         Assert.Equal((_folder.File("0001_DEC.xml"), 5L), (r.SourceName, r.RowNumber));
         Assert.Null(r.BusinessDate);
 
-        NormalisedDeclaration n = Sources.Loaded(r);
+        DeclarationView n = Sources.Loaded(r);
         Assert.Equal(150, n.ArrivalToRelease!.Value.TotalMinutes);
         Assert.Equal(new LocalDate(2025, 1, 10), n.BusinessDate);
     }
@@ -62,7 +63,7 @@ public sealed class WcoXmlSourceTests : IDisposable
             new("08", "20250401130000Z", "M-EXPORT"),
             new("16", "20250402130000Z", "M-EXPORT")));
 
-        List<RawDeclaration> rows = Read();
+        List<TestDeclaration> rows = Read();
 
         Assert.All(rows, r => Assert.Null(r.SourceError));
         Assert.Equal(("RED", "2025-01-10T14:30:00Z"), (rows[0].ControlChannel, rows[0].InspectionStartLocal));
@@ -80,13 +81,13 @@ public sealed class WcoXmlSourceTests : IDisposable
             Accepted("20250110100000+0100", "M1", "L1"),
             new("08", "20250110103000-0500", "M1")));
 
-        RawDeclaration r = Assert.Single(Read(s => s with { DeclarationFiles = "d.xml", NotificationFiles = "n.xml" }));
+        TestDeclaration r = Assert.Single(Read(s => s with { DeclarationFiles = "d.xml", NotificationFiles = "n.xml" }));
 
         Assert.Equal(("2025-01-10T08:00:00-05:00", "2025-01-10T10:00:00+01:00", "2025-01-10T10:30:00-05:00"), (r.ArrivalLocal, r.LodgedLocal, r.ReleasedLocal));
         Assert.Equal(150, Sources.Loaded(r).ArrivalToRelease!.Value.TotalMinutes);
 
         _folder.Write("d.xml", WcoMessages.Declaration("L1", arrival: "20250110080000").Replace("formatCode=\"304\"", "formatCode=\"204\"", StringComparison.Ordinal));
-        RawDeclaration local = Assert.Single(Read(s => s with { DeclarationFiles = "d.xml", NotificationFiles = "n.xml" }));
+        TestDeclaration local = Assert.Single(Read(s => s with { DeclarationFiles = "d.xml", NotificationFiles = "n.xml" }));
         Assert.Equal("2025-01-10 08:00:00", local.ArrivalLocal);
         Assert.Equal(Instant.FromUtc(2025, 1, 10, 13, 0), Sources.Loaded(local).ArrivalAt); // 08:00 in New York (EST)
     }
@@ -98,7 +99,7 @@ public sealed class WcoXmlSourceTests : IDisposable
         _folder.Write("2_RES.xml", WcoMessages.Notifications(Accepted("20250110140000Z", "M1", "L1"), new("08", "20250110153000Z", "M1")));
         _folder.Write("3_DEC.xml", WcoMessages.Declaration("L1"));
 
-        RawDeclaration r = Assert.Single(Read());
+        TestDeclaration r = Assert.Single(Read());
 
         Assert.Equal(("M1", "2025-01-10T13:55:00Z", null), (r.DeclarationId, r.LodgedLocal, r.SourceError));
     }
@@ -127,7 +128,7 @@ public sealed class WcoXmlSourceTests : IDisposable
             new("03", "20250110141000Z", "M-AMEND"),
             new("08", "20250110153000Z", "M-AMEND")));
 
-        List<RawDeclaration> rows = Read(s => s with { DeclarationFiles = "?.xml", NotificationFiles = "n.xml" });
+        List<TestDeclaration> rows = Read(s => s with { DeclarationFiles = "?.xml", NotificationFiles = "n.xml" });
 
         Assert.Equal(["M-REJ", "M-INV", "M-AMEND"], rows.Select(r => r.DeclarationId));
         Assert.Equal("1.xml line 5: notification: rejected by customs at 2025-01-10T14:00:00Z and never accepted: a rejected declaration is not a clearance", rows[0].SourceError);
@@ -150,7 +151,7 @@ public sealed class WcoXmlSourceTests : IDisposable
             Accepted("20250110140000Z", "M2", "L2"),
             new("08", "20250110", "M2", Format: "102")));
 
-        List<RawDeclaration> rows = Read(s => s with { DeclarationFiles = "?.xml", NotificationFiles = "n.xml" });
+        List<TestDeclaration> rows = Read(s => s with { DeclarationFiles = "?.xml", NotificationFiles = "n.xml" });
 
         Assert.Equal("1.xml line 5: notification: n.xml line 11: unknown notification function code '99' (map it in source.wco.function_codes)", rows[0].SourceError);
         Assert.Contains("n.xml line 23: IssueDateTime of function code 08: '20250110' (formatCode 102) is not a time with an offset", rows[1].SourceError, StringComparison.Ordinal);
@@ -162,7 +163,7 @@ public sealed class WcoXmlSourceTests : IDisposable
         _folder.Write("d.xml", WcoMessages.Declaration("L-ALONE"));
         _folder.Write("n.xml", WcoMessages.Notifications(Accepted("20250110140000Z", "M-ORPHAN", "L-ORPHAN"), new("02", "20250110140000Z", null, null)));
 
-        List<RawDeclaration> rows = Read(s => s with { DeclarationFiles = "d.xml", NotificationFiles = "n.xml" });
+        List<TestDeclaration> rows = Read(s => s with { DeclarationFiles = "d.xml", NotificationFiles = "n.xml" });
 
         Assert.Equal(3, rows.Count);
         // First what the notification pass refused, then the declarations, then the orphans.
@@ -183,7 +184,7 @@ public sealed class WcoXmlSourceTests : IDisposable
         _folder.Write("n.xml", WcoMessages.Notifications(Accepted("20250110140000Z", "M-OK", "L-OK"), new("08", "20250110153000Z", "M-OK"),
             Accepted("20250110140000Z", "M-CUT", "L-CUT")));
 
-        List<RawDeclaration> rows = Read(s => s with { DeclarationFiles = "*_DEC.xml", NotificationFiles = "n.xml" });
+        List<TestDeclaration> rows = Read(s => s with { DeclarationFiles = "*_DEC.xml", NotificationFiles = "n.xml" });
 
         Assert.Equal(4, rows.Count);
         Assert.Equal((_folder.File("1_DEC.xml"), "message", "L-CUT"), (rows[0].SourceName, rows[0].SourceErrorField, rows[0].DeclarationId));
@@ -202,14 +203,14 @@ public sealed class WcoXmlSourceTests : IDisposable
         _folder.Write("b_RES.xml", good);
         _folder.Write("c_RES.xml", good[..^30]);
 
-        List<RawDeclaration> shared = Read();
-        List<RawDeclaration> separate = Read(s => s with { DeclarationFiles = "*_DEC.xml", NotificationFiles = "*_RES.xml" });
+        List<TestDeclaration> shared = Read();
+        List<TestDeclaration> separate = Read(s => s with { DeclarationFiles = "*_DEC.xml", NotificationFiles = "*_RES.xml" });
 
-        foreach (List<RawDeclaration> rows in new[] { shared, separate })
+        foreach (List<TestDeclaration> rows in new[] { shared, separate })
         {
             Assert.Equal(2, rows.Count);
             Assert.Single(rows, r => r.SourceError is null && r.DeclarationId == "M1");
-            RawDeclaration fault = Assert.Single(rows, r => r.SourceError is not null);
+            TestDeclaration fault = Assert.Single(rows, r => r.SourceError is not null);
             Assert.Equal(_folder.File("c_RES.xml"), fault.SourceName);
             Assert.StartsWith("c_RES.xml line ", fault.SourceError, StringComparison.Ordinal);
         }
@@ -220,7 +221,7 @@ public sealed class WcoXmlSourceTests : IDisposable
     {
         _folder.Write("d.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY a \"aaaa\">]>\n<Declaration><FunctionalReferenceID>&a;</FunctionalReferenceID></Declaration>");
 
-        RawDeclaration r = Assert.Single(Read());
+        TestDeclaration r = Assert.Single(Read());
 
         Assert.StartsWith("d.xml line 1: malformed XML: For security reasons DTD is prohibited", r.SourceError, StringComparison.Ordinal);
         Assert.Null(r.DeclarationId);
@@ -234,9 +235,9 @@ public sealed class WcoXmlSourceTests : IDisposable
         _folder.WriteBytes("d.xml", [.. text[..at], 0xC3, 0x28, .. text[at..]]);
         _folder.Write("n.xml", WcoMessages.Notifications(Accepted("20250110140000Z", "M1", "L1")));
 
-        List<RawDeclaration> rows = Read(s => s with { DeclarationFiles = "d.xml", NotificationFiles = "n.xml" });
+        List<TestDeclaration> rows = Read(s => s with { DeclarationFiles = "d.xml", NotificationFiles = "n.xml" });
 
-        RawDeclaration fault = Assert.Single(rows, r => r.SourceName == _folder.File("d.xml"));
+        TestDeclaration fault = Assert.Single(rows, r => r.SourceName == _folder.File("d.xml"));
         Assert.StartsWith("d.xml line ", fault.SourceError, StringComparison.Ordinal);
         Assert.Contains("malformed XML", fault.SourceError, StringComparison.Ordinal);
     }
@@ -248,7 +249,7 @@ public sealed class WcoXmlSourceTests : IDisposable
         _folder.Write("2.xml", WcoMessages.Declaration("L1", functionCode: "13", mrn: "M1"));
         _folder.Write("n.xml", WcoMessages.Notifications(Accepted("20250110140000Z", "M1", "L1"), new("08", "20250110153000Z", "M1")));
 
-        RawDeclaration r = Assert.Single(Read(s => s with { DeclarationFiles = "?.xml", NotificationFiles = "n.xml" }));
+        TestDeclaration r = Assert.Single(Read(s => s with { DeclarationFiles = "?.xml", NotificationFiles = "n.xml" }));
 
         Assert.Equal(_folder.File("1.xml"), r.SourceName);
     }
@@ -265,7 +266,7 @@ public sealed class WcoXmlSourceTests : IDisposable
             [DeclarationFields.ControlChannel] = new() { Constant = "NII" },
         };
 
-        RawDeclaration r = Assert.Single(Read(s => s with
+        TestDeclaration r = Assert.Single(Read(s => s with
         {
             DeclarationFiles = "d.xml",
             NotificationFiles = "n.xml",
@@ -284,7 +285,7 @@ public sealed class WcoXmlSourceTests : IDisposable
         _folder.Write("d.xml", $"<v1:submitDeclarationRequest xmlns:v1=\"http://uk/gov/hmrc/mdg/declarationmanagement/submitdeclaration/request/schema/v1\"><v1:requestDetail>{inner}</v1:requestDetail></v1:submitDeclarationRequest>");
         _folder.Write("n.xml", WcoMessages.Notifications(Accepted("20250110140000Z", "M1", "L1"), new("08", "20250110153000Z", "M1")));
 
-        RawDeclaration r = Assert.Single(Read(s => s with { DeclarationFiles = "d.xml", NotificationFiles = "n.xml" }));
+        TestDeclaration r = Assert.Single(Read(s => s with { DeclarationFiles = "d.xml", NotificationFiles = "n.xml" }));
 
         Assert.Equal(("M1", "IMPORT", "NYC", null), (r.DeclarationId, r.DeclarationType, r.OfficeCode, r.SourceError));
     }

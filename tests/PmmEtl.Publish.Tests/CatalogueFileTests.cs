@@ -50,7 +50,8 @@ public sealed class CatalogueFileTests : IDisposable
             "month, quarter, year", "public",
             // K04's breakdowns in its order; the Customs share is public while the actor split is WCO-only.
             "responsible_actor: wco (CUSTOMS: public); aeo: wco; pre_arrival: wco; mode_of_transport: wco; office: national; control_channel: national",
-            null, null, null, definition.Decision,
+            // No variables nor checklist items; one variant, the segment measurable without an arrival time.
+            null, null, $"lodgement_to_release: {definition.Variants.Single().Description}", definition.Decision,
             // The request's catalogue version, as in the manifest.
             "pmm-2024.1",
         ], k04);

@@ -107,7 +107,8 @@ public sealed class WorkbookTests : IDisposable
         Assert.Equal(("minutes", "2", "#,##0"), (k04[11].Text, k04[12].Text, k04[12].Format));
         Assert.Equal(("month, quarter, year", "public"), (k04[14].Text, k04[15].Text));
         Assert.StartsWith("responsible_actor: wco (CUSTOMS: public); aeo: wco;", k04[16].Text, StringComparison.Ordinal);
-        Assert.Equal(("", "", ""), (k04[17].Text, k04[18].Text, k04[19].Text)); // no variables, checklist items or variants
+        Assert.Equal(("", ""), (k04[17].Text, k04[18].Text)); // no variables or checklist items
+        Assert.StartsWith("lodgement_to_release: The segment from lodgement to physical release", k04[19].Text, StringComparison.Ordinal);
         Assert.StartsWith("T_i and N are lost in the extracted text", k04[20].Text, StringComparison.Ordinal);
         Assert.Equal("2026.11-1", k04[21].Text);
         List<(string Text, string Format)> k10 = Row(document, sheet, 3);

@@ -4,6 +4,8 @@ using PmmEtl.Core.Records;
 using PmmEtl.Core.Stages;
 using PmmEtl.Warehouse.DuckDb;
 using PmmEtl.Warehouse.Sql;
+using PmmEtl.Testing;
+using PmmEtl.Warehouse.Records;
 
 namespace PmmEtl.Warehouse.Tests;
 
@@ -48,7 +50,7 @@ public sealed class InPlaceLoadTests : IDisposable
         var window = new ExtractWindow(Jan, Jan.PlusDays(10));
         Load(window, Row("D1", 1, 1), Row("D2", 2, 2), Row("D3", 3, 3));
 
-        using (IDeclarationLoad second = _warehouse.BeginLoad(Run(window)))
+        using (IRecordLoad second = _warehouse.BeginLoad(RecordTypes.Declaration, Run(window)))
         {
             // The window was emptied inside the load's transaction and one row appended; then the run failed.
             second.Add(Row("D9", 1, 1));
@@ -69,7 +71,7 @@ public sealed class InPlaceLoadTests : IDisposable
         Assert.Equal(2, result.Quarantined);
         Assert.Equal(["D1", "D2"], Ids());
         Assert.Equal(1L, Scalar("SELECT source_row FROM fact_declaration WHERE declaration_id = 'D1'"));
-        Assert.Equal(2L, Scalar("SELECT count(*) FROM dq_quarantine WHERE field = 'declaration_id' AND reason LIKE 'duplicate declaration id: the row 1 %'"));
+        Assert.Equal(2L, Scalar("SELECT count(*) FROM dq_quarantine WHERE field = 'declaration_id' AND reason LIKE 'duplicate declaration key (declaration_id): the row 1 %'"));
         // Partitions count the loaded rows only: 2 January holds D1, 3 January D2.
         Assert.Equal(2L, Scalar("SELECT sum(rows_loaded) FROM etl_partition"));
     }
@@ -114,7 +116,7 @@ public sealed class InPlaceLoadTests : IDisposable
         const string run = "R1";
         Insert("fact_declaration", run, ("D1", 1), ("D2", 2));
         Insert("stg_declaration", run, ("D1", 5), ("D3", 3), ("D3", 7), ("D4", 4));
-        var merge = new InPlaceMergeSql(_warehouse.Dialect);
+        var merge = new InPlaceMergeSql(_warehouse.Dialect, RecordTypes.Declaration, ExtractWindow.Everything);
         var sql = new SqlCommands(_warehouse.Connection, _warehouse.Dialect);
         (string, object?)[] p = [("pipeline", "inplace"), ("run", run), ("now", new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc))];
 
@@ -122,7 +124,7 @@ public sealed class InPlaceLoadTests : IDisposable
         Assert.Equal(2, sql.Execute(merge.InsertFirstCandidates, p));
 
         // Refused: D1 row 5 (row 1 kept) and D3 row 7 (row 3 kept); loaded: D3 row 3 and D4 row 4.
-        Assert.Equal(["D1 5 duplicate declaration id: the row 1 of this source was kept", "D3 7 duplicate declaration id: the row 3 of this source was kept"],
+        Assert.Equal(["D1 5 duplicate declaration key (declaration_id): the row 1 of this source was kept", "D3 7 duplicate declaration key (declaration_id): the row 3 of this source was kept"],
             _warehouse.Connection.Strings("SELECT source_key || ' ' || source_row || ' ' || reason FROM stg_quarantine ORDER BY 1"));
         Assert.Equal(["D1 1", "D2 2", "D3 3", "D4 4"],
             _warehouse.Connection.Strings("SELECT declaration_id || ' ' || source_row FROM fact_declaration ORDER BY 1"));
@@ -142,10 +144,10 @@ public sealed class InPlaceLoadTests : IDisposable
         }
     }
 
-    private LoadResult Load(ExtractWindow window, params NormalisedDeclaration[] rows)
+    private LoadResult Load(ExtractWindow window, params RecordRow[] rows)
     {
-        using IDeclarationLoad load = _warehouse.BeginLoad(Run(window));
-        foreach (NormalisedDeclaration row in rows)
+        using IRecordLoad load = _warehouse.BeginLoad(RecordTypes.Declaration, Run(window));
+        foreach (RecordRow row in rows)
         {
             load.Add(row);
         }
@@ -166,17 +168,11 @@ public sealed class InPlaceLoadTests : IDisposable
     private long Scalar(string sql) => (long)_warehouse.Connection.Query($"SELECT CAST(({sql}) AS BIGINT)")!;
 
     /// <summary>An import lodged on 1 January + <paramref name="day"/> days at noon UTC.</summary>
-    private static NormalisedDeclaration Row(string id, long sourceRow, int day)
+    private static RecordRow Row(string id, long sourceRow, int day)
     {
         LocalDate date = Jan.PlusDays(day);
         Instant lodged = date.At(new LocalTime(12, 0)).InUtc().ToInstant();
-        return new NormalisedDeclaration
-        {
-            SourceName = "test.csv", SourceRow = sourceRow, DeclarationId = id, DeclarationType = "IMPORT", Direction = "IMPORT",
-            OfficeCode = "OFF-A", BusinessDate = date, ModeOfTransport = "SEA", ControlChannel = "GREEN", TraderId = "T1",
-            Aeo = false, PreArrival = false, Ecommerce = false, LowRisk = true, SubmissionChannel = "EDI", Electronic = true,
-            ImmediateRelease = false, LodgedAt = lodged, ReleasedAt = lodged.Plus(Duration.FromMinutes(30)),
-        };
+        return DeclarationRows.Import(id, sourceRow, "OFF-A", date, lodged, lodged.Plus(Duration.FromMinutes(30)));
     }
 }
 

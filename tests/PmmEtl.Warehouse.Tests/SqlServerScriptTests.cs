@@ -2,6 +2,10 @@ using Microsoft.SqlServer.TransactSql.ScriptDom;
 using PmmEtl.Core.Catalogue;
 using PmmEtl.Warehouse.Sql;
 using PmmEtl.Warehouse.SqlServer;
+using PmmEtl.Warehouse.Records;
+using PmmEtl.Warehouse.Measure;
+using PmmEtl.Core.Records;
+using PmmEtl.Core.Pipelines;
 
 namespace PmmEtl.Warehouse.Tests;
 
@@ -38,30 +42,50 @@ public sealed class SqlServerScriptTests
     }
 
     [Fact]
-    public void Every_merge_statement_parses() =>
-        Assert.All(new MergeSql(Dialect).All, sql => AssertParses("merge", sql));
+    public void Every_merge_statement_of_the_declaration_parses_for_every_kind_of_window()
+    {
+        var from = new NodaTime.LocalDate(2025, 1, 1);
+        ExtractWindow[] windows = [ExtractWindow.Everything, new(from, from.PlusDays(7)), new(from, null), new(null, from)];
+        foreach (ExtractWindow window in windows)
+        {
+            Assert.All(new RecordMergeSql(Dialect, RecordTypes.Declaration, window).All, sql => AssertParses($"merge {window}", sql));
+        }
+    }
+
+    [Fact]
+    public void Script_012_makes_every_field_but_the_identity_nullable_and_parses() =>
+        AssertParses("012", OptionalFieldsDdl.Script("sqlserver"));
 
     [Fact]
     public void Every_measure_query_of_every_kpi_parses()
     {
         var aggregator = new SqlKpiAggregator(null!, Dialect);
-        foreach (KpiDefinition kpi in KpiCatalogue.DeclarationKpis)
+        IEnumerable<(string Name, KpiDefinition Kpi, PopulationMeasure Measure)> populations = KpiCatalogue.All
+            .Where(k => k.IsPopulationKpi)
+            .SelectMany(k => new[] { (k.Code, k, k.Measure!) }.Concat(k.Variants.Where(v => v.Measure is not null).Select(v => ($"{k.Code} {v.Name}", k, v.Measure!))));
+        foreach ((string name, KpiDefinition kpi, PopulationMeasure measure) in populations)
         {
-            BreakdownKind[] groupings = [.. kpi.Groupings];
-            AssertParses($"{kpi.Code} cells", aggregator.CellsSql(kpi));
-            foreach (PeriodType period in Enum.GetValues<PeriodType>())
+            IReadOnlyList<Breakdown> groupings = kpi.Groupings;
+            DurationPart[] parts = measure.Duration is null ? [] : measure.Duration.HasActorParts ? [DurationPart.Total, DurationPart.Business, DurationPart.Oga, DurationPart.Customs] : [DurationPart.Total];
+            AssertParses($"{name} cells", aggregator.CellsSql(measure, groupings, parts));
+            foreach (DurationPart part in parts)
             {
-                if (kpi.Formula == FormulaKind.MeanDuration)
+                foreach (PeriodType period in new[] { PeriodType.Month, PeriodType.Quarter, PeriodType.Year })
                 {
-                    for (int g = -1; g < groupings.Length; g++)
+                    for (int g = -1; g < groupings.Count; g++)
                     {
-                        AssertParses($"{kpi.Code} {period} percentiles {g}", aggregator.PercentileSql(kpi, DurationPart.Total, period, groupings, g));
+                        AssertParses($"{name} {part} {period} percentiles {g}", aggregator.WindowPercentileSql(measure, groupings, part, period, g));
                     }
-
-                    AssertParses($"{kpi.Code} distribution", aggregator.DistributionSql(kpi));
                 }
             }
+
+            if (measure.Duration is not null)
+            {
+                AssertParses($"{name} distribution", aggregator.DistributionSql(measure));
+            }
         }
+
+        Assert.All(RecordTypes.All.Where(t => t.IsDated), t => AssertParses($"{t.Name} coverage", aggregator.MonthsSql(t, t.DateField!)));
     }
 
     [Fact]

@@ -46,6 +46,9 @@ public sealed record RecordField(string Name, FieldType Type, bool Required = fa
     /// </summary>
     public string? UnlistedAs { get; init; }
 
+    /// <summary>The reason a record whose <see cref="Required"/> value is empty is refused ("missing lodgement time"); null: "missing value".</summary>
+    public string? MissingReason { get; init; }
+
     /// <summary>The longest text accepted (key columns are this wide); a longer value refuses the record, naming the field.</summary>
     public int? MaxLength { get; init; }
 

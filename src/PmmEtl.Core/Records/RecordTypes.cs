@@ -92,7 +92,7 @@ public static class RecordTypes
             Code("submission_channel", Codes.SubmissionChannels, false, "how the declaration was lodged"),
             Flag("immediate_release", "is_immediate_release", "flagged for release on arrival by the clearance system"),
             Milestone("arrival", "arrival of the goods"),
-            Milestone("lodged", "lodgement of the declaration") with { Required = true },
+            Milestone("lodged", "lodgement of the declaration") with { Required = true, MissingReason = "missing lodgement time" },
             Milestone("oga_permit", "permit of other government agencies"),
             Milestone("inspection_start", "start of the physical inspection"),
             Milestone("inspection_end", "end of the physical inspection"),

@@ -67,9 +67,14 @@ public sealed class CsvFileReader
         bool countOk = header.ExactCount ? count == header.ExpectedFields : count >= header.ExpectedFields;
         if (!countOk)
         {
-            (problems ??= []).Add(("row", header.ExactCount
-                ? $"{count} fields where the header has {header.ExpectedFields}"
-                : $"{count} fields, fewer than the {header.ExpectedFields} the mapping reads"));
+            // A short line names the first field it lacks; a long one cannot say which value is extra.
+            string[] lacking = Enumerable.Range(0, _plans.Length).Where(i => header.Ordinals[i] >= count)
+                .OrderBy(i => header.Ordinals[i]).Select(i => _plans[i].Name).ToArray();
+            (problems ??= []).Add(!header.ExactCount
+                ? ("row", $"{count} fields, fewer than the {header.ExpectedFields} the mapping reads")
+                : lacking.Length > 0
+                    ? (lacking[0], $"{count} fields where the header has {header.ExpectedFields} (no value for {string.Join(", ", lacking)})")
+                    : ("row", $"{count} fields where the header has {header.ExpectedFields}"));
         }
 
         // One scan of the whole record for undecodable bytes: a clean record (nearly all) needs no scan per field.

@@ -72,8 +72,8 @@ internal static class CsvSectionReader
         string? timeFormat = c.String("time_format", required: false) ?? defaults?.TimeFormat;
         string? dateFormat = c.String("date_format", required: false) ?? defaults?.DateFormat;
         Offset? offset = FieldMappingReader.ReadOffset(c, "offset") ?? defaults?.Offset;
-        CheckPattern(c, "time_format", () => TimeText.Create(c.String("time_format", required: false), null));
-        CheckPattern(c, "date_format", () => DateText.Create(c.String("date_format", required: false)));
+        CheckPattern(c, "time_format", "date-time", () => TimeText.Create(c.String("time_format", required: false), null));
+        CheckPattern(c, "date_format", "date", () => DateText.Create(c.String("date_format", required: false)));
         string encoding = c.String("encoding", required: false) ?? defaults?.Encoding ?? "utf-8";
         if (!CsvEncodings.TryGet(encoding, out _))
         {
@@ -106,7 +106,7 @@ internal static class CsvSectionReader
         return settings;
     }
 
-    private static void CheckPattern(YamlNodeReader r, string key, Action create)
+    private static void CheckPattern(YamlNodeReader r, string key, string kind, Action create)
     {
         try
         {
@@ -114,7 +114,7 @@ internal static class CsvSectionReader
         }
         catch (InvalidPatternException e)
         {
-            r.Problem(r.Get(key), key, $"not a NodaTime pattern: {e.Message}");
+            r.Problem(r.Get(key), key, $"not a NodaTime {kind} pattern: {e.Message}");
         }
     }
 

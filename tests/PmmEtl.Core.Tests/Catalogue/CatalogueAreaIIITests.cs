@@ -1,5 +1,5 @@
 using PmmEtl.Core.Catalogue;
-using PmmEtl.Core.Registers;
+using PmmEtl.Core.Records;
 
 namespace PmmEtl.Core.Tests.Catalogue;
 
@@ -103,7 +103,7 @@ public sealed class CatalogueAreaIIITests
     {
         foreach (KpiDefinition k in Area.Where(k => k.Variables.Count > 0))
         {
-            RegisterSchema a = PmmEtl.Core.Registers.Registers.Get(k.Variable("A").Register);
+            RecordSchema a = PmmEtl.Core.Records.RecordTypes.Get(k.Variable("A").Register);
             Assert.All(k.Breakdowns, b => Assert.True(b.Field is not null && a.HasField(b.Field), $"{k.Code} {b.Kind}: '{b.Field}' is not a field of {a.Name}"));
         }
     }
@@ -185,7 +185,7 @@ public sealed class CatalogueAreaIIITests
         // A and B split all inspections by selection source, whatever the inspection type or who performed it.
         Assert.Equal("inspection|CountDistinct { Field = inspection_id }|InPeriod { DateField = inspection_date }|selection_source in [RISK_PROFILE]|0", Canon.Of(k.Variable("A")));
         Assert.Equal("inspection|CountDistinct { Field = inspection_id }|InPeriod { DateField = inspection_date }|selection_source in [RANDOM,OFFICER,TIP,OTHER_LEA]|0", Canon.Of(k.Variable("B")));
-        string[] sources = [.. PmmEtl.Core.Registers.Registers.Inspection.Field("selection_source").Codes!];
+        string[] sources = [.. PmmEtl.Core.Records.RecordTypes.Inspection.Field("selection_source").Codes!];
         Assert.Equal(sources.Order(), new[] { "RISK_PROFILE", "RANDOM", "OFFICER", "TIP", "OTHER_LEA" }.Order());
 
         Assert.Equal(Disclosure.Wco, k.Breakdowns.Single(b => b.Kind == BreakdownKind.Direction).Disclosure);
@@ -236,7 +236,7 @@ public sealed class CatalogueAreaIIITests
                 yield break;
             }
 
-            RegisterSchema? r = PmmEtl.Core.Registers.Registers.Find(v.Register);
+            RecordSchema? r = PmmEtl.Core.Records.RecordTypes.Find(v.Register);
             if (r is null)
             {
                 yield return $"no register '{v.Register}'";
@@ -258,7 +258,7 @@ public sealed class CatalogueAreaIIITests
             }
         }
 
-        private static IEnumerable<string> Timing(RegisterSchema r, RecordTiming t) => t switch
+        private static IEnumerable<string> Timing(RecordSchema r, RecordTiming t) => t switch
         {
             Unfiltered => [],
             InPeriod p => Field(r, p.DateField, FieldType.Date),
@@ -267,7 +267,7 @@ public sealed class CatalogueAreaIIITests
             _ => [$"unknown timing {t}"],
         };
 
-        private static IEnumerable<string> Condition(RegisterSchema r, RecordCondition c)
+        private static IEnumerable<string> Condition(RecordSchema r, RecordCondition c)
         {
             switch (c)
             {
@@ -322,7 +322,7 @@ public sealed class CatalogueAreaIIITests
 
                     break;
                 case SeizureHasCategory s:
-                    if (r.Name != PmmEtl.Core.Registers.Registers.Seizure.Name)
+                    if (r.Name != PmmEtl.Core.Records.RecordTypes.Seizure.Name)
                     {
                         yield return $"HasItemIn on register '{r.Name}' (seizure only)";
                     }
@@ -334,7 +334,7 @@ public sealed class CatalogueAreaIIITests
 
                     break;
                 case RelatedExists rel:
-                    RegisterSchema? other = PmmEtl.Core.Registers.Registers.Find(rel.Register);
+                    RecordSchema? other = PmmEtl.Core.Records.RecordTypes.Find(rel.Register);
                     if (other is null)
                     {
                         yield return $"no related register '{rel.Register}'";
@@ -355,7 +355,7 @@ public sealed class CatalogueAreaIIITests
             }
         }
 
-        private static IEnumerable<string> Field(RegisterSchema r, string name, params FieldType[] types)
+        private static IEnumerable<string> Field(RecordSchema r, string name, params FieldType[] types)
         {
             if (!r.HasField(name))
             {

@@ -1,6 +1,6 @@
 using PmmEtl.Core.Catalogue;
-using PmmEtl.Core.Registers;
-using RegisterList = PmmEtl.Core.Registers.Registers;
+using PmmEtl.Core.Records;
+using RegisterList = PmmEtl.Core.Records.RecordTypes;
 
 namespace PmmEtl.Core.Tests.Catalogue;
 
@@ -27,7 +27,7 @@ public sealed class CatalogueAreaIVAndFosTests
         List<string> problems = [];
         foreach (KpiVariable v in kpi.Variables.Where(v => !v.IsEntered))
         {
-            RegisterSchema? register = RegisterList.Find(v.Register);
+            RecordSchema? register = RegisterList.Find(v.Register);
             if (register is null)
             {
                 problems.Add($"{v.Name}: no register '{v.Register}'");
@@ -50,7 +50,7 @@ public sealed class CatalogueAreaIVAndFosTests
     public void Every_breakdown_field_is_a_field_of_at_least_one_variables_register(string code)
     {
         KpiDefinition kpi = KpiCatalogue.Find(code)!;
-        RegisterSchema[] registers = kpi.Variables.Where(v => !v.IsEntered).Select(v => RegisterList.Get(v.Register)).ToArray();
+        RecordSchema[] registers = kpi.Variables.Where(v => !v.IsEntered).Select(v => RegisterList.Get(v.Register)).ToArray();
         foreach (Breakdown b in kpi.Breakdowns)
         {
             if (registers.Length == 0)
@@ -281,7 +281,7 @@ public sealed class CatalogueAreaIVAndFosTests
 
     // ---- minimal checks of a variable against its register ----
 
-    private static void CheckField(RegisterSchema register, string field, string where, List<string> problems, params FieldType[] types)
+    private static void CheckField(RecordSchema register, string field, string where, List<string> problems, params FieldType[] types)
     {
         if (!register.HasField(field))
         {
@@ -293,7 +293,7 @@ public sealed class CatalogueAreaIVAndFosTests
         }
     }
 
-    private static void CheckAggregate(RegisterSchema register, RecordAggregate aggregate, string where, List<string> problems)
+    private static void CheckAggregate(RecordSchema register, RecordAggregate aggregate, string where, List<string> problems)
     {
         switch (aggregate)
         {
@@ -313,7 +313,7 @@ public sealed class CatalogueAreaIVAndFosTests
         }
     }
 
-    private static void CheckTiming(RegisterSchema register, RecordTiming timing, string where, List<string> problems)
+    private static void CheckTiming(RecordSchema register, RecordTiming timing, string where, List<string> problems)
     {
         switch (timing)
         {
@@ -331,7 +331,7 @@ public sealed class CatalogueAreaIVAndFosTests
         }
     }
 
-    private static void CheckCondition(RegisterSchema register, RecordCondition condition, string where, List<string> problems)
+    private static void CheckCondition(RecordSchema register, RecordCondition condition, string where, List<string> problems)
     {
         switch (condition)
         {

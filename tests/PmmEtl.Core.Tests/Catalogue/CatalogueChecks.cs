@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using PmmEtl.Core.Catalogue;
-using PmmEtl.Core.Registers;
-using RegisterList = PmmEtl.Core.Registers.Registers;
+using PmmEtl.Core.Records;
+using RegisterList = PmmEtl.Core.Records.RecordTypes;
 
 namespace PmmEtl.Core.Tests.Catalogue;
 
@@ -37,7 +37,7 @@ public static partial class CatalogueChecks
         var found = new Found(kpi.Code);
         CheckIdentity(kpi, found);
         CheckItems(kpi, found);
-        if (!kpi.OnDeclarationFact)
+        if (!kpi.IsPopulationKpi)
         {
             CheckVariableSet(kpi.Formula, kpi.Variables, found.In("variables"));
             foreach (KpiVariable v in kpi.Variables)
@@ -227,7 +227,7 @@ public static partial class CatalogueChecks
             return;
         }
 
-        RegisterSchema? register = RegisterList.Find(v.Register);
+        RecordSchema? register = RegisterList.Find(v.Register);
         if (register is null)
         {
             found.Add($"reads register '{v.Register}', which does not exist");
@@ -242,7 +242,7 @@ public static partial class CatalogueChecks
         }
     }
 
-    private static void CheckAggregate(RegisterSchema register, RecordAggregate aggregate, Found found)
+    private static void CheckAggregate(RecordSchema register, RecordAggregate aggregate, Found found)
     {
         switch (aggregate)
         {
@@ -267,7 +267,7 @@ public static partial class CatalogueChecks
         }
     }
 
-    private static void CheckTiming(RegisterSchema register, RecordTiming timing, Found found)
+    private static void CheckTiming(RecordSchema register, RecordTiming timing, Found found)
     {
         switch (timing)
         {
@@ -290,12 +290,12 @@ public static partial class CatalogueChecks
         }
     }
 
-    private static void CheckCondition(RegisterSchema register, RecordCondition condition, Found found)
+    private static void CheckCondition(RecordSchema register, RecordCondition condition, Found found)
     {
         switch (condition)
         {
             case FieldIn f:
-                RegisterField? field = Field(register, f.Field, found, FieldType.Code, FieldType.Text, FieldType.Integer);
+                RecordField? field = Field(register, f.Field, found, FieldType.Code, FieldType.Text, FieldType.Integer);
                 if (f.Values.Count == 0)
                 {
                     found.Add($"tests {register.Name}.{f.Field} against no value");
@@ -362,17 +362,17 @@ public static partial class CatalogueChecks
         }
     }
 
-    private static void CheckRelated(RegisterSchema register, RelatedExists related, Found found)
+    private static void CheckRelated(RecordSchema register, RelatedExists related, Found found)
     {
-        RegisterSchema? other = RegisterList.Find(related.Register);
+        RecordSchema? other = RegisterList.Find(related.Register);
         if (other is null)
         {
             found.Add($"relates to register '{related.Register}', which does not exist");
             return;
         }
 
-        RegisterField? here = Field(register, related.Link, found);
-        RegisterField? there = Field(other, related.Link, found);
+        RecordField? here = Field(register, related.Link, found);
+        RecordField? there = Field(other, related.Link, found);
         if (here is not null && there is not null && here.Type != there.Type)
         {
             found.Add($"links {register.Name} and {other.Name} by '{related.Link}', which is {here.Type} in one and {there.Type} in the other");
@@ -391,9 +391,9 @@ public static partial class CatalogueChecks
     /// <summary>Breakdowns of a record KPI split its variables by a register field, which at least one variable must have.</summary>
     private static void CheckBreakdownFields(KpiDefinition kpi, Found found)
     {
-        List<RegisterSchema> registers =
+        List<RecordSchema> registers =
         [
-            .. kpi.Variables.Where(v => !v.IsEntered).Select(v => RegisterList.Find(v.Register)).OfType<RegisterSchema>(),
+            .. kpi.Variables.Where(v => !v.IsEntered).Select(v => RegisterList.Find(v.Register)).OfType<RecordSchema>(),
         ];
         if (registers.Count == 0)
         {
@@ -413,9 +413,9 @@ public static partial class CatalogueChecks
         }
     }
 
-    private static RegisterField? Field(RegisterSchema register, string name, Found found, params FieldType[] types)
+    private static RecordField? Field(RecordSchema register, string name, Found found, params FieldType[] types)
     {
-        RegisterField? field = register.Fields.FirstOrDefault(f => f.Name == name);
+        RecordField? field = register.Fields.FirstOrDefault(f => f.Name == name);
         if (field is null)
         {
             found.Add($"names field '{name}', which register '{register.Name}' does not have");

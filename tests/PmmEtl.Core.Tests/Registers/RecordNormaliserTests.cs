@@ -1,10 +1,11 @@
 using NodaTime;
 using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Records;
-using PmmEtl.Core.Registers;
+using PmmEtl.Core.Stages;
 using PmmEtl.Core.Time;
-using PmmEtl.Normalise.Registers;
-using R = PmmEtl.Core.Registers.Registers;
+using PmmEtl.Normalise;
+using PmmEtl.Testing;
+using R = PmmEtl.Core.Records.RecordTypes;
 
 namespace PmmEtl.Core.Tests.Registers;
 
@@ -22,13 +23,7 @@ public sealed class RecordNormaliserTests
     private static RecordNormaliser Normaliser(LocalTimeResolver? resolver = null) =>
         new([NewYork], resolver ?? new LocalTimeResolver(DstPolicy.Default), Rates);
 
-    private static RawRecord Raw(RegisterSchema register, long row, params (string Field, string? Text)[] fields) => new()
-    {
-        Register = register,
-        SourceName = "src",
-        RowNumber = row,
-        Fields = fields.ToDictionary(f => f.Field, f => f.Text),
-    };
+    private static RawRecord Raw(RecordSchema register, long row, params (string Field, string? Text)[] fields) => TestRecords.Raw(register, "src", row, fields);
 
     private static RawRecord Shipment(long row, params (string, string?)[] overrides) => Raw(R.Shipment, row,
     [
@@ -50,16 +45,16 @@ public sealed class RecordNormaliserTests
         .. overrides,
     ]);
 
-    private static NormalisedRecord Loaded(RecordNormaliser normaliser, RawRecord raw)
+    private static RecordRow Loaded(RecordNormaliser normaliser, RawRecord raw)
     {
-        RecordNormaliseResult result = normaliser.Normalise(raw);
+        NormaliseResult result = normaliser.Normalise(raw);
         Assert.True(result.Record is not null, $"row {raw.RowNumber} was refused: {result.Quarantine}");
         return result.Record!;
     }
 
     private static QuarantineEntry Refused(RecordNormaliser normaliser, RawRecord raw)
     {
-        RecordNormaliseResult result = normaliser.Normalise(raw);
+        NormaliseResult result = normaliser.Normalise(raw);
         Assert.Null(result.Record);
         return result.Quarantine!;
     }
@@ -67,7 +62,7 @@ public sealed class RecordNormaliserTests
     [Fact]
     public void A_shipment_gets_canonical_codes_utc_instants_and_its_derived_fields()
     {
-        NormalisedRecord s = Loaded(Normaliser(), Shipment(2,
+        RecordRow s = Loaded(Normaliser(), Shipment(2,
             ("advance_data_at", "2025-03-08 22:00:00"), ("arrival_at", "2025-03-09 01:00:00"), ("lodged_at", "2025-03-09 01:30:00"),
             ("cleared_at", "2025-03-09 03:30:00"), ("released_at", "2025-03-09T03:45:00-04:00"), ("duty_tax", " 200 "), ("currency", "eur"),
             ("risk_level", "low"), ("physical_exam", "no"), ("nii", "TRUE"), ("declaration_id", "  D-9  ")));
@@ -87,7 +82,7 @@ public sealed class RecordNormaliserTests
         // 200 EUR × 1.25 USD/EUR = 250 USD.
         Assert.Equal((200.0, 250.0), (s["duty_tax"], s["duty_tax_usd"]));
         Assert.Equal(new LocalDate(2025, 3, 9), s.BusinessDate);
-        Assert.Equal(("src", 2L), (s.SourceName, s.RowNumber));
+        Assert.Equal(("src", 2L), (s.SourceName, s.SourceRow));
     }
 
     [Fact]
@@ -106,12 +101,12 @@ public sealed class RecordNormaliserTests
     {
         RecordNormaliser n = Normaliser();
 
-        NormalisedRecord a = Loaded(n, Raw(R.DeclarationAmount, 5, ("declaration_id", "D1"), ("business_date", "2025-02-01"), ("office_code", "NYC"),
+        RecordRow a = Loaded(n, Raw(R.DeclarationAmount, 5, ("declaration_id", "D1"), ("business_date", "2025-02-01"), ("office_code", "NYC"),
             ("direction", "EXPORT"), ("aeo_involved", "n"), ("statistical_value", "1500.5"), ("customs_duty", "-3"), ("currency", "GBP")));
         // 1500.5 GBP × 0.5 = 750.25 USD; −3 GBP × 0.5 = −1.5 USD (a refund stays negative).
         Assert.Equal((750.25, -1.5, false), (a["statistical_value_usd"], a["customs_duty_usd"], a["aeo_involved"]));
 
-        NormalisedRecord p = Loaded(n, Raw(R.PostClearanceCase, 6, ("case_id", "C1"), ("closed_on", "2025-02-03"), ("control_type", "PCA"),
+        RecordRow p = Loaded(n, Raw(R.PostClearanceCase, 6, ("case_id", "C1"), ("closed_on", "2025-02-03"), ("control_type", "PCA"),
             ("operator_aeo", "0"), ("regime", "IMPORT"), ("has_findings", "1"), ("voluntary_adjustment", "false"), ("duty_adjusted", "40"), ("currency", "USD")));
         Assert.Equal(40.0, p["duty_adjusted_usd"]); // 40 USD × 1.0
     }
@@ -134,12 +129,12 @@ public sealed class RecordNormaliserTests
     public void A_competency_has_a_gap_when_the_acquired_level_is_below_the_required_one()
     {
         RecordNormaliser n = Normaliser();
-        NormalisedRecord Assessed(string required, string acquired) => Loaded(n, Raw(R.CompetencyAssessment, 1, ("staff_id", "S1"),
+        RecordRow Assessed(string required, string acquired) => Loaded(n, Raw(R.CompetencyAssessment, 1, ("staff_id", "S1"),
             ("competency_id", "C1"), ("assessed_on", "2025-01-10"), ("required_level", required), ("acquired_level", acquired)));
 
         Assert.Equal(true, Assessed("3", "2")["has_gap"]);
         Assert.Equal(false, Assessed("3", "3")["has_gap"]);
-        NormalisedRecord fromNumeric = Assessed("3.0", "4");
+        RecordRow fromNumeric = Assessed("3.0", "4");
         Assert.Equal((3L, 4L, false), (fromNumeric["required_level"], fromNumeric["acquired_level"], fromNumeric["has_gap"])); // "3.0" from a NUMERIC column is 3
     }
 
@@ -156,7 +151,7 @@ public sealed class RecordNormaliserTests
     [InlineData("no", null, null, false)]
     public void A_participation_counts_as_a_course_by_the_wco_hour_equivalents(string inPlan, string? hours, string? modality, bool counts)
     {
-        NormalisedRecord t = Loaded(Normaliser(), Raw(R.Training, 1, ("participation_id", "P1"), ("staff_id", "S1"), ("course_id", "K1"),
+        RecordRow t = Loaded(Normaliser(), Raw(R.Training, 1, ("participation_id", "P1"), ("staff_id", "S1"), ("course_id", "K1"),
             ("start_on", "2025-04-01"), ("in_approved_plan", inPlan), ("hours", hours), ("modality", modality)));
 
         Assert.Equal(counts, t["counts_as_course"]);
@@ -169,7 +164,7 @@ public sealed class RecordNormaliserTests
     [InlineData(null, false)] // still open
     public void A_service_request_is_within_standard_when_completed_no_later_than_its_days_after_receipt(string? completed, bool within)
     {
-        NormalisedRecord r = Loaded(Normaliser(), Raw(R.ServiceRequest, 1, ("request_id", "Q1"), ("service_id", "SV1"), ("received_on", "2025-01-10"),
+        RecordRow r = Loaded(Normaliser(), Raw(R.ServiceRequest, 1, ("request_id", "Q1"), ("service_id", "SV1"), ("received_on", "2025-01-10"),
             ("completed_on", completed), ("standard_days", "10")));
 
         Assert.Equal(within, r["within_standard"]);
@@ -179,7 +174,7 @@ public sealed class RecordNormaliserTests
     [Fact]
     public void An_undated_register_has_no_business_date()
     {
-        NormalisedRecord s = Loaded(Normaliser(), Raw(R.Staff, 1, ("staff_id", "S1"), ("gender", "female"), ("grade", "senior"),
+        RecordRow s = Loaded(Normaliser(), Raw(R.Staff, 1, ("staff_id", "S1"), ("gender", "female"), ("grade", "senior"),
             ("frontline_inspection", "0"), ("employment_start", "2001-05-01")));
 
         Assert.Null(s.BusinessDate);
@@ -224,9 +219,9 @@ public sealed class RecordNormaliserTests
         RecordNormaliser n = Normaliser(resolver);
 
         // 2025-03-09 02:30 does not exist in New York (02:00 EST → 03:00 EDT): shifted forward by the hour to 03:30 EDT = 07:30Z.
-        NormalisedRecord gap = Loaded(n, Inspection(15, ("started_at", "2025-03-09 02:30:00")));
+        RecordRow gap = Loaded(n, Inspection(15, ("started_at", "2025-03-09 02:30:00")));
         // 2025-11-02 01:30 happens twice (02:00 EDT → 01:00 EST): the earlier is 01:30 EDT = 05:30Z.
-        NormalisedRecord fold = Loaded(n, Inspection(16, ("inspection_date", "2025-11-02"), ("started_at", "2025-11-02 01:30:00"), ("ended_at", "2025-11-02T01:40:00-05:00")));
+        RecordRow fold = Loaded(n, Inspection(16, ("inspection_date", "2025-11-02"), ("started_at", "2025-11-02 01:30:00"), ("ended_at", "2025-11-02T01:40:00-05:00")));
 
         Assert.Equal(Instant.FromUtc(2025, 3, 9, 7, 30), gap["started_at"]);
         Assert.Equal(Instant.FromUtc(2025, 11, 2, 5, 30), fold["started_at"]);
@@ -328,11 +323,9 @@ public sealed class RecordNormaliserTests
     [Fact]
     public void A_row_the_source_could_not_read_is_quarantined_with_the_source_s_reason()
     {
-        var raw = new RawRecord
-        {
-            Register = R.Inspection, SourceName = "inspection.csv", RowNumber = 28, Fields = new Dictionary<string, string?> { ["inspection_id"] = "I9" },
-            SourceError = "inspection.csv line 28: office_code: 3 fields where the header has 7 (no value for office_code)", SourceErrorField = "office_code",
-        };
+        RawRecord raw = TestRecords.Raw(R.Inspection, "inspection.csv", 28, [("inspection_id", "I9")]);
+        raw.SourceError = "inspection.csv line 28: office_code: 3 fields where the header has 7 (no value for office_code)";
+        raw.SourceErrorField = "office_code";
 
         QuarantineEntry q = Refused(Normaliser(), raw);
 

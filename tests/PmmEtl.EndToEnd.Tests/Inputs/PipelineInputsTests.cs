@@ -2,7 +2,7 @@ using NodaTime;
 using PmmEtl.Core.Catalogue;
 using PmmEtl.Core.Inputs;
 using PmmEtl.Core.Pipelines;
-using PmmEtl.Core.Registers;
+using PmmEtl.Core.Records;
 using PmmEtl.Jobs.Definitions;
 
 namespace PmmEtl.EndToEnd.Tests.Inputs;

@@ -1,4 +1,4 @@
-using PmmEtl.Core.Registers;
+using PmmEtl.Core.Records;
 using PmmEtl.Jobs.Inputs;
 
 namespace PmmEtl.EndToEnd.Tests.Inputs;

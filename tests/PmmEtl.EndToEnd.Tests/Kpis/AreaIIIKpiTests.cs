@@ -42,7 +42,7 @@ public sealed class AreaIIIKpiTests(AreaIIIRun run)
         Assert.Equal((3L, 1L, 2L), (q1.N, q1.Numerator!.Value, q1.Denominator!.Value));
         AreaIIICell q2 = Cell(_h, "K21", "2025-Q2");
         Assert.Null(q2.Value);
-        Assert.Equal("not measurable: A + B = 0 (no records in scope)", q2.Note);
+        Assert.Equal("not measurable: no inspection records for 2025-Q2 and no entered value", q2.Note);
         Assert.Equal(66.67, Cell(_h, "K21", "2025-Q3").Value);
         Assert.Equal(33.33, Cell(_h, "K21", "2025-Q4").Value);
 
@@ -64,10 +64,10 @@ public sealed class AreaIIIKpiTests(AreaIIIRun run)
         Assert.Equal(300, Cell(_h, "K21", "2025-Q3", variant: "as_printed").Value);
         Assert.Equal(150, Cell(_h, "K21", "2025-Q4", variant: "as_printed").Value);
 
-        // Q2 has no manual inspection: B = 0 and the printed formula has no value.
+        // Q2 has no inspection at all: the quarter is not covered and the printed formula has no value.
         AreaIIICell q2 = Cell(_h, "K21", "2025-Q2", variant: "as_printed");
         Assert.Null(q2.Value);
-        Assert.StartsWith($"not measurable: B = 0 ({ManualInspections})", q2.Note);
+        Assert.StartsWith("not measurable: no inspection records for 2025-Q2 and no entered value", q2.Note);
 
         // The variant is published for the total only.
         Assert.Empty(Breakdowns(_h, "K21", "as_printed"));

@@ -96,11 +96,11 @@ public sealed class AreaIIKpiTests
         Assert.Equal((3L, 2L, 3L, "wco"), (q1.N, q1.Numerator!.Value, q1.Denominator!.Value, q1.Disclosure));
         // Q2: A = V3 = 1; B = 2 → 50.
         Assert.Equal(50, h.Row("K16", "2025-Q2").Value);
-        // Q3: A = V7 = 1; B = 0 → no value.
+        // Q3: A = V7 = 1, but no declaration at all in the quarter: B is not known to be 0, so there is no value.
         Cell q3 = h.Row("K16", "2025-Q3");
         Assert.Null(q3.Value);
-        Assert.Equal((1L, 0L), (q3.Numerator!.Value, q3.Denominator!.Value));
-        Assert.Equal("not measurable: B = 0 (goods declarations lodged in the period)", q3.Note);
+        Assert.Equal(((long?)null, (long?)null), (q3.Numerator, q3.Denominator));
+        Assert.Equal("not measurable: no declaration records for 2025-Q3 and no entered value", q3.Note);
         // Q4: A = V5 = 1; B = 2 → 50.
         Assert.Equal(50, h.Row("K16", "2025-Q4").Value);
 
@@ -149,9 +149,10 @@ public sealed class AreaIIKpiTests
 
         // 2024: A = {TB}, but nobody imported → no value.
         Cell y2024 = h.Row("K17", "2024");
+        // 2024: interest was charged, but no declaration of 2024 is loaded: B is unknown, not 0.
         Assert.Null(y2024.Value);
-        Assert.Equal((1L, 0L), (y2024.Numerator!.Value, y2024.Denominator!.Value));
-        Assert.Equal("not measurable: B = 0 (importers on import declarations lodged in the period)", y2024.Note);
+        Assert.Equal(((long?)null, (long?)null), (y2024.Numerator, y2024.Denominator));
+        Assert.Equal("not measurable: no declaration records for 2024 and no entered value", y2024.Note);
     }
 
     [Fact]
@@ -238,14 +239,13 @@ public sealed class AreaIIKpiTests
         Assert.Equal(5, y2024.Value);
         Assert.Equal((45L, "B2 entered (aggregates.csv:2)"), (y2024.Numerator!.Value, y2024.Note));
 
-        // A missing year, named: 2023 has t and t−1 (2022 entered, read as B1) but not t−2 (2021); 2027 has no t−1 (2026);
-        // 2026 has no amounts itself.
-        const string NoYear = "not measurable: K19 needs three years of customs duty assessed on declarations in year t, in USD; ";
+        // A year whose records are missing is named: 2023 and 2027 close no post-clearance case (A); 2026 closes one, but
+        // has no declaration amounts (B, year t). A period a record type does not cover is not a zero.
         Cell y2023 = h.Row("K19", "2023");
         Assert.Null(y2023.Value);
-        Assert.Equal(NoYear + "year t−2 has none; B1 entered (aggregates.csv:2)", y2023.Note);
-        Assert.Equal(NoYear + "year t−1 has none", h.Row("K19", "2027").Note);
-        Assert.Equal(NoYear + "year t has none", h.Row("K19", "2026").Note);
+        Assert.Equal("not measurable: no pcc_case records for 2023 and no entered value", y2023.Note);
+        Assert.Equal("not measurable: no pcc_case records for 2027 and no entered value", h.Row("K19", "2027").Note);
+        Assert.Equal("not measurable: no declaration_amount records for 2026 and no entered value", h.Row("K19", "2026").Note);
         Assert.Null(h.Row("K19", "2026").Value);
     }
 
@@ -286,9 +286,9 @@ public sealed class AreaIIKpiTests
         // 2026: P6 → 1 / 1 → 100.
         Assert.Equal(100, h.Row("K20", "2026").Value);
 
-        // 2024: no case closed → no value.
+        // 2024: no case closed at all → no record covers the year: no value, not a 0.
         Cell y2024 = h.Row("K20", "2024");
         Assert.Null(y2024.Value);
-        Assert.Equal("not measurable: B = 0 (post-clearance control cases closed in the year)", y2024.Note);
+        Assert.Equal("not measurable: no pcc_case records for 2024 and no entered value", y2024.Note);
     }
 }

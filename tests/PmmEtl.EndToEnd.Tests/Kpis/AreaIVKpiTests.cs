@@ -398,7 +398,7 @@ public sealed class AreaIVKpiTests
         // 2024: the records start in 2024, so 2023 is missing from the data (not a year of zero requests) → no value.
         PublishedCell y2024 = Cell(h, "K45", "2024");
         Assert.Null(y2024.Value);
-        Assert.Equal("not measurable: no value for year t−1 (information requests received in year t−1)", y2024.Note);
+        Assert.Equal("not measurable: no information_request records for 2023 and no entered value", y2024.Note);
     }
 
     [Fact]
@@ -463,7 +463,7 @@ public sealed class AreaIVKpiTests
         // 2028: nobody entered 2027 and no record gives it → no value, with the reason.
         PublishedCell y2028 = Cell(h, "K45", "2028");
         Assert.Null(y2028.Value);
-        Assert.Equal("not measurable: no information_request records loaded (source.queries.information_request) and no entered value", y2028.Note);
+        Assert.Equal("not measurable: the sqlite source gives no information_request records (no source.queries.information_request) and no entered value", y2028.Note);
     }
 
     private static RegisterFixture InformationRequests()

@@ -84,10 +84,10 @@ public sealed partial class FosKpiTests
     [Fact]
     public void A_year_without_shipments_has_no_shipment_share()
     {
-        // 2026 is measured (seizure Z8) but has no shipment: B = 0.
+        // 2026 is measured (seizure Z8) but has no shipment at all: the year is not covered, so no value (not B = 0).
         PublishedCell none = Cell(_h, "FOS-1.A", "2026");
         Assert.Null(none.Value);
-        Assert.Equal("not measurable: B = 0 (all e-commerce shipments (electronic and paper))", none.Note);
+        Assert.Equal("not measurable: no shipment records for 2026 and no entered value", none.Note);
         // 2024: P1, electronic → 1 of 1 = 100.
         Assert.Equal(100.0, Cell(_h, "FOS-1.A", "2024").Value);
     }

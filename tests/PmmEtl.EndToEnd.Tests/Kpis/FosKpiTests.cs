@@ -210,6 +210,8 @@ public sealed partial class FosKpiTests : IClassFixture<FosKpiTests.FosRun>
             Seize("Z7", "2025-09-02", true, "RISK_PROFILE", "S2");
             Seize("Z8", "2026-01-15", true, "DATA_ANALYTICS", "S1");
             Seize("Z9", "2025-10-01", false, "DATA_ANALYTICS", "N3");
+            // 2024 holds a seizure, of no e-commerce kind: the year is covered, and its e-commerce counts are true zeros.
+            Seize("Z10", "2024-05-02", false, "RISK_PROFILE", null);
         }
 
         private static void AddAeoRegister(RegisterFixture f)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using PmmEtl.Core.Registers;
-using RegisterList = PmmEtl.Core.Registers.Registers;
+using PmmEtl.Core.Records;
+using RegisterList = PmmEtl.Core.Records.RecordTypes;
 
 namespace PmmEtl.EndToEnd.Tests.Kpis;
 
@@ -45,7 +45,7 @@ public sealed class RegisterFixture
 
     public RegisterFixture Add(string register, params (string Field, object? Value)[] fields)
     {
-        RegisterSchema schema = RegisterList.Get(register);
+        RecordSchema schema = RegisterList.Get(register);
         foreach ((string field, _) in fields)
         {
             _ = schema.Field(field); // a typo in a test is an error, not a silently empty column
@@ -120,7 +120,7 @@ public sealed class RegisterFixture
         };
         foreach (string register in _records.Keys.Order(StringComparer.Ordinal))
         {
-            RegisterSchema schema = RegisterList.Get(register);
+            RecordSchema schema = RegisterList.Get(register);
             string where = schema.DateField is { } date ? $" WHERE {date} >= @from AND {date} < @to" : "";
             queries.Add($"    {register}: |\n      SELECT * FROM {register}{where} ORDER BY rowid");
         }

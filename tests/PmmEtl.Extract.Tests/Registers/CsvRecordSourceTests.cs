@@ -1,12 +1,12 @@
 using NodaTime;
 using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Records;
-using PmmEtl.Core.Registers;
+using PmmEtl.Core.Stages;
 using PmmEtl.Core.Time;
 using PmmEtl.Extract.Files;
-using PmmEtl.Extract.Registers;
-using PmmEtl.Normalise.Registers;
-using RegisterList = PmmEtl.Core.Registers.Registers;
+using PmmEtl.Normalise;
+using PmmEtl.Testing;
+using RegisterList = PmmEtl.Core.Records.RecordTypes;
 
 namespace PmmEtl.Extract.Tests.Registers;
 
@@ -24,11 +24,11 @@ public sealed class CsvRecordSourceTests : IDisposable
     private IRecordSource Source(string? registers = "registers") => RecordSources.Create(Sources.Csv(new CsvSourceSettings
     {
         Path = _folder.File("declarations"),
-        Columns = new Dictionary<string, CsvColumnMapping>(),
+        Columns = new Dictionary<string, FieldMapping>(),
         RegistersPath = registers is null ? null : _folder.File(registers),
     }), "p");
 
-    private List<RawRecord> Read(RegisterSchema register) => Source().ReadRecords(register, ExtractWindow.Everything, CancellationToken.None).ToList();
+    private List<RawRecord> Read(RecordSchema register) => Source().Read(register, ExtractWindow.Everything, CancellationToken.None).ToList();
 
     private void WriteBoth()
     {
@@ -50,8 +50,8 @@ public sealed class CsvRecordSourceTests : IDisposable
     {
         WriteBoth();
 
-        Assert.Equal(["declaration_amount", "staff"], Source().Available.Select(r => r.Name));
-        Assert.Empty(Source(registers: null).Available);
+        Assert.Equal(["declaration_amount", "staff"], Source().Available.Where(r => r.Name != "declaration").Select(r => r.Name));
+        Assert.Equal(["declaration"], Source(registers: null).Available.Select(r => r.Name));
     }
 
     [Fact]
@@ -64,18 +64,18 @@ public sealed class CsvRecordSourceTests : IDisposable
         Assert.Equal([2L, 3L, 4L, 5L], rows.Select(r => r.RowNumber));
         Assert.All(rows, r => Assert.Equal(_folder.File("registers/declaration_amount.csv"), r.SourceName));
         Assert.Null(rows[0].SourceError);
-        Assert.Equal(("1000", "80", "EUR"), (rows[0].Fields["statistical_value"], rows[0].Fields["customs_duty"], rows[0].Fields["currency"]));
+        Assert.Equal(("1000", "80", "EUR"), (rows[0]["statistical_value"], rows[0]["customs_duty"], rows[0]["currency"]));
 
         // Line 3 has 5 of the header's 8 fields: the first it lacks is statistical_value; only its key is kept.
         Assert.Equal("declaration_amount.csv line 3: statistical_value: 5 fields where the header has 8 (no value for statistical_value, customs_duty, currency)",
             rows[1].SourceError);
-        Assert.Equal(("statistical_value", "DA2", null), (rows[1].SourceErrorField, rows[1].Fields["declaration_id"], rows[1].Fields["office_code"]));
+        Assert.Equal(("statistical_value", "DA2", null), (rows[1].SourceErrorField, rows[1]["declaration_id"], rows[1]["office_code"]));
 
         // Line 4 opens a quote it never closes: refused as a row, and reading resumes on line 5.
         Assert.StartsWith("declaration_amount.csv line 4: malformed CSV", rows[2].SourceError, StringComparison.Ordinal);
         Assert.EndsWith("; reading resumed on the next line", rows[2].SourceError, StringComparison.Ordinal);
         Assert.Equal("row", rows[2].SourceErrorField);
-        Assert.Equal(("DA4", null, "ord"), (rows[3].Fields["declaration_id"], rows[3].Fields["customs_duty"], rows[3].Fields["office_code"]));
+        Assert.Equal(("DA4", null, "ord"), (rows[3]["declaration_id"], rows[3]["customs_duty"], rows[3]["office_code"]));
     }
 
     [Fact]
@@ -85,10 +85,10 @@ public sealed class CsvRecordSourceTests : IDisposable
         var normaliser = new RecordNormaliser(Sources.Offices, new LocalTimeResolver(DstPolicy.Default),
             new Dictionary<string, double> { ["USD"] = 1.0, ["EUR"] = 1.25 });
 
-        List<RecordNormaliseResult> results = Read(RegisterList.DeclarationAmount).Select(normaliser.Normalise).ToList();
+        List<NormaliseResult> results = Read(RegisterList.DeclarationAmount).Select(normaliser.Normalise).ToList();
 
         // DA1: 1000 EUR × 1.25 = 1250 USD; 80 EUR × 1.25 = 100 USD.
-        NormalisedRecord da1 = results[0].Record!;
+        RecordRow da1 = results[0].Record!;
         Assert.Equal((1250.0, 100.0, true, new LocalDate(2025, 3, 2)), (da1["statistical_value_usd"], da1["customs_duty_usd"], da1["aeo_involved"], da1.BusinessDate));
 
         QuarantineEntry short3 = results[1].Quarantine!;
@@ -101,7 +101,7 @@ public sealed class CsvRecordSourceTests : IDisposable
         Assert.Equal("row", results[2].Quarantine!.Field);
 
         // DA4: office and codes are canonicalised; 2000.5 USD × 1.0; no duty given, so no duty in USD.
-        NormalisedRecord da4 = results[3].Record!;
+        RecordRow da4 = results[3].Record!;
         Assert.Equal(("ORD", "EXPORT", false, 2000.5, null), (da4["office_code"], da4["direction"], da4["aeo_involved"], da4["statistical_value_usd"], da4["customs_duty_usd"]));
     }
 
@@ -112,11 +112,15 @@ public sealed class CsvRecordSourceTests : IDisposable
 
         List<RawRecord> rows = Read(RegisterList.Staff);
 
-        Assert.Equal(["S1", "S2"], rows.Select(r => r.Fields["staff_id"]));
+        Assert.Equal(["S1", "S2"], rows.Select(r => r["staff_id"]));
         Assert.All(rows, r => Assert.Null(r.SourceError));
         // The fields come in the register's order, whatever the file's column order.
-        Assert.Equal(["staff_id", "gender", "grade", "frontline_inspection", "employment_start"], rows[1].Fields.Keys);
-        Assert.Equal(("male", "yes"), (rows[1].Fields["gender"], rows[1].Fields["frontline_inspection"]));
+        Assert.Equal(["staff_id", "gender", "grade", "frontline_inspection", "employment_start"], rows[1].Fields().Keys);
+        // The header is the mapping: a field without a column is absent.
+        RecordMapping mapping = Source().Describe(RecordTypes.Staff);
+        Assert.Equal(FieldPresence.Given, mapping.Presence("employment_start"));
+        Assert.Equal(FieldPresence.Absent, mapping.Presence("employment_end"));
+        Assert.Equal(("male", "yes"), (rows[1]["gender"], rows[1]["frontline_inspection"]));
     }
 
     [Fact]
@@ -124,12 +128,12 @@ public sealed class CsvRecordSourceTests : IDisposable
     {
         string file = _folder.Write("registers/staff.csv", Lines("staff_id,sex,grade,employment_start,uniformed,uniformed,has_gap", "S1,F,SENIOR,2001-05-01,1,1,0"));
 
-        using IEnumerator<RawRecord> rows = Source().ReadRecords(RegisterList.Staff, ExtractWindow.Everything, CancellationToken.None).GetEnumerator();
+        using IEnumerator<RawRecord> rows = Source().Read(RegisterList.Staff, ExtractWindow.Everything, CancellationToken.None).GetEnumerator();
         var e = Assert.Throws<SourceConfigurationException>(() => rows.MoveNext());
 
         Assert.Equal(
-            $"source.csv.registers: the header of {file} does not fit the staff register: no column for the required fields gender, frontline_inspection; "
-            + "'sex' is not a field of staff; 'uniformed' appears twice (positions 5 and 6); 'has_gap' is not a field of staff "
+            $"source.csv.registers: the header of {file} does not fit the staff register: "
+            + "'sex' is not a field of staff; 'uniformed' appears twice; 'has_gap' is not a field of staff "
             + "(its fields: staff_id, gender, grade, position_title, uniformed, frontline_inspection, employment_start, employment_end)",
             e.Message);
     }
@@ -158,7 +162,7 @@ public sealed class CsvRecordSourceTests : IDisposable
 
         Assert.StartsWith($"source.csv.registers: seizures.csv in {_folder.File("registers")} names no register (a register's file is <register>.csv: declaration_amount, aeo_authorisation, inspection, ",
             e.Message, StringComparison.Ordinal);
-        var missing = Assert.Throws<DirectoryNotFoundException>(() => Source("nowhere").Available);
+        var missing = Assert.Throws<SourceConfigurationException>(() => Source("nowhere").Available);
         Assert.Equal($"source.csv.registers: {_folder.File("nowhere")} is not a folder", missing.Message);
     }
 
@@ -167,7 +171,7 @@ public sealed class CsvRecordSourceTests : IDisposable
     {
         _folder.Write("registers/service.csv", "");
 
-        Assert.Equal(["service"], Source().Available.Select(r => r.Name));
+        Assert.Equal(["service"], Source().Available.Where(r => r.Name != "declaration").Select(r => r.Name));
         Assert.Empty(Read(RegisterList.Service));
     }
 }

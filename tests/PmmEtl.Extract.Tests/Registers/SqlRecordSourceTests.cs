@@ -1,12 +1,12 @@
 using Microsoft.Data.Sqlite;
 using NodaTime;
 using PmmEtl.Core.Pipelines;
-using PmmEtl.Core.Registers;
+using PmmEtl.Core.Records;
+using PmmEtl.Core.Stages;
 using PmmEtl.Core.Time;
 using PmmEtl.Extract.Files;
-using PmmEtl.Extract.Registers;
-using PmmEtl.Normalise.Registers;
-using RegisterList = PmmEtl.Core.Registers.Registers;
+using PmmEtl.Normalise;
+using RegisterList = PmmEtl.Core.Records.RecordTypes;
 
 namespace PmmEtl.Extract.Tests.Registers;
 
@@ -62,7 +62,7 @@ public sealed class SqlRecordSourceTests : IDisposable
         IRecordSource source = RecordSources.Create(BothRegisters(), "p");
 
         Assert.IsType<SqlRecordSource>(source);
-        Assert.Equal(["inspection", "staff"], source.Available.Select(r => r.Name));
+        Assert.Equal(["inspection", "staff"], source.Available.Where(t => t.Name != "declaration").Select(r => r.Name));
     }
 
     [Fact]
@@ -70,16 +70,18 @@ public sealed class SqlRecordSourceTests : IDisposable
     {
         IRecordSource source = RecordSources.Create(BothRegisters(), "p");
 
-        List<RawRecord> rows = source.ReadRecords(RegisterList.Inspection, March, CancellationToken.None).ToList();
+        List<RawRecord> rows = source.Read(RegisterList.Inspection, March, CancellationToken.None).ToList();
 
         // I1 (28 Feb) and I4 (1 Apr, the exclusive end) are outside [2025-03-01, 2025-04-01).
-        Assert.Equal(["I2", "I3"], rows.Select(r => r.Fields["inspection_id"]));
+        Assert.Equal(["I2", "I3"], rows.Select(r => r["inspection_id"]));
         RawRecord i2 = rows[0];
-        Assert.Equal(("p:source.queries.inspection", 1L, RegisterList.Inspection), (i2.SourceName, i2.RowNumber, i2.Register));
-        Assert.Equal(("nyc", "goods", "2025-03-09 01:30:00", "0"), (i2.Fields["office_code"], i2.Fields["object_type"], i2.Fields["started_at"], i2.Fields["irregularity_found"]));
-        Assert.False(i2.Fields.ContainsKey("remark")); // a column that is no field is not read
-        Assert.False(i2.Fields.ContainsKey("direction")); // an optional field the query does not give is absent
-        Assert.Null(rows[1].Fields["started_at"]);
+        Assert.Equal(("p:source.queries.inspection", 1L, RegisterList.Inspection), (i2.SourceName, i2.RowNumber, i2.Schema));
+        Assert.Equal(("nyc", "goods", "2025-03-09 01:30:00", "0"), (i2["office_code"], i2["object_type"], i2["started_at"], i2["irregularity_found"]));
+        // An optional field the query does not give is absent (null in every row, and said so by the source).
+        Assert.Null(i2["direction"]);
+        Assert.Equal(FieldPresence.Absent, source.Describe(RegisterList.Inspection).Presence("direction"));
+        Assert.Equal(FieldPresence.Given, source.Describe(RegisterList.Inspection).Presence("started_at"));
+        Assert.Null(rows[1]["started_at"]);
         Assert.Equal(2L, rows[1].RowNumber);
     }
 
@@ -88,11 +90,11 @@ public sealed class SqlRecordSourceTests : IDisposable
     {
         IRecordSource source = RecordSources.Create(BothRegisters(), "p");
 
-        List<RawRecord> rows = source.ReadRecords(RegisterList.Staff, March, CancellationToken.None).ToList();
+        List<RawRecord> rows = source.Read(RegisterList.Staff, March, CancellationToken.None).ToList();
 
         // Neither employment_start (2001-05-01, 2024-09-01) is in March 2025: the query got the open window.
-        Assert.Equal(["S1", "S2"], rows.Select(r => r.Fields["staff_id"]));
-        Assert.Equal(("2024-09-01", "2025-06-30", "1"), (rows[1].Fields["employment_start"], rows[1].Fields["employment_end"], rows[1].Fields["frontline_inspection"]));
+        Assert.Equal(["S1", "S2"], rows.Select(r => r["staff_id"]));
+        Assert.Equal(("2024-09-01", "2025-06-30", "1"), (rows[1]["employment_start"], rows[1]["employment_end"], rows[1]["frontline_inspection"]));
     }
 
     [Fact]
@@ -101,7 +103,7 @@ public sealed class SqlRecordSourceTests : IDisposable
         var normaliser = new RecordNormaliser(Sources.Offices, new LocalTimeResolver(DstPolicy.Default), new Dictionary<string, double> { ["USD"] = 1.0 });
         IRecordSource source = RecordSources.Create(BothRegisters(), "p");
 
-        NormalisedRecord i2 = normaliser.Normalise(source.ReadRecords(RegisterList.Inspection, March, CancellationToken.None).First()).Record!;
+        RecordRow i2 = normaliser.Normalise(source.Read(RegisterList.Inspection, March, CancellationToken.None).First()).Record!;
 
         // 9 March 2025 in New York: 01:30 EST = 06:30 UTC; 03:15 is after the 02:00 → 03:00 spring change, EDT = 07:15 UTC.
         Assert.Equal(("NYC", "GOODS", false), (i2["office_code"], i2["object_type"], i2["irregularity_found"]));
@@ -111,17 +113,34 @@ public sealed class SqlRecordSourceTests : IDisposable
     }
 
     [Fact]
-    public void A_query_without_a_required_column_fails_naming_the_query_and_the_columns_before_any_row()
+    public void A_query_without_a_column_that_identifies_a_record_fails_naming_the_query_and_the_column_before_any_row()
     {
-        const string sql = "SELECT insp_no AS inspection_id, insp_day AS inspection_date, office AS office_code, obj AS object_type, kind AS inspection_type FROM inspections";
+        const string sql = "SELECT insp_day AS inspection_date, office AS office_code, obj AS object_type, kind AS inspection_type FROM inspections";
         IRecordSource source = RecordSources.Create(Source(new() { ["declaration"] = "SELECT 1", ["inspection"] = sql }), "p");
 
-        using IEnumerator<RawRecord> rows = source.ReadRecords(RegisterList.Inspection, March, CancellationToken.None).GetEnumerator();
+        using IEnumerator<RawRecord> rows = source.Read(RegisterList.Inspection, March, CancellationToken.None).GetEnumerator();
         var e = Assert.Throws<SourceConfigurationException>(() => rows.MoveNext());
 
         Assert.Equal(
-            "source.queries.inspection: the query returns no column named performed_by, selection_source (alias the source columns to the canonical field names)",
+            "source.queries.inspection: the query returns no column named inspection_id (alias the source column to the canonical field name, or map it in source.fields.inspection)",
             e.Message);
+    }
+
+    [Fact]
+    public void A_field_the_query_does_not_return_is_absent_and_the_records_still_load()
+    {
+        // performed_by and selection_source, refused when empty, are not returned at all: the source does not have them.
+        const string sql = "SELECT insp_no AS inspection_id, insp_day AS inspection_date, office AS office_code, obj AS object_type, kind AS inspection_type FROM inspections";
+        IRecordSource source = RecordSources.Create(Source(new() { ["declaration"] = "SELECT 1", ["inspection"] = sql }), "p");
+
+        RecordMapping mapping = source.Describe(RegisterList.Inspection);
+        Assert.Equal((FieldPresence.Absent, FieldPresence.Absent, FieldPresence.Given),
+            (mapping.Presence("performed_by"), mapping.Presence("selection_source"), mapping.Presence("inspection_type")));
+        var normaliser = new RecordNormaliser(Sources.Offices, new LocalTimeResolver(DstPolicy.Default), new Dictionary<string, double> { ["USD"] = 1.0 },
+            new PmmEtl.Core.Measure.SourceFields("sqlite", new Dictionary<string, RecordMapping> { ["inspection"] = mapping }, t => t));
+        List<RecordRow> rows = source.Read(RegisterList.Inspection, March, CancellationToken.None).Select(r => normaliser.Normalise(r).Record!).ToList();
+        Assert.Equal(["I1", "I2", "I3", "I4"], rows.Select(r => (string?)r["inspection_id"]));
+        Assert.All(rows, r => Assert.Null(r["selection_source"]));
     }
 
     [Fact]
@@ -129,9 +148,9 @@ public sealed class SqlRecordSourceTests : IDisposable
     {
         IRecordSource source = RecordSources.Create(Source(new() { ["declaration"] = "SELECT 1", ["staff"] = StaffQuery }), "p");
 
-        Assert.Equal(["staff"], source.Available.Select(r => r.Name));
-        var e = Assert.Throws<InvalidOperationException>(() => source.ReadRecords(RegisterList.Seizure, March, CancellationToken.None));
-        Assert.Equal("source.queries.seizure: no query for the seizure register", e.Message);
+        Assert.Equal(["declaration", "staff"], source.Available.Select(r => r.Name));
+        var e = Assert.Throws<InvalidOperationException>(() => source.Read(RegisterList.Seizure, March, CancellationToken.None));
+        Assert.Equal("source.queries.seizure: no query for the seizure record type", e.Message);
     }
 
     [Fact]
@@ -139,8 +158,8 @@ public sealed class SqlRecordSourceTests : IDisposable
     {
         IRecordSource source = RecordSources.Create(Sources.Wco(new WcoXmlSourceSettings { Path = _folder.Path }), "p");
 
-        Assert.Empty(source.Available);
+        Assert.Equal(["declaration"], source.Available.Select(t => t.Name));
         Assert.Equal(["declaration", "declaration_amount", "aeo_authorisation"], RecordSources.QueryNames.Take(3));
-        Assert.Equal(RegisterList.Loaded.Count + 1, RecordSources.QueryNames.Count);
+        Assert.Equal(RegisterList.Registers.Count + 1, RecordSources.QueryNames.Count);
     }
 }

@@ -1,7 +1,8 @@
-using PmmEtl.Core.Registers;
-using PmmEtl.Warehouse.Registers;
+using PmmEtl.Core.Records;
+using PmmEtl.Warehouse.Records;
+using PmmEtl.Warehouse.Measure;
 using PmmEtl.Warehouse.Sql;
-using RegisterList = PmmEtl.Core.Registers.Registers;
+using RegisterList = PmmEtl.Core.Records.RecordTypes;
 
 namespace PmmEtl.Warehouse.Tests.Registers;
 
@@ -38,7 +39,7 @@ public sealed class RegisterDdlTests
     public void Every_loaded_register_has_a_table_a_staging_twin_and_its_columns_in_field_order()
     {
         string script = RegisterDdl.For("duckdb").Script();
-        foreach (RegisterSchema register in RegisterList.Loaded)
+        foreach (RecordSchema register in RegisterList.Registers)
         {
             int table = script.IndexOf($"CREATE TABLE IF NOT EXISTS {register.Table} (", StringComparison.Ordinal);
             Assert.True(table >= 0, register.Table);
@@ -46,7 +47,7 @@ public sealed class RegisterDdlTests
             int at = table;
             foreach (string column in register.Fields.Select(f => f.Name).Concat(["source_name", "source_row", "run_id"]))
             {
-                int next = script.IndexOf($"\n    {RegisterColumns.Name(column)} ", at, StringComparison.Ordinal);
+                int next = script.IndexOf($"\n    {RecordColumns.Name(column)} ", at, StringComparison.Ordinal);
                 Assert.True(next > at, $"{register.Table}.{column} is missing or out of order");
                 at = next;
             }

@@ -3,10 +3,11 @@ using NodaTime.Text;
 using PmmEtl.Core.Catalogue;
 using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Records;
-using PmmEtl.Core.Registers;
 using PmmEtl.Core.Stages;
 using PmmEtl.Warehouse.Sql;
-using RegisterList = PmmEtl.Core.Registers.Registers;
+using RegisterList = PmmEtl.Core.Records.RecordTypes;
+using PmmEtl.Testing;
+using PmmEtl.Core.Measure;
 
 namespace PmmEtl.Warehouse.Tests.Registers;
 
@@ -37,7 +38,7 @@ public static class RegisterScenario
 
     // Staff across the 2024/2025 year end (employment_end is the last day employed). Row 8 repeats S2 with other
     // values: the first copy (row 2) must win, so S2 stays someone who left on 2024-12-31.
-    public static NormalisedRecord[] Staff() =>
+    public static RecordRow[] Staff() =>
     [
         Staff(1, "S1", "FEMALE", "OFFICER", true, "2020-03-01", null),
         Staff(2, "S2", "MALE", "MIDDLE", false, "2022-01-10", "2024-12-31"),
@@ -53,7 +54,7 @@ public static class RegisterScenario
     public static QuarantineEntry RefusedStaff { get; } =
         new(RegisterList.Staff.Name, "staff.csv", 9, "S8", null, "gender", "gender: 'X' is not a code of gender (FEMALE, MALE, OTHER)", "X");
 
-    public static NormalisedRecord[] Training() =>
+    public static RecordRow[] Training() =>
     [
         Record(RegisterList.Training, 1, ("participation_id", "T1"), ("staff_id", "S1"), ("course_id", "C1"), ("start_on", Date("2025-03-10")), ("in_approved_plan", true), ("hours", 6.0)),
         Record(RegisterList.Training, 2, ("participation_id", "T2"), ("staff_id", "S1"), ("course_id", "C2"), ("start_on", Date("2025-09-01")), ("in_approved_plan", true)),
@@ -64,7 +65,7 @@ public static class RegisterScenario
         Record(RegisterList.Training, 7, ("participation_id", "T7"), ("staff_id", "S5"), ("course_id", "C1"), ("start_on", Date("2026-01-02")), ("in_approved_plan", true)),
     ];
 
-    public static NormalisedRecord[] Seizures() =>
+    public static RecordRow[] Seizures() =>
     [
         Seizure(1, "Z1", "2025-02-01", "OFF-A", "GOODS", "SEA"),
         Seizure(2, "Z2", "2025-03-15", "OFF-B", "PASSENGER", "AIR"),
@@ -74,7 +75,7 @@ public static class RegisterScenario
     ];
 
     // Row 8 repeats the key (Z1, 1) with another commodity and value: quarantined, so neither counts.
-    public static NormalisedRecord[] SeizureItems() =>
+    public static RecordRow[] SeizureItems() =>
     [
         Item(1, "Z1", 1, "2025-02-01", "2402.20", 100.0, null),
         Item(2, "Z1", 2, "2025-02-01", "2208.30", 50.5, null),
@@ -86,7 +87,7 @@ public static class RegisterScenario
         Item(8, "Z1", 1, "2025-02-01", "9999.99", 1000.0, null),
     ];
 
-    public static NormalisedRecord[] Inspections() =>
+    public static RecordRow[] Inspections() =>
     [
         Inspection(1, "I1", "2025-01-05", "OFF-A", "SEA", "RISK_PROFILE", true),
         Inspection(2, "I2", "2025-02-05", "OFF-A", "SEA", "RANDOM", false),
@@ -100,10 +101,10 @@ public static class RegisterScenario
 
     public static RunContext Run(string runId, ExtractWindow window) => new(runId, Pipeline, Started, window);
 
-    public static LoadResult Load(IWarehouse warehouse, RegisterSchema register, RunContext run, IEnumerable<NormalisedRecord> records, params QuarantineEntry[] refused)
+    public static LoadResult Load(IWarehouse warehouse, RecordSchema register, RunContext run, IEnumerable<RecordRow> records, params QuarantineEntry[] refused)
     {
-        using IRecordLoad load = warehouse.Registers.BeginLoad(register, run);
-        foreach (NormalisedRecord r in records)
+        using IRecordLoad load = warehouse.BeginLoad(register, run);
+        foreach (RecordRow r in records)
         {
             load.Add(r);
         }
@@ -120,7 +121,7 @@ public static class RegisterScenario
     public static IReadOnlyDictionary<string, LoadResult> LoadAll(IWarehouse warehouse)
     {
         warehouse.Migrate();
-        warehouse.Registers.SyncSeizureCategories(Rules);
+        warehouse.SyncSeizureCategories(Rules);
         RunContext run = Run("run-1", ExtractWindow.Everything);
         return new Dictionary<string, LoadResult>
         {
@@ -178,7 +179,7 @@ public static class RegisterScenario
 
         // A record that moved out of another window: the 2024 window re-read gives Z5 and Z1 re-dated 2024-12-30.
         // Replaced: Z5 (in the window) + Z1 (its key was staged, though dated 2025) = 2; still 5 seizures, Z1 once.
-        NormalisedRecord movedZ1 = Seizure(1, "Z1", "2024-12-30", "OFF-A", "GOODS", "SEA");
+        RecordRow movedZ1 = Seizure(1, "Z1", "2024-12-30", "OFF-A", "GOODS", "SEA");
         LoadResult moved = Load(warehouse, RegisterList.Seizure, Run("run-5", new ExtractWindow(Jan2024, Jan2025)), [Seizures()[4], movedZ1]);
         Assert.Equal(new LoadResult(2, 0, 2, [2024]), moved, LoadResultComparer.Instance);
         Assert.Equal(5, sql.Long("SELECT count(*) FROM fact_seizure"));
@@ -186,7 +187,7 @@ public static class RegisterScenario
         Assert.Equal(1, sql.Long("SELECT count(*) FROM fact_seizure WHERE seizure_id = 'Z1' AND seizure_date = @d", ("d", new DateOnly(2024, 12, 30))));
 
         // A load that is never committed leaves nothing behind.
-        using (IRecordLoad abandoned = warehouse.Registers.BeginLoad(RegisterList.Inspection, Run("run-6", ExtractWindow.Everything)))
+        using (IRecordLoad abandoned = warehouse.BeginLoad(RegisterList.Inspection, Run("run-6", ExtractWindow.Everything)))
         {
             abandoned.Add(Inspection(1, "I99", "2025-08-08", "OFF-A", "SEA", "RANDOM", true));
         }
@@ -218,7 +219,7 @@ public static class RegisterScenario
 
     public static void HeadCountsAndTraining(IWarehouse warehouse)
     {
-        IRegisterAggregator agg = warehouse.Registers.Aggregator;
+        IKpiAggregator agg = warehouse.Aggregator;
         var headCount = new KpiVariable("A", "staff at year end", "staff", RecordAggregate.Rows, RecordTiming.AtEnd("employment_start", "employment_end"));
 
         // End of 2025 (last day 2025-12-31): S1 (open), S3 (from 2025-01-01), S5 (starts on 2025-12-31 itself), S7 = 4.
@@ -248,14 +249,14 @@ public static class RegisterScenario
         var participants = new KpiVariable("B", "participants", "training", RecordAggregate.Distinct("staff_id"), RecordTiming.On("start_on"));
         Assert.Equal([new VariableValue(null, 4, 5)], agg.Evaluate(participants, Jan2025, Jan2026, null));
 
-        Assert.True(agg.HasRecords(RegisterList.Staff));
-        Assert.False(agg.HasRecords(RegisterList.Fine));
-        Assert.False(agg.HasRecords(RegisterList.Declaration));
+        Assert.True(agg.Coverage(RegisterList.Staff).HasRecords);
+        Assert.False(agg.Coverage(RegisterList.Fine).HasRecords);
+        Assert.False(agg.Coverage(RegisterList.Declaration).HasRecords);
     }
 
     public static void SeizureCategoryCounts(IWarehouse warehouse)
     {
-        IRegisterAggregator agg = warehouse.Registers.Aggregator;
+        IKpiAggregator agg = warehouse.Aggregator;
         var cigarettes = new KpiVariable("A", "cigarette seizures", "seizure", RecordAggregate.Rows, RecordTiming.On("seizure_date"),
             RecordCondition.HasItemIn(SeizureCategories.Cigarettes));
 
@@ -279,15 +280,15 @@ public static class RegisterScenario
             agg.Evaluate(cigarettes, Jan2025, Jan2026, "mode_of_transport"));
 
         // Replacing the rules applies at once: without the 2402.20 rule no seizure has a cigarettes item.
-        warehouse.Registers.SyncSeizureCategories(Rules.Where(r => r.Commodity != "2402.20").ToArray());
+        warehouse.SyncSeizureCategories(Rules.Where(r => r.Commodity != "2402.20").ToArray());
         Assert.Equal([new VariableValue(null, 0, 0)], agg.Evaluate(cigarettes, Jan2025, Jan2026, null));
-        warehouse.Registers.SyncSeizureCategories(Rules);
+        warehouse.SyncSeizureCategories(Rules);
         Assert.Equal([new VariableValue(null, 2, 2)], agg.Evaluate(cigarettes, Jan2025, Jan2026, null));
     }
 
     public static void SumsAndMeans(IWarehouse warehouse)
     {
-        IRegisterAggregator agg = warehouse.Registers.Aggregator;
+        IKpiAggregator agg = warehouse.Aggregator;
         var value = new KpiVariable("A", "seized value", "seizure_item", RecordAggregate.SumOf("estimated_value"), RecordTiming.On("seizure_date"));
 
         // 2025 items: 100 + 50.5 + 20 + 300 + (Z3/2 has none) + 12.25 = 482.75 over 6 records.
@@ -312,7 +313,7 @@ public static class RegisterScenario
 
     public static void GroupSharesAndBreakdowns(IWarehouse warehouse)
     {
-        IRegisterAggregator agg = warehouse.Registers.Aggregator;
+        IKpiAggregator agg = warehouse.Aggregator;
         var share = new KpiVariable("A", "mean office share with irregularities", "inspection",
             RecordAggregate.MeanShare("office_code", "irregularity_found"), RecordTiming.On("inspection_date"));
 
@@ -345,7 +346,7 @@ public static class RegisterScenario
 
     public static void ConditionsAndErrors(IWarehouse warehouse)
     {
-        IRegisterAggregator agg = warehouse.Registers.Aggregator;
+        IKpiAggregator agg = warehouse.Aggregator;
         var rows = new KpiVariable("A", "inspections", "inspection", RecordAggregate.Rows, RecordTiming.On("inspection_date"));
         double? Count(RecordCondition condition) => agg.Evaluate(rows with { Filter = condition }, Jan2025, Jan2026, null)[0].Value;
 
@@ -365,7 +366,7 @@ public static class RegisterScenario
 
         // Field names are a closed set per register; values travel as parameters, so text meant as SQL is just a value.
         ArgumentException unknown = Assert.Throws<ArgumentException>(() => agg.Evaluate(rows with { Filter = RecordCondition.Present("nope") }, Jan2025, Jan2026, null));
-        Assert.Contains("register 'inspection' has no field 'nope'", unknown.Message, StringComparison.Ordinal);
+        Assert.Contains("record type 'inspection' has no field 'nope'", unknown.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => agg.Evaluate(rows with { Aggregate = RecordAggregate.SumOf("office_code; DROP TABLE fact_inspection") }, Jan2025, Jan2026, null));
         Assert.Throws<ArgumentException>(() => agg.Evaluate(rows with { Filter = RecordCondition.Is("mode_of_transport", "SEA' OR 1=1 --") }, Jan2025, Jan2026, null));
         Assert.Equal(0, Count(RecordCondition.Is("office_code", "OFF-A' OR '1'='1")));
@@ -377,7 +378,7 @@ public static class RegisterScenario
     /// <summary>Every variable of <see cref="VariableBattery"/> runs on the engine and gives a total first; counts are never null.</summary>
     public static void EveryBatteryQueryRuns(IWarehouse warehouse)
     {
-        IRegisterAggregator agg = warehouse.Registers.Aggregator;
+        IKpiAggregator agg = warehouse.Aggregator;
         foreach ((KpiVariable variable, string? breakdown) in VariableBattery.All())
         {
             IReadOnlyList<VariableValue> values;
@@ -405,34 +406,25 @@ public static class RegisterScenario
             .Select(r => string.Join('|', Enumerable.Range(0, 8).Select(i => r.IsDBNull(i) ? "" : Convert.ToString(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))))
             .ToList();
 
-    private static NormalisedRecord Staff(long row, string id, string gender, string grade, bool frontline, string start, string? end) =>
+    private static RecordRow Staff(long row, string id, string gender, string grade, bool frontline, string start, string? end) =>
         Record(RegisterList.Staff, row, ("staff_id", id), ("gender", gender), ("grade", grade), ("frontline_inspection", frontline),
             ("employment_start", Date(start)), ("employment_end", end is null ? null : Date(end)));
 
-    private static NormalisedRecord Seizure(long row, string id, string date, string office, string objectType, string mode) =>
+    private static RecordRow Seizure(long row, string id, string date, string office, string objectType, string mode) =>
         Record(RegisterList.Seizure, row, ("seizure_id", id), ("seizure_date", Date(date)), ("office_code", office), ("object_type", objectType),
             ("mode_of_transport", mode), ("via_passenger_control", objectType == "PASSENGER"), ("performed_by", "CUSTOMS"));
 
-    private static NormalisedRecord Item(long row, string seizure, long line, string date, string commodity, double? value, bool? mandated) =>
+    private static RecordRow Item(long row, string seizure, long line, string date, string commodity, double? value, bool? mandated) =>
         Record(RegisterList.SeizureItem, row, ("seizure_id", seizure), ("line_no", line), ("seizure_date", Date(date)), ("commodity", commodity),
             ("estimated_value", value), ("mandated_control", mandated));
 
-    private static NormalisedRecord Inspection(long row, string id, string date, string office, string? mode, string selection, bool? irregularity) =>
+    private static RecordRow Inspection(long row, string id, string date, string office, string? mode, string selection, bool? irregularity) =>
         Record(RegisterList.Inspection, row, ("inspection_id", id), ("inspection_date", Date(date)), ("office_code", office), ("object_type", "GOODS"),
             ("mode_of_transport", mode), ("inspection_type", "PHYSICAL"), ("performed_by", "CUSTOMS"), ("selection_source", selection),
             ("irregularity_found", irregularity), ("started_at", Instant.FromUtc(2025, 1, 5, 8, 30)));
 
-    private static NormalisedRecord Record(RegisterSchema register, long row, params (string Field, object? Value)[] values)
-    {
-        var v = new object?[register.Fields.Count];
-        foreach ((string field, object? value) in values)
-        {
-            v[register.IndexOf(field)] = value;
-        }
-
-        LocalDate? date = register.DateField is { } d ? (LocalDate?)v[register.IndexOf(d)] : null;
-        return new NormalisedRecord(register, v, date, $"{register.Name}.csv", row);
-    }
+    private static RecordRow Record(RecordSchema register, long row, params (string Field, object? Value)[] values) =>
+        TestRows.Row(register, $"{register.Name}.csv", row, values);
 
     private static LocalDate Date(string iso) => LocalDatePattern.Iso.Parse(iso).Value;
 

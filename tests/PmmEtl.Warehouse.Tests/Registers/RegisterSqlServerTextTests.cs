@@ -2,10 +2,11 @@ using Microsoft.SqlServer.TransactSql.ScriptDom;
 using NodaTime;
 using PmmEtl.Core.Catalogue;
 using PmmEtl.Core.Pipelines;
-using PmmEtl.Core.Registers;
-using PmmEtl.Warehouse.Registers;
+using PmmEtl.Core.Records;
+using PmmEtl.Warehouse.Records;
+using PmmEtl.Warehouse.Measure;
 using PmmEtl.Warehouse.SqlServer;
-using RegisterList = PmmEtl.Core.Registers.Registers;
+using RegisterList = PmmEtl.Core.Records.RecordTypes;
 
 namespace PmmEtl.Warehouse.Tests.Registers;
 
@@ -34,7 +35,7 @@ public sealed class RegisterSqlServerTextTests
     {
         IReadOnlyList<string> statements = RegisterDdl.For("sqlserver").Statements();
         // Per register: table, staging, key index, and a date index when dated; then the rule table and its index.
-        int expected = RegisterList.Loaded.Sum(r => r.IsDated ? 4 : 3) + 2;
+        int expected = RegisterList.Registers.Sum(r => r.IsDated ? 4 : 3) + 2;
         Assert.Equal(expected, statements.Count);
         Assert.All(statements, s => AssertParses("ddl", s));
     }
@@ -43,11 +44,11 @@ public sealed class RegisterSqlServerTextTests
     public void Every_merge_statement_of_every_register_parses_for_every_kind_of_window()
     {
         ExtractWindow[] windows = [ExtractWindow.Everything, new(From, To), new(From, null), new(null, To)];
-        foreach (RegisterSchema register in RegisterList.Loaded)
+        foreach (RecordSchema register in RegisterList.Registers)
         {
             foreach (ExtractWindow window in windows)
             {
-                Assert.All(new RegisterMergeSql(Dialect, register, window).All, sql => AssertParses($"{register.Name} {window}", sql));
+                Assert.All(new RecordMergeSql(Dialect, register, window).All, sql => AssertParses($"{register.Name} {window}", sql));
             }
         }
     }
@@ -57,13 +58,13 @@ public sealed class RegisterSqlServerTextTests
     {
         AssertParses("delete rules", CategoryRuleSql.DeleteAll);
         AssertParses("insert rule", CategoryRuleSql.Insert);
-        Assert.All(RegisterList.All, r => AssertParses(r.Name, SqlRegisterAggregator.HasRecordsSql(r)));
+        Assert.All(RegisterList.All, r => AssertParses(r.Name, SqlKpiAggregator.HasRecordsSql(r)));
     }
 
     [Fact]
     public void The_query_of_every_variable_of_the_battery_parses()
     {
-        var aggregator = new SqlRegisterAggregator(null!, Dialect);
+        var aggregator = new SqlKpiAggregator(null!, Dialect);
         List<(KpiVariable Variable, string? Breakdown)> battery = VariableBattery.All().ToList();
         Assert.True(battery.Count > 300, $"the battery has only {battery.Count} variables");
         Assert.True(VariableBattery.Catalogue().Count() > 100, "the catalogue gives too few register variables");
@@ -77,8 +78,8 @@ public sealed class RegisterSqlServerTextTests
     public void Booleans_are_compared_as_bit_and_values_are_parameters()
     {
         var variable = new KpiVariable("A", "x", "inspection", RecordAggregate.MeanShare("office_code", "irregularity_found"), RecordTiming.On("inspection_date"),
-            RecordCondition.Both(RecordCondition.Is("selection_source", "RANDOM", "TIP"), RecordCondition.Related("declaration", "declaration_id", RecordCondition.True("is_aeo"))));
-        RegisterQuery query = new SqlRegisterAggregator(null!, Dialect).Compile(variable, From, To, "mode_of_transport");
+            RecordCondition.Both(RecordCondition.Is("selection_source", "RANDOM", "TIP"), RecordCondition.Related("declaration", "declaration_id", RecordCondition.True("aeo"))));
+        VariableQuery query = new SqlKpiAggregator(null!, Dialect).Compile(variable, From, To, "mode_of_transport");
         Assert.Contains("r0.irregularity_found = 1", query.Sql, StringComparison.Ordinal);
         Assert.Contains("r1.is_aeo = 1", query.Sql, StringComparison.Ordinal);
         Assert.DoesNotContain("RANDOM", query.Sql, StringComparison.Ordinal);

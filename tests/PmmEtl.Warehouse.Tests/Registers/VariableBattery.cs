@@ -1,7 +1,8 @@
 using PmmEtl.Core.Catalogue;
-using PmmEtl.Core.Registers;
-using PmmEtl.Warehouse.Registers;
-using RegisterList = PmmEtl.Core.Registers.Registers;
+using PmmEtl.Core.Records;
+using PmmEtl.Warehouse.Records;
+using PmmEtl.Warehouse.Measure;
+using RegisterList = PmmEtl.Core.Records.RecordTypes;
 
 namespace PmmEtl.Warehouse.Tests.Registers;
 
@@ -34,25 +35,25 @@ public static class VariableBattery
     /// <summary>Every field of every register in every role its type allows, with each kind of timing and condition.</summary>
     public static IEnumerable<(KpiVariable Variable, string? Breakdown)> EveryField()
     {
-        foreach (RegisterSchema r in RegisterList.All)
+        foreach (RecordSchema r in RegisterList.All)
         {
-            RegisterField[] dates = r.Fields.Where(f => f.Type == FieldType.Date).ToArray();
+            RecordField[] dates = r.Fields.Where(f => f.Type == FieldType.Date).ToArray();
             RecordTiming timing = r.DateField is { } d ? RecordTiming.On(d) : RecordTiming.Always;
             KpiVariable V(RecordAggregate aggregate, RecordCondition? filter = null, RecordTiming? t = null) =>
                 new("A", $"{r.Name} {aggregate} {filter}", r.Name, aggregate, t ?? timing, filter);
 
             yield return (V(RecordAggregate.Rows, t: RecordTiming.Always), null);
-            foreach (RegisterField date in dates)
+            foreach (RecordField date in dates)
             {
                 yield return (V(RecordAggregate.Rows, t: RecordTiming.On(date.Name)), null);
-                foreach (RegisterField end in dates.Where(e => e != date))
+                foreach (RecordField end in dates.Where(e => e != date))
                 {
                     yield return (V(RecordAggregate.Rows, t: RecordTiming.AtEnd(date.Name, end.Name)), null);
                     yield return (V(RecordAggregate.Rows, t: RecordTiming.During(date.Name, end.Name)), null);
                 }
             }
 
-            foreach (RegisterField f in r.Fields)
+            foreach (RecordField f in r.Fields)
             {
                 yield return (V(RecordAggregate.Distinct(f.Name), RecordCondition.Present(f.Name)), null);
                 switch (f.Type)
@@ -79,10 +80,10 @@ public static class VariableBattery
             }
 
             // Related records through every field that another register has with the same name and storage type.
-            foreach (RegisterSchema other in RegisterList.All.Where(o => o != r))
+            foreach (RecordSchema other in RegisterList.All.Where(o => o != r))
             {
-                foreach (RegisterField link in r.Fields.Where(f => other.HasField(f.Name)
-                             && RegisterColumns.Type(other.Field(f.Name).Type) == RegisterColumns.Type(f.Type)))
+                foreach (RecordField link in r.Fields.Where(f => other.HasField(f.Name)
+                             && RecordColumns.Type(other.Field(f.Name).Type) == RecordColumns.Type(f.Type)))
                 {
                     RecordTiming? same = other.DateField is { } od ? RecordTiming.On(od) : null;
                     RecordCondition? inner = other.Fields.FirstOrDefault(f => f.Type == FieldType.Bool) is { } flag ? RecordCondition.True(flag.Name) : null;
