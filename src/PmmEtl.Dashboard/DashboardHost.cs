@@ -14,7 +14,9 @@ namespace PmmEtl.Dashboard;
 
 /// <summary>
 /// The web side of <c>pmm-etl serve --dashboard</c>: Hangfire's dashboard at /hangfire and the pipelines'
-/// partition states, freshness and recent runs at /pmm/status (HTML) and /pmm/status.json.
+/// partition states, freshness and recent runs at /pmm/status (HTML) and /pmm/status.json. Every request passes,
+/// in this order: the Host allow-list (400), the access rule (401/403), the cross-site guard for state-changing
+/// requests (403); Hangfire's dashboard is read-only unless writes were allowed.
 /// </summary>
 public sealed class DashboardHost : IAsyncDisposable
 {
@@ -27,6 +29,7 @@ public sealed class DashboardHost : IAsyncDisposable
     public static async Task<DashboardHost> StartAsync(DashboardSettings settings, JobStorage storage, IReadOnlyList<PipelineDefinition> pipelines,
         PipelineOperations operations, CancellationToken cancellationToken)
     {
+        IReadOnlyList<string> allowedHosts = settings.AllowedHosts;
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(settings.Url.GetLeftPart(UriPartial.Authority));
@@ -39,7 +42,7 @@ public sealed class DashboardHost : IAsyncDisposable
         // The Host allow-list: a DNS name rebound to this machine is answered 400 before any handler runs.
         builder.Services.AddHostFiltering(options =>
         {
-            options.AllowedHosts = [.. settings.AllowedHosts];
+            options.AllowedHosts = [.. allowedHosts];
             options.AllowEmptyHosts = false;
             // "Invalid Hostname" tells an operator why; an empty 400 would show as a browser error page.
             options.IncludeFailureMessage = true;
@@ -90,7 +93,7 @@ public sealed class DashboardHost : IAsyncDisposable
         IAntiforgery antiforgery = app.Services.GetRequiredService<IAntiforgery>();
         app.Use(async (context, next) =>
         {
-            if (await CrossSiteRequestGuard.RefusalAsync(context, settings.AllowedHosts, antiforgery) is { } refusal)
+            if (await CrossSiteRequestGuard.RefusalAsync(context, allowedHosts, antiforgery) is { } refusal)
             {
                 Refused(context, refusal);
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;

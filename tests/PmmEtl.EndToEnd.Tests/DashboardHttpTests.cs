@@ -232,4 +232,18 @@ public sealed class DashboardHttpTests : IDisposable
         Assert.Equal(0, dashboard.Enqueued);
         Assert.True(dashboard.ScheduleExists);
     }
+
+    [Theory]
+    [InlineData("/hangfire/recurring")]
+    [InlineData("/pmm/status")]
+    public async Task No_page_may_be_framed_by_another_so_no_write_button_can_be_clickjacked(string path)
+    {
+        await using TestDashboard dashboard = await StartAsync(_folder, Loopback(allowWrites: true), Ct);
+
+        RawHttp.Response page = await Get(dashboard, path);
+
+        Assert.Equal(200, page.Status);
+        Assert.Equal(["DENY"], page.All("X-Frame-Options"));
+        Assert.Equal(["frame-ancestors 'none'"], page.All("Content-Security-Policy"));
+    }
 }
