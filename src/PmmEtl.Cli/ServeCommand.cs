@@ -20,7 +20,15 @@ internal static class ServeCommand
         var dashboard = new Option<bool>("--dashboard") { Description = "Also serve the Hangfire dashboard and the pipelines' status page" };
         var dashboardUrl = new Option<string>("--dashboard-url") { Description = "Where the dashboard listens (loopback unless remote access is allowed)", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var allowRemote = new Option<bool>("--dashboard-allow-remote") { Description = $"Serve beyond loopback; needs {DashboardSettings.UserVariable} and {DashboardSettings.PasswordVariable}" };
-        var command = new Command("serve", "Run a Hangfire server with every pipeline as a recurring job.") { folder, storage, storageConnection, dashboard, dashboardUrl, allowRemote };
+        var allowWrites = new Option<bool>("--dashboard-allow-writes") { Description = "Let the dashboard trigger, delete, retry and requeue jobs (read-only otherwise)" };
+        var allowedHosts = new Option<string?>("--dashboard-allowed-hosts")
+        {
+            Description = "Comma-separated host names the dashboard answers to (default: the --dashboard-url host, plus localhost, 127.0.0.1 and [::1] for a loopback one)",
+        };
+        var command = new Command("serve", "Run a Hangfire server with every pipeline as a recurring job.")
+        {
+            folder, storage, storageConnection, dashboard, dashboardUrl, allowRemote, allowWrites, allowedHosts,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
             JobStorageSettings settings;
@@ -30,7 +38,7 @@ internal static class ServeCommand
                 settings = JobStorageSettings.From(parse.GetValue(storage)!, parse.GetValue(storageConnection));
                 if (parse.GetValue(dashboard))
                 {
-                    web = DashboardSettings.From(parse.GetValue(dashboardUrl)!, parse.GetValue(allowRemote));
+                    web = DashboardSettings.From(parse.GetValue(dashboardUrl)!, parse.GetValue(allowRemote), parse.GetValue(allowWrites), parse.GetValue(allowedHosts));
                 }
             }
             catch (ArgumentException e)
@@ -44,7 +52,9 @@ internal static class ServeCommand
             await using DashboardHost? host = web is null ? null : await DashboardHost.StartAsync(web, server.Storage, server.Pipelines, operations, cancellationToken);
             if (host is not null)
             {
-                Log.Information("Dashboard on {Url}: /hangfire and /pmm/status", host.Url);
+                Log.Information("Dashboard on {Url}: /hangfire and /pmm/status, {Mode}, answering to {Hosts}, {Access}", host.Url,
+                    web!.AllowWrites ? "writes allowed" : "read-only", string.Join(", ", web.AllowedHosts),
+                    web.HasCredentials ? "credentials required" : "loopback only, no proxied requests");
             }
 
             foreach (PipelineDefinition p in server.Pipelines)
