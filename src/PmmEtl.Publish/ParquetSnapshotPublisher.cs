@@ -58,7 +58,7 @@ public sealed class ParquetSnapshotPublisher : ISnapshotPublisher
     /// <inheritdoc />
     /// <exception cref="ArgumentException">The pipeline name would leave the output folder, the year is invalid, or no audience is asked for.</exception>
     /// <exception cref="IOException">Another publication of the same pipeline and year is running.</exception>
-    /// <exception cref="InvalidDataException">A latest version has no valid manifest, or the reader returned bad rows.</exception>
+    /// <exception cref="InvalidDataException">A latest version has no valid manifest, or the reader returned bad rows (a date outside <see cref="PublishableDates"/> among them).</exception>
     public PublishedSnapshot Publish(SnapshotRequest request, IKpiValueReader values) =>
         // Parquet.Net 6 has no synchronous API. Task.Run keeps the blocking wait free of any synchronization
         // context of the caller, so it cannot deadlock whoever hosts the job.
@@ -102,6 +102,12 @@ public sealed class ParquetSnapshotPublisher : ISnapshotPublisher
             // KPI value sets are small (thousands of rows): read once, then filtered per audience.
             List<PublishedValue> all = [.. values.ReadValues(request.Pipeline, request.Year).OnlyPipeline(request.Pipeline, v => v.Pipeline, ValuesFileName).Select(Describe)];
             List<KpiExclusionCount> exclusions = [.. values.ReadExclusions(request.Pipeline, request.Year).OnlyPipeline(request.Pipeline, e => e.Pipeline, ExclusionsFileName)];
+
+            // Every writer holds exactly the dates of PublishableDates; a row outside fails here, naming itself, before
+            // any file is written (never as an overflow deep inside one writer after the others have written theirs).
+            PublishableDates.Moment(request.CreatedAt, "published at");
+            all.ForEach(v => PublishableDates.Check(v.Value));
+            exclusions.ForEach(PublishableDates.Check);
             List<KpiDistributionBin> bins = [.. values.ReadDistribution(request.Pipeline, request.Year).OnlyPipeline(request.Pipeline, b => b.Pipeline, DistributionFileName)];
 
             for (int i = 0; i < audiences.Length; i++)

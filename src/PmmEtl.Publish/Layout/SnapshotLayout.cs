@@ -1,6 +1,7 @@
 using System.Globalization;
 using PmmEtl.Core.Catalogue;
 using PmmEtl.Publish.Audiences;
+using PmmEtl.Reports;
 
 namespace PmmEtl.Publish.Layout;
 
@@ -37,9 +38,9 @@ internal sealed class SnapshotLayout
         }
 
         PipelineFolderName.Validate(pipeline, paramName);
-        if (year is < 1 or > 9999)
+        if (year < PublishableDates.First.Year || year > PublishableDates.Last.Year)
         {
-            throw new ArgumentException($"Year {year} is outside 1-9999.", paramName);
+            throw new ArgumentException($"Year {year} is outside {PublishableDates.First.Year}-{PublishableDates.Last.Year}, the years a publication holds.", paramName);
         }
 
         string root = Path.GetFullPath(outputFolder);
