@@ -71,8 +71,11 @@ internal sealed class SnapshotLayout
     public SnapshotLayout ForYear(int year) => new(Path.Combine(PipelineFolder, YearName(year)), PipelineFolder);
 
     /// <summary>The years of this audience and pipeline that have a year folder, ascending.</summary>
-    public IReadOnlyList<int> Years() => Directory.Exists(PipelineFolder)
-        ? [.. Directory.EnumerateDirectories(PipelineFolder).Select(f => ParseYear(Path.GetFileName(f))).OfType<int>().Order()]
+    public IReadOnlyList<int> Years() => YearsIn(PipelineFolder);
+
+    /// <summary>The years of a pipeline folder that have a year folder, ascending.</summary>
+    public static IReadOnlyList<int> YearsIn(string pipelineFolder) => Directory.Exists(pipelineFolder)
+        ? [.. Directory.EnumerateDirectories(pipelineFolder).Select(f => ParseYear(Path.GetFileName(f))).OfType<int>().Order()]
         : [];
 
     public static string VersionName(int version) => "v" + version.ToString(CultureInfo.InvariantCulture);
@@ -87,8 +90,11 @@ internal sealed class SnapshotLayout
     }
 
     /// <summary>The highest <c>v&lt;N&gt;</c> folder, or null before the first publication.</summary>
-    public int? LatestVersion() => Directory.Exists(YearFolder)
-        ? Directory.EnumerateDirectories(YearFolder, "v*").Select(f => ParseVersion(Path.GetFileName(f))).Max()
+    public int? LatestVersion() => LatestVersionIn(YearFolder);
+
+    /// <summary>The highest <c>v&lt;N&gt;</c> folder of a year folder, or null.</summary>
+    public static int? LatestVersionIn(string yearFolder) => Directory.Exists(yearFolder)
+        ? Directory.EnumerateDirectories(yearFolder, "v*").Select(f => ParseVersion(Path.GetFileName(f))).Max()
         : null;
 
     /// <summary>
