@@ -35,6 +35,13 @@ internal static class SummaryPrinter
         foreach (PublishedSnapshot snapshot in s.Snapshots)
         {
             o.WriteLine($"  snapshot v{snapshot.Version}{(snapshot.Unchanged ? " (unchanged, kept)" : "")}: {snapshot.Folder}");
+            foreach (PublishedAudience audience in snapshot.Audiences)
+            {
+                foreach (string finding in audience.Findings)
+                {
+                    o.WriteLine($"    {audience.Audience}: {finding}");
+                }
+            }
         }
 
         o.WriteLine($"  warehouse: {pipeline.Warehouse.Describe()}");

@@ -5,15 +5,17 @@ namespace PmmEtl.Cli;
 
 /// <summary>
 /// <c>pmm-etl verify ARCHIVE</c>: re-checks every published version of a snapshots folder against its manifest
-/// (checksums, sizes, row counts, schema, disclosure) and each history against its versions. One line per problem,
-/// with its path, then a one-line summary. Exit 0 when clean, 1 on any problem, 2 when the folder does not exist.
+/// (checksums, sizes, row counts, schema, disclosure), each manifest against the hash its successor and the history
+/// recorded and against its signature, and each history against its versions. Waits for a publication in progress.
+/// One line per problem, with its path, then a one-line summary. Exit 0 when clean, 1 on any problem, 2 when the
+/// folder does not exist.
 /// </summary>
 internal static class VerifyCommand
 {
     public static Command Create()
     {
         var archive = new Argument<string>("archive") { Description = "The snapshots folder (a pipeline's 'output'), or one audience's tree" };
-        var command = new Command("verify", "Re-check every published version: manifest, SHA-256 and size of each file, no extra files, Parquet schema and row counts, disclosure, history.") { archive };
+        var command = new Command("verify", "Re-check every published version: manifest, SHA-256 and size of each file, no extra files, Parquet schema and row counts, disclosure, the chain of manifest hashes and signatures, history.") { archive };
         command.SetAction(parse =>
         {
             string folder = parse.GetValue(archive)!;

@@ -12,6 +12,8 @@ using PmmEtl.Publish.Manifest;
 using PmmEtl.Publish.Parquet;
 using PmmEtl.Publish.Reading;
 using PmmEtl.Publish.Schema;
+using PmmEtl.Publish.Signing;
+using PmmEtl.Publish.Verify;
 using PmmEtl.Reports;
 
 namespace PmmEtl.Publish;
@@ -20,13 +22,19 @@ namespace PmmEtl.Publish;
 /// Publishes one pipeline's calendar year, once per audience, as immutable versioned snapshots:
 /// <c>&lt;output&gt;/&lt;audience&gt;/&lt;pipeline&gt;/&lt;year&gt;/v&lt;N&gt;/</c> with <c>kpi_values.parquet</c>,
 /// <c>kpi_distribution.parquet</c>, <c>kpi_exclusions.parquet</c> (national only), <c>kpi_catalogue.parquet</c> (the
-/// definitions of the KPIs it has values of), the workbook, the HTML report and <c>manifest.json</c>; then rewrites
-/// each audience's derived history file.
+/// definitions of the KPIs it has values of), the workbook, the HTML report and <c>manifest.json</c> (with
+/// <c>manifest.sig</c> when a signing key is set); then reconciles each audience's derived history file.
 /// <para>
 /// Every audience's version is written into a <c>.tmp-*</c> sibling folder; only when all of them are complete is
 /// each renamed into place, so readers see a whole version or none. An audience whose rows equal its latest version
 /// (ignoring run id and computation time) gets no new version and keeps the old one as
-/// <see cref="PublishedAudience.Unchanged"/>. Published versions are never modified or deleted.
+/// <see cref="PublishedAudience.Unchanged"/> — unless that version no longer is what was published (a file or the
+/// manifest changed): then a new version is published beside it. Published versions are never modified or deleted.
+/// </para>
+/// <para>
+/// Each manifest records the SHA-256 of its predecessor's manifest, and the history records every manifest's, so
+/// <c>verify</c> catches an edit of any manifest. The year locks are held until the history is reconciled, so
+/// <c>verify</c>, which waits while they are held, never sees a version whose history is not written yet.
 /// </para>
 /// </summary>
 public sealed class ParquetSnapshotPublisher : ISnapshotPublisher
@@ -48,17 +56,22 @@ public sealed class ParquetSnapshotPublisher : ISnapshotPublisher
     public const string HistoryFileName = KpiValuesHistoryTable.FileName;
 
     private readonly int _rowGroupSize;
+    private readonly ManifestSigner? _signer;
 
-    public ParquetSnapshotPublisher(int rowGroupSize = DefaultRowGroupSize)
+    /// <param name="signer">Signs every manifest; when null, the key of the environment (<see cref="ManifestSigner.FromEnvironment"/>), if any.</param>
+    /// <exception cref="InvalidOperationException">The environment names a signing key that cannot be used.</exception>
+    public ParquetSnapshotPublisher(int rowGroupSize = DefaultRowGroupSize, ManifestSigner? signer = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rowGroupSize);
         _rowGroupSize = rowGroupSize;
+        _signer = signer ?? ManifestSigner.FromEnvironment();
     }
 
     /// <inheritdoc />
     /// <exception cref="ArgumentException">The pipeline name would leave the output folder, the year is invalid, or no audience is asked for.</exception>
     /// <exception cref="IOException">Another publication of the same pipeline and year is running.</exception>
-    /// <exception cref="InvalidDataException">A latest version has no valid manifest, or the reader returned bad rows.</exception>
+    /// <exception cref="InvalidDataException">A latest version has no valid manifest, or the reader returned bad rows (a date outside <see cref="PublishableDates"/> among them).</exception>
+    /// <exception cref="InvalidOperationException">The archive is signed and this publisher has no key, or another one.</exception>
     public PublishedSnapshot Publish(SnapshotRequest request, IKpiValueReader values) =>
         // Parquet.Net 6 has no synchronous API. Task.Run keeps the blocking wait free of any synchronization
         // context of the caller, so it cannot deadlock whoever hosts the job.
@@ -82,6 +95,7 @@ public sealed class ParquetSnapshotPublisher : ISnapshotPublisher
         var locks = new List<PublicationLock>();
         var temps = new List<string>();
         var prepared = new List<AudienceVersion>();
+        var keys = new List<SigningKey?>();
         try
         {
             // Locks are taken narrowest audience first, always in that order, so two publishers never wait in a cycle.
@@ -90,6 +104,12 @@ public sealed class ParquetSnapshotPublisher : ISnapshotPublisher
                 Directory.CreateDirectory(layout.YearFolder);
                 locks.Add(PublicationLock.Acquire(layout.LockFile));
                 layout.RemoveStaleTempFolders();
+            }
+
+            // Before anything is written: a signed archive takes only its own key.
+            foreach (SnapshotLayout layout in layouts)
+            {
+                keys.Add(ArchiveSigning.Prepare(layout.PipelineFolder, _signer));
             }
 
             foreach (SnapshotLayout layout in layouts)
@@ -102,6 +122,12 @@ public sealed class ParquetSnapshotPublisher : ISnapshotPublisher
             // KPI value sets are small (thousands of rows): read once, then filtered per audience.
             List<PublishedValue> all = [.. values.ReadValues(request.Pipeline, request.Year).OnlyPipeline(request.Pipeline, v => v.Pipeline, ValuesFileName).Select(Describe)];
             List<KpiExclusionCount> exclusions = [.. values.ReadExclusions(request.Pipeline, request.Year).OnlyPipeline(request.Pipeline, e => e.Pipeline, ExclusionsFileName)];
+
+            // Every writer holds exactly the dates of PublishableDates; a row outside fails here, naming itself, before
+            // any file is written (never as an overflow deep inside one writer after the others have written theirs).
+            PublishableDates.Moment(request.CreatedAt, "published at");
+            all.ForEach(v => PublishableDates.Check(v.Value));
+            exclusions.ForEach(PublishableDates.Check);
             List<KpiDistributionBin> bins = [.. values.ReadDistribution(request.Pipeline, request.Year).OnlyPipeline(request.Pipeline, b => b.Pipeline, DistributionFileName)];
 
             for (int i = 0; i < audiences.Length; i++)
@@ -114,7 +140,7 @@ public sealed class ParquetSnapshotPublisher : ISnapshotPublisher
                     [.. bins.Select(b => new PublishedBin(b, DisclosureOf(b.KpiCode), b.Count, false))
                         .Where(b => AudienceRules.MaySee(audiences[i], b.Disclosure)).Select(rule.Apply)],
                     AudienceRules.IsSuppressed(audiences[i]) ? request.SuppressBelow : null);
-                prepared.Add(await PrepareAsync(layouts[i], temps[i], request, content, cancellationToken).ConfigureAwait(false));
+                prepared.Add(await PrepareAsync(layouts[i], temps[i], request, content, keys[i], cancellationToken).ConfigureAwait(false));
             }
 
             // Every version is complete on disk; one rename each makes it visible as a whole. A rename fails rather
@@ -124,6 +150,22 @@ public sealed class ParquetSnapshotPublisher : ISnapshotPublisher
             {
                 Directory.Move(version.Temp, version.Folder);
                 Checkpoints.Reach(Checkpoints.Rename);
+            }
+
+            // Every run, changed or not: the history is derived from the versions, never trusted to be up to date (a
+            // run killed after a rename left it stale, and an unchanged re-run must still repair it). Still under the
+            // year locks, so a verify waiting on them sees versions and history agree.
+            for (int i = 0; i < prepared.Count; i++)
+            {
+                string? before = await HistoryBuilder.ReconcileAsync(
+                    layouts[i].PipelineFolder, request.Pipeline, AudienceRules.FolderName(audiences[i]), _rowGroupSize, cancellationToken).ConfigureAwait(false);
+                if (before is not null && prepared[i].Unchanged)
+                {
+                    prepared[i] = prepared[i] with
+                    {
+                        Findings = [.. prepared[i].Findings, $"the history was {before}; rebuilt from the published versions"],
+                    };
+                }
             }
         }
         catch
@@ -142,20 +184,17 @@ public sealed class ParquetSnapshotPublisher : ISnapshotPublisher
             {
                 held.Dispose();
             }
-        }
 
-        for (int i = 0; i < prepared.Count; i++)
-        {
-            if (!prepared[i].Unchanged || !File.Exists(HistoryBuilder.HistoryFile(layouts[i].PipelineFolder)))
+            foreach (SigningKey? key in keys)
             {
-                await HistoryBuilder.RebuildAsync(layouts[i], request.Pipeline, AudienceRules.FolderName(audiences[i]), _rowGroupSize, cancellationToken).ConfigureAwait(false);
+                key?.Dispose();
             }
         }
 
         AudienceVersion widest = prepared[^1];
         return new PublishedSnapshot(widest.Folder, widest.Version, prepared.All(p => p.Unchanged), widest.RowCounts)
         {
-            Audiences = [.. prepared.Select(p => new PublishedAudience(AudienceRules.FolderName(p.Audience), p.Folder, p.Version, p.Unchanged))],
+            Audiences = [.. prepared.Select(p => new PublishedAudience(AudienceRules.FolderName(p.Audience), p.Folder, p.Version, p.Unchanged) { Findings = p.Findings })],
         };
     }
 
@@ -168,13 +207,35 @@ public sealed class ParquetSnapshotPublisher : ISnapshotPublisher
     /// <summary>A histogram shows a KPI's total, so it has the KPI's own level; a KPI unknown to the catalogue stays national.</summary>
     private static string DisclosureOf(string kpiCode) => KpiCatalogue.Find(kpiCode)?.Disclosure.ToCode() ?? Disclosure.National.ToCode();
 
-    /// <summary>Writes one audience's tables into its temp folder and, unless they equal the latest version, its documents and manifest.</summary>
+    /// <summary>
+    /// Writes one audience's tables into its temp folder and, unless they equal the latest version and that version is
+    /// still as published, its documents and manifest.
+    /// </summary>
     private async Task<AudienceVersion> PrepareAsync(
-        SnapshotLayout layout, string temp, SnapshotRequest request, AudienceContent content, CancellationToken cancellationToken)
+        SnapshotLayout layout, string temp, SnapshotRequest request, AudienceContent content, SigningKey? key, CancellationToken cancellationToken)
     {
         string audience = AudienceRules.FolderName(content.Audience);
         int? latest = layout.LatestVersion();
-        SnapshotManifest? latestManifest = latest is { } v ? ManifestFileStore.Read(layout.VersionFolder(v)) : null;
+        (SnapshotManifest Manifest, string Sha256, byte[] Bytes)? latestRead = latest is { } v ? ManifestFileStore.ReadWithHash(layout.VersionFolder(v)) : null;
+        SnapshotManifest? latestManifest = latestRead?.Manifest;
+
+        // The history's record is the witness of the latest manifest: the new version chains to the hash recorded at
+        // publication, not to whatever the file holds now, so an edit stays visible to verify.
+        (ManifestRecord? recorded, _) = await HistoryBuilder.ReadRecordAsync(HistoryBuilder.HistoryFile(layout.PipelineFolder), cancellationToken).ConfigureAwait(false);
+        var findings = new List<string>();
+        List<string> damage = [];
+        string? previousManifestSha256 = null;
+        if (latest is { } current && latestRead is { } read)
+        {
+            string? recordedSha256 = recorded?[request.Year, current];
+            previousManifestSha256 = recordedSha256 ?? read.Sha256;
+            damage = await VersionIntegrity.DamageAsync(layout.VersionFolder(current), read.Manifest, read.Sha256, read.Bytes, recordedSha256, key, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (recorded?.LatestRecorded(request.Year) is { } recordedLatest && recordedLatest > (latest ?? 0))
+        {
+            findings.Add($"{SnapshotLayout.VersionName(recordedLatest)}, recorded in the history, is missing from {layout.YearFolder}: a published version was removed");
+        }
 
         IReadOnlyDictionary<string, string> metadata = new Dictionary<string, string>
         {
@@ -209,19 +270,27 @@ public sealed class ParquetSnapshotPublisher : ISnapshotPublisher
 
         // The suppression threshold changes what the files mean even where no cell falls under it.
         string contentHash = ContentHash.Compute(
-            SchemaVersion, $"suppress_below={content.SuppressBelow?.ToString(CultureInfo.InvariantCulture) ?? "none"}",
+            PublishedSchema.ContentVersion, $"suppress_below={content.SuppressBelow?.ToString(CultureInfo.InvariantCulture) ?? "none"}",
             [.. tables.Select(t => (t.Name, t.Result.RowDigests))]);
         Dictionary<string, string> tableHashes = tables.ToDictionary(
-            t => t.Name, t => ContentHash.Compute(SchemaVersion, "", [(t.Name, t.Result.RowDigests)]), StringComparer.Ordinal);
+            t => t.Name, t => ContentHash.Compute(PublishedSchema.ContentVersion, "", [(t.Name, t.Result.RowDigests)]), StringComparer.Ordinal);
 
-        if (latest is { } same && latestManifest is { } previous && previous.ContentSha256 == contentHash)
+        if (latest is { } same && latestManifest is { } previous && previous.ContentSha256 == contentHash && damage.Count == 0)
         {
             Directory.Delete(temp, recursive: true);
-            return new AudienceVersion(content.Audience, temp, layout.VersionFolder(same), same, Unchanged: true, RowCounts(previous.Files));
+            return new AudienceVersion(content.Audience, temp, layout.VersionFolder(same), same, Unchanged: true, RowCounts(previous.Files)) { Findings = findings };
         }
 
-        int version = (latest ?? 0) + 1;
-        ManifestChanges? changes = latest is { } superseded && latestManifest is not null
+        // A number once recorded is never given again, even if its folder was removed.
+        int version = Math.Max(latest ?? 0, recorded?.LatestRecorded(request.Year) ?? 0) + 1;
+        if (damage.Count > 0)
+        {
+            findings.Add($"{SnapshotLayout.VersionName(latest!.Value)} is damaged ({string.Join("; ", damage)}): published {SnapshotLayout.VersionName(version)} "
+                + $"with the current values beside it and left {SnapshotLayout.VersionName(latest.Value)} as it is; restore it from a backup");
+        }
+
+        // Against a damaged version, the list of changes would describe the damage: it is left out.
+        ManifestChanges? changes = latest is { } superseded && latestManifest is not null && damage.Count == 0
             ? await SupersededComparison.ChangesAsync(layout.VersionFolder(superseded), latestManifest, content.Values, tableHashes, cancellationToken).ConfigureAwait(false)
             : null;
 
@@ -254,14 +323,24 @@ public sealed class ParquetSnapshotPublisher : ISnapshotPublisher
             KpiCatalogueVersion = request.CatalogueVersion,
             SuppressBelow = content.SuppressBelow,
             ContentSha256 = contentHash,
+            PreviousManifestSha256 = previousManifestSha256,
+            SigningKeySha256 = key?.Sha256,
             Files = files,
             Changes = changes,
         };
 
         // The manifest goes last: a folder holding a manifest holds every file the manifest names.
         Checkpoints.Reach(Checkpoints.Manifest);
-        await ManifestFileStore.WriteAsync(temp, manifest, cancellationToken).ConfigureAwait(false);
-        return new AudienceVersion(content.Audience, temp, layout.VersionFolder(version), version, Unchanged: false, RowCounts(files));
+        byte[] written = await ManifestFileStore.WriteAsync(temp, manifest, cancellationToken).ConfigureAwait(false);
+        if (key is not null)
+        {
+            // ArchiveSigning.Prepare gave a key only if it is the signer's.
+            await using var signature = new FileStream(Path.Combine(temp, SigningKey.SignatureFileName), FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            await signature.WriteAsync(_signer!.Sign(written), cancellationToken).ConfigureAwait(false);
+            signature.Flush(flushToDisk: true);
+        }
+
+        return new AudienceVersion(content.Audience, temp, layout.VersionFolder(version), version, Unchanged: false, RowCounts(files)) { Findings = findings };
     }
 
     private static async Task<ManifestFile> DescribeAsync(string folder, string name, long? rows, string? contentHash, CancellationToken cancellationToken)
@@ -298,7 +377,10 @@ public sealed class ParquetSnapshotPublisher : ISnapshotPublisher
     }
 
     /// <summary>One audience's outcome: a prepared temp folder to rename to <see cref="Folder"/>, or the unchanged latest version.</summary>
-    private sealed record AudienceVersion(Disclosure Audience, string Temp, string Folder, int Version, bool Unchanged, IReadOnlyDictionary<string, long> RowCounts);
+    private sealed record AudienceVersion(Disclosure Audience, string Temp, string Folder, int Version, bool Unchanged, IReadOnlyDictionary<string, long> RowCounts)
+    {
+        public IReadOnlyList<string> Findings { get; init; } = [];
+    }
 
     /// <summary>The crash tests stop the process here: one table of the version written, the next not yet.</summary>
     private static Task<TableWriteResult> ReachThen(string checkpoint, Func<Task<TableWriteResult>> write)

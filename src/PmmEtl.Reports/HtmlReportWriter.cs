@@ -18,8 +18,10 @@ public static class HtmlReportWriter
 {
     public static void Write(PublicationReport report, string path) => File.WriteAllText(path, Render(report), new UTF8Encoding(false));
 
+    /// <exception cref="InvalidDataException">A date or instant of the report is outside <see cref="PublishableDates"/>.</exception>
     public static string Render(PublicationReport report)
     {
+        PublishableDates.Check(report);
         // Keys are unique in a published file; keeping the first of any repeat bounds the tables to the periods and breakdowns.
         PublicationReport r = report with { Values = ReportRows.Distinct(report.Values), PreviousYear = ReportRows.Distinct(report.PreviousYear) };
         var html = new StringBuilder();

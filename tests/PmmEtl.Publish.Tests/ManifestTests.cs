@@ -19,9 +19,9 @@ public sealed class ManifestTests : IDisposable
 
         Assert.Equal(
             ["schema_version", "pipeline", "audience", "year", "version", "supersedes", "run_id", "created_at", "source_window", "dst_policy",
-             "tzdb_version", "kpi_catalogue_version", "suppress_below", "content_sha256", "files", "changes"],
+             "tzdb_version", "kpi_catalogue_version", "suppress_below", "content_sha256", "previous_manifest_sha256", "signing_key_sha256", "files", "changes"],
             root.EnumerateObject().Select(p => p.Name));
-        Assert.Equal(3, root.GetProperty("schema_version").GetInt32());
+        Assert.Equal(4, root.GetProperty("schema_version").GetInt32());
         Assert.Equal("demo", root.GetProperty("pipeline").GetString());
         Assert.Equal("national", root.GetProperty("audience").GetString());
         Assert.Equal(2024, root.GetProperty("year").GetInt32());
@@ -36,6 +36,9 @@ public sealed class ManifestTests : IDisposable
         Assert.Equal(JsonValueKind.Null, root.GetProperty("suppress_below").ValueKind);
         Assert.Matches("^[0-9a-f]{64}$", root.GetProperty("content_sha256").GetString());
         Assert.Equal(JsonValueKind.Null, root.GetProperty("changes").ValueKind);
+        // v1 has no predecessor to record, and nothing signed it (no key in the environment of the tests).
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("previous_manifest_sha256").ValueKind);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("signing_key_sha256").ValueKind);
     }
 
     [Fact]
@@ -45,7 +48,7 @@ public sealed class ManifestTests : IDisposable
 
         string text = File.ReadAllText(Path.Combine(published.Folder, ParquetSnapshotPublisher.ManifestFileName));
 
-        Assert.StartsWith("{\n  \"schema_version\": 3,\n", text, StringComparison.Ordinal);
+        Assert.StartsWith("{\n  \"schema_version\": 4,\n", text, StringComparison.Ordinal);
         Assert.EndsWith("\"changes\": null\n}\n", text, StringComparison.Ordinal);
 
         // Written verbatim, not as \u002B escapes, so the manifest can be read and grepped as it stands.

@@ -210,7 +210,7 @@ public sealed class ParquetFormatTests : IDisposable
             .ToDictionary(r => (string)r[0]!, r => (string)r[1]!);
 
         Assert.Equal(SampleRows.RunId, metadata["pmm.run_id"]);
-        Assert.Equal("3", metadata["pmm.schema_version"]);
+        Assert.Equal("4", metadata["pmm.schema_version"]);
         Assert.Equal("national", metadata["pmm.audience"]);
         Assert.Equal("2025b", metadata["pmm.tzdb_version"]);
     }

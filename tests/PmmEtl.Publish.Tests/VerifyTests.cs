@@ -112,7 +112,7 @@ public sealed class VerifyTests : IDisposable
         File.Copy(Path.Combine(_v1, ParquetSnapshotPublisher.ExclusionsFileName), target, overwrite: true);
         RewriteManifestEntry(_v1, ParquetSnapshotPublisher.DistributionFileName, rows: 2);
 
-        ArchiveProblem problem = Assert.Single(Verify().Problems);
+        ArchiveProblem problem = BesidesTheEditedManifest(Verify(), _v1);
 
         Assert.Equal(target, problem.Path);
         Assert.Equal(
@@ -126,7 +126,7 @@ public sealed class VerifyTests : IDisposable
     {
         RewriteManifestEntry(_v1, ParquetSnapshotPublisher.ValuesFileName, rows: 6);
 
-        ArchiveProblem problem = Assert.Single(Verify().Problems);
+        ArchiveProblem problem = BesidesTheEditedManifest(Verify(), _v1);
 
         Assert.Equal((Archive.Values(_v1), "holds 5 rows, the manifest says 6"), (problem.Path, problem.Message));
     }
@@ -139,7 +139,7 @@ public sealed class VerifyTests : IDisposable
         File.Copy(Archive.Values(_v1), Archive.Values(publicV1), overwrite: true);
         RewriteManifestEntry(publicV1, ParquetSnapshotPublisher.ValuesFileName, rows: 5);
 
-        ArchiveProblem problem = Assert.Single(Verify().Problems);
+        ArchiveProblem problem = BesidesTheEditedManifest(Verify(), publicV1);
 
         Assert.Equal(Archive.Values(publicV1), problem.Path);
         Assert.Equal("row 1 has disclosure 'wco', which the public audience may not see", problem.Message);
@@ -205,6 +205,17 @@ public sealed class VerifyTests : IDisposable
     }
 
     public void Dispose() => _temp.Dispose();
+
+    /// <summary>
+    /// The one problem found besides the edit of the version's manifest itself, which the next version's record of its
+    /// hash always catches (ChainTests says more).
+    /// </summary>
+    internal static ArchiveProblem BesidesTheEditedManifest(VerificationResult result, string versionFolder)
+    {
+        string manifest = Path.Combine(versionFolder, ParquetSnapshotPublisher.ManifestFileName);
+        Assert.Single(result.Problems, p => p.Path == manifest && p.Message.StartsWith("changed after publication: its SHA-256 is ", StringComparison.Ordinal));
+        return Assert.Single(result.Problems, p => p.Path != manifest || !p.Message.StartsWith("changed after publication", StringComparison.Ordinal));
+    }
 
     /// <summary>Makes a manifest entry agree with the file as it now is (size, checksum) and with <paramref name="rows"/>.</summary>
     internal static void RewriteManifestEntry(string versionFolder, string fileName, long rows)

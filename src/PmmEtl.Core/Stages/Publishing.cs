@@ -47,4 +47,11 @@ public sealed record PublishedSnapshot(string Folder, int Version, bool Unchange
 }
 
 /// <summary>One audience's version of a published year.</summary>
-public sealed record PublishedAudience(string Audience, string Folder, int Version, bool Unchanged);
+public sealed record PublishedAudience(string Audience, string Folder, int Version, bool Unchanged)
+{
+    /// <summary>
+    /// What the publisher found wrong in the archive and did about it (a damaged latest version superseded, a stale
+    /// history rebuilt), one sentence each, for the log and the run summary; empty when all was in order.
+    /// </summary>
+    public IReadOnlyList<string> Findings { get; init; } = [];
+}

@@ -275,6 +275,10 @@ public sealed class PipelineRunner
             {
                 _log.Information(audience.Unchanged ? "Snapshot {Year} {Audience} unchanged: {Folder} kept" : "Snapshot {Year} {Audience} published: {Folder}",
                     year, audience.Audience, audience.Folder);
+                foreach (string finding in audience.Findings)
+                {
+                    _log.Warning("Snapshot {Year} {Audience}: {Finding}", year, audience.Audience, finding);
+                }
             }
         }
 

@@ -8,7 +8,8 @@ namespace PmmEtl.Publish.Hashing;
 /// The content hash of a snapshot: SHA-256 over each published table's name, row count and sorted row digests.
 /// Sorting makes the hash independent of the order the warehouse happens to return rows in, without holding
 /// the rows themselves; run-specific columns never reach the row digests (see <c>ParquetColumn.InContentHash</c>).
-/// The schema version is part of the hash, so a new file layout is always published as a new version.
+/// The schema version of the data files (<see cref="Schema.PublishedSchema.ContentVersion"/>) is part of the hash, so
+/// a new file layout is always published as a new version.
 /// </summary>
 internal static class ContentHash
 {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using PmmEtl.Core.Catalogue;
 using PmmEtl.Publish.Audiences;
+using PmmEtl.Reports;
 
 namespace PmmEtl.Publish.Layout;
 
@@ -37,9 +38,9 @@ internal sealed class SnapshotLayout
         }
 
         PipelineFolderName.Validate(pipeline, paramName);
-        if (year is < 1 or > 9999)
+        if (year < PublishableDates.First.Year || year > PublishableDates.Last.Year)
         {
-            throw new ArgumentException($"Year {year} is outside 1-9999.", paramName);
+            throw new ArgumentException($"Year {year} is outside {PublishableDates.First.Year}-{PublishableDates.Last.Year}, the years a publication holds.", paramName);
         }
 
         string root = Path.GetFullPath(outputFolder);
@@ -70,8 +71,11 @@ internal sealed class SnapshotLayout
     public SnapshotLayout ForYear(int year) => new(Path.Combine(PipelineFolder, YearName(year)), PipelineFolder);
 
     /// <summary>The years of this audience and pipeline that have a year folder, ascending.</summary>
-    public IReadOnlyList<int> Years() => Directory.Exists(PipelineFolder)
-        ? [.. Directory.EnumerateDirectories(PipelineFolder).Select(f => ParseYear(Path.GetFileName(f))).OfType<int>().Order()]
+    public IReadOnlyList<int> Years() => YearsIn(PipelineFolder);
+
+    /// <summary>The years of a pipeline folder that have a year folder, ascending.</summary>
+    public static IReadOnlyList<int> YearsIn(string pipelineFolder) => Directory.Exists(pipelineFolder)
+        ? [.. Directory.EnumerateDirectories(pipelineFolder).Select(f => ParseYear(Path.GetFileName(f))).OfType<int>().Order()]
         : [];
 
     public static string VersionName(int version) => "v" + version.ToString(CultureInfo.InvariantCulture);
@@ -86,8 +90,11 @@ internal sealed class SnapshotLayout
     }
 
     /// <summary>The highest <c>v&lt;N&gt;</c> folder, or null before the first publication.</summary>
-    public int? LatestVersion() => Directory.Exists(YearFolder)
-        ? Directory.EnumerateDirectories(YearFolder, "v*").Select(f => ParseVersion(Path.GetFileName(f))).Max()
+    public int? LatestVersion() => LatestVersionIn(YearFolder);
+
+    /// <summary>The highest <c>v&lt;N&gt;</c> folder of a year folder, or null.</summary>
+    public static int? LatestVersionIn(string yearFolder) => Directory.Exists(yearFolder)
+        ? Directory.EnumerateDirectories(yearFolder, "v*").Select(f => ParseVersion(Path.GetFileName(f))).Max()
         : null;
 
     /// <summary>

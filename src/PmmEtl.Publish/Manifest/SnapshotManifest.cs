@@ -5,7 +5,8 @@ namespace PmmEtl.Publish.Manifest;
 /// <summary>
 /// <c>manifest.json</c> of one published version: what it contains, where it came from, and checksums to trust it.
 /// Key names are spelled out rather than derived from property names: they are a published contract. Keys are only
-/// ever added; a manifest of schema 1 has no <c>audience</c>, <c>suppress_below</c> or <c>changes</c>.
+/// ever added; a manifest of schema 1 has no <c>audience</c>, <c>suppress_below</c> or <c>changes</c>, and one before
+/// schema 4 no <c>previous_manifest_sha256</c> or <c>signing_key_sha256</c>.
 /// </summary>
 public sealed record SnapshotManifest
 {
@@ -28,6 +29,17 @@ public sealed record SnapshotManifest
     [JsonPropertyName("suppress_below")] public int? SuppressBelow { get; init; }
     /// <summary>Hash of the published rows without run-specific columns; equal hashes mean equal values.</summary>
     [JsonPropertyName("content_sha256")] public required string ContentSha256 { get; init; }
+    /// <summary>
+    /// SHA-256 of the bytes of the superseded version's <c>manifest.json</c> (schema 4), so each version vouches for the
+    /// one before it and an edit of an earlier manifest (any field, or a checksum changed along with its file) shows;
+    /// null for v1.
+    /// </summary>
+    [JsonPropertyName("previous_manifest_sha256")] public string? PreviousManifestSha256 { get; init; }
+    /// <summary>
+    /// SHA-256 of the public key (its SubjectPublicKeyInfo DER) that signed this file's bytes into <c>manifest.sig</c>
+    /// (schema 4); the key itself is the pipeline's <c>signing-key.pem</c>. Null when the version is not signed.
+    /// </summary>
+    [JsonPropertyName("signing_key_sha256")] public string? SigningKeySha256 { get; init; }
     [JsonPropertyName("files")] public required IReadOnlyList<ManifestFile> Files { get; init; }
     /// <summary>What changed against the superseded version; null for v1.</summary>
     [JsonPropertyName("changes")] public ManifestChanges? Changes { get; init; }

@@ -1,5 +1,6 @@
 using NodaTime;
 using Parquet.Schema;
+using PmmEtl.Reports;
 
 namespace PmmEtl.Publish.Parquet;
 
@@ -24,8 +25,10 @@ internal sealed class ColumnSet<TRow>
         Add(new StringColumn<TRow>(name, get, nullable: true, inContentHash: true, _rowGroupSize));
 
     // DataField<DateOnly> is the Parquet DATE logical type (INT32 days); DateTime would carry a time of day.
+    // The range check repeats the publisher's row check for every table written, the history included: a date no
+    // other writer could hold is refused here, by column, rather than written.
     public ColumnSet<TRow> Date(string name, Func<TRow, LocalDate> get) =>
-        Add(new ValueColumn<TRow, DateOnly>(new DataField<DateOnly>(name, nullable: false), row => get(row).ToDateOnly(),
+        Add(new ValueColumn<TRow, DateOnly>(new DataField<DateOnly>(name, nullable: false), row => InRange(get(row), name).ToDateOnly(),
             static (v, text) => text.Append(v), inContentHash: true, _rowGroupSize));
 
     // A plain DateTime field is written as legacy INT96 and DateTimeOffset as a struct; several readers mishandle
@@ -37,7 +40,7 @@ internal sealed class ColumnSet<TRow>
     public ColumnSet<TRow> TimestampUtc(string name, Func<TRow, Instant> get, bool inContentHash) =>
         Add(new ValueColumn<TRow, DateTime>(
             new DateTimeDataField(name, DateTimeFormat.Timestamp, isAdjustedToUTC: true, unit: DateTimeTimeUnit.Millis, isNullable: false),
-            row => get(row).ToDateTimeUtc(), static (v, text) => text.Append(v), inContentHash, _rowGroupSize));
+            row => InRange(get(row), name).ToDateTimeUtc(), static (v, text) => text.Append(v), inContentHash, _rowGroupSize));
 
     public ColumnSet<TRow> Int64(string name, Func<TRow, long> get) =>
         Add(new ValueColumn<TRow, long>(new DataField<long>(name, nullable: false), get,
@@ -59,6 +62,18 @@ internal sealed class ColumnSet<TRow>
     public ColumnSet<TRow> OptionalDouble(string name, Func<TRow, double?> get) =>
         Add(new NullableValueColumn<TRow, double>(new DataField<double?>(name), get,
             static (v, text) => text.Append(v), inContentHash: true, _rowGroupSize));
+
+    private static LocalDate InRange(LocalDate date, string column)
+    {
+        PublishableDates.ExclusiveEnd(date, $"column '{column}':");
+        return date;
+    }
+
+    private static Instant InRange(Instant instant, string column)
+    {
+        PublishableDates.Moment(instant, $"column '{column}':");
+        return instant;
+    }
 
     private ColumnSet<TRow> Add(ParquetColumn<TRow> column)
     {

@@ -26,49 +26,55 @@ internal sealed class ParquetTableWriter<TRow>
     public async Task<TableWriteResult> WriteAsync(
         string path, IEnumerable<TRow> rows, IReadOnlyDictionary<string, string> keyValueMetadata, CancellationToken cancellationToken)
     {
+        // CreateNew: a file that already exists here means two writers share a temp folder, which must never happen.
+        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16, useAsync: true);
+        TableWriteResult result = await WriteAsync(file, rows, keyValueMetadata, cancellationToken).ConfigureAwait(false);
+
+        // The writer has written the footer; make the bytes durable before the folder is renamed into view.
+        file.Flush(flushToDisk: true);
+        return result;
+    }
+
+    /// <summary>The same table into any stream (the history is built in memory first, to compare with the file it may replace).</summary>
+    public async Task<TableWriteResult> WriteAsync(
+        Stream file, IEnumerable<TRow> rows, IReadOnlyDictionary<string, string> keyValueMetadata, CancellationToken cancellationToken)
+    {
         var schema = new ParquetSchema(_columns.Select(c => (Field)c.Field));
         var digests = new List<RowDigest>();
         var canonical = new CanonicalRowText();
         long total = 0;
         int buffered = 0;
 
-        // CreateNew: a file that already exists here means two writers share a temp folder, which must never happen.
-        await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16, useAsync: true))
+        await using (ParquetWriter writer = await ParquetWriter.CreateAsync(schema, file, Options(), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            await using (ParquetWriter writer = await ParquetWriter.CreateAsync(schema, file, Options(), cancellationToken: cancellationToken).ConfigureAwait(false))
+            writer.CustomMetadata = keyValueMetadata;
+
+            foreach (TRow row in rows)
             {
-                writer.CustomMetadata = keyValueMetadata;
-
-                foreach (TRow row in rows)
+                cancellationToken.ThrowIfCancellationRequested();
+                foreach (ParquetColumn<TRow> column in _columns)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    foreach (ParquetColumn<TRow> column in _columns)
+                    column.Buffer(row, buffered);
+                    if (column.InContentHash)
                     {
-                        column.Buffer(row, buffered);
-                        if (column.InContentHash)
-                        {
-                            column.AppendCanonical(buffered, canonical);
-                        }
-                    }
-
-                    digests.Add(canonical.DigestAndClear());
-                    total++;
-                    if (++buffered == _rowGroupSize)
-                    {
-                        await WriteRowGroupAsync(writer, buffered, cancellationToken).ConfigureAwait(false);
-                        buffered = 0;
+                        column.AppendCanonical(buffered, canonical);
                     }
                 }
 
-                // An empty table gets no row group at all: a schema-only file is valid Parquet and reads as zero rows.
-                if (buffered > 0)
+                digests.Add(canonical.DigestAndClear());
+                total++;
+                if (++buffered == _rowGroupSize)
                 {
                     await WriteRowGroupAsync(writer, buffered, cancellationToken).ConfigureAwait(false);
+                    buffered = 0;
                 }
             }
 
-            // The writer has written the footer; make the bytes durable before the folder is renamed into view.
-            file.Flush(flushToDisk: true);
+            // An empty table gets no row group at all: a schema-only file is valid Parquet and reads as zero rows.
+            if (buffered > 0)
+            {
+                await WriteRowGroupAsync(writer, buffered, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return new TableWriteResult(total, digests);

@@ -27,6 +27,10 @@ internal sealed class ParquetColumnReader : IAsyncDisposable
     public static async Task<ParquetColumnReader> OpenAsync(string path, CancellationToken cancellationToken) =>
         new(await ParquetReader.CreateAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false));
 
+    /// <summary>A file held in memory (the history verify derives, to compare with the one on disk).</summary>
+    public static async Task<ParquetColumnReader> OpenAsync(Stream stream, CancellationToken cancellationToken) =>
+        new(await ParquetReader.CreateAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false));
+
     public RowGroupColumns RowGroup(int index) => new(_reader.OpenRowGroupReader(index), _reader.Schema);
 
     public ValueTask DisposeAsync() => _reader.DisposeAsync();

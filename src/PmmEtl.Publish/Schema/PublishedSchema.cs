@@ -31,9 +31,19 @@ public static class PublishedSchema
 {
     /// <summary>
     /// 1: kpi_values and kpi_exclusions. 2: audiences; kpi_name, strategic_area and suppressed; kpi_distribution; history.
-    /// 3: value_text (kpi_values and history); kpi_catalogue.
+    /// 3: value_text (kpi_values and history); kpi_catalogue. 4: no column changes; the manifest records the previous
+    /// version's manifest hash (and may be signed), and the history records every version's manifest hash.
     /// </summary>
-    public const int Current = 3;
+    public const int Current = 4;
+
+    /// <summary>
+    /// The schema version the content hash names: the last one that changed a version's data files. Schema 4 changed
+    /// only the manifest and the history, so values published under schema 3 are not published again just for it.
+    /// </summary>
+    public const int ContentVersion = 3;
+
+    /// <summary>The first schema version whose every version after v1 records its predecessor's manifest hash.</summary>
+    public const int ChainSince = 4;
 
     public const string ValuesFile = "kpi_values.parquet";
     public const string ExclusionsFile = "kpi_exclusions.parquet";

@@ -24,4 +24,14 @@ public sealed class VerificationResult
     public void Problem(string path, string message) => Problems.Add(new ArchiveProblem(path, message));
 
     public void Note(string path, string message) => Notes.Add(new ArchiveProblem(path, message));
+
+    /// <summary>Adds the findings and counts of a part of the archive checked on its own.</summary>
+    public void Add(VerificationResult part)
+    {
+        Problems.AddRange(part.Problems);
+        Notes.AddRange(part.Notes);
+        Versions += part.Versions;
+        Files += part.Files;
+        Histories += part.Histories;
+    }
 }

@@ -7,6 +7,7 @@ using PmmEtl.Publish.Layout;
 using PmmEtl.Publish.Manifest;
 using PmmEtl.Publish.Reading;
 using PmmEtl.Publish.Schema;
+using PmmEtl.Publish.Signing;
 
 namespace PmmEtl.Publish.Verify;
 
@@ -18,21 +19,23 @@ namespace PmmEtl.Publish.Verify;
 /// </summary>
 internal static class VersionCheck
 {
-    /// <returns>The kpi_values row count the manifest lists, or null when it could not be read.</returns>
-    public static async Task<long?> VersionAsync(
+    /// <returns>The manifest as read (with the SHA-256 of its bytes, for the chain and the history's record) and the kpi_values row count it lists; no manifest when it could not be read.</returns>
+    public static async Task<VersionFacts> VersionAsync(
         string folder, string pipeline, Disclosure? audience, int year, int version, VerificationResult result, CancellationToken cancellationToken)
     {
         result.Versions++;
         string manifestPath = Path.Combine(folder, ManifestFileStore.FileName);
         SnapshotManifest manifest;
+        string sha256;
+        byte[] manifestBytes;
         try
         {
-            manifest = ManifestFileStore.Read(folder);
+            (manifest, sha256, manifestBytes) = ManifestFileStore.ReadWithHash(folder);
         }
         catch (InvalidDataException e)
         {
             result.Problem(manifestPath, e.Message);
-            return null;
+            return new VersionFacts(folder, null, ManifestFileStore.HashOf(folder), [], null);
         }
 
         void Expect(bool ok, string message)
@@ -107,13 +110,14 @@ internal static class VersionCheck
         foreach (string entry in Directory.EnumerateFileSystemEntries(folder))
         {
             string name = Path.GetFileName(entry);
-            if (name != ManifestFileStore.FileName && !listed.Contains(name))
+            // The signature is over the manifest's bytes, so the manifest cannot list it; ArchiveSigning checks it.
+            if (name != ManifestFileStore.FileName && name != SigningKey.SignatureFileName && !listed.Contains(name))
             {
                 result.Problem(entry, $"extra {(Directory.Exists(entry) ? "folder" : "file")}: not listed in the manifest");
             }
         }
 
-        return valueRows;
+        return new VersionFacts(folder, manifest, sha256, manifestBytes, valueRows);
     }
 
     private static async Task ParquetAsync(string path, int schemaVersion, long? rows, Disclosure? audience, VerificationResult result, CancellationToken cancellationToken)
@@ -172,4 +176,10 @@ internal static class VersionCheck
             }
         }
     }
+}
+
+/// <summary>What the checks after a version's own need of it: its manifest as read, the SHA-256 and bytes of that read, and the kpi_values row count it lists.</summary>
+internal sealed record VersionFacts(string Folder, SnapshotManifest? Manifest, string? ManifestSha256, byte[] ManifestBytes, long? ValueRows)
+{
+    public string ManifestPath => Path.Combine(Folder, ManifestFileStore.FileName);
 }

@@ -89,8 +89,20 @@ internal sealed class SheetWriter : IDisposable
     public SheetWriter Value(double? value, string? text) =>
         value is not null ? Number(value, CellKind.Decimal2) : text is not null ? Text(text, CellKind.Wrapped) : Empty();
 
-    public SheetWriter Date(LocalDate? date) =>
-        date is { } d ? Number(d.ToDateOnly().ToDateTime(TimeOnly.MinValue).ToOADate(), CellKind.Date) : Empty();
+    public SheetWriter Date(LocalDate? date) => date is { } d ? Number(ExcelSerial(d), CellKind.Date) : Empty();
+
+    /// <summary>
+    /// Excel's serial number of a date (1900 date system): 1 is 1900-01-01, and Excel counts a 29 February 1900 that
+    /// never was (Lotus 1-2-3's bug, kept for compatibility), so from 1900-03-01 on the serial is one more than the
+    /// days since 1899-12-31. DateTime.ToOADate agrees only from 1900-03-01 and fails below year 100.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The date is outside <see cref="PublishableDates"/> (an exclusive end included).</exception>
+    internal static int ExcelSerial(LocalDate date)
+    {
+        PublishableDates.ExclusiveEnd(date, "workbook date");
+        int days = Period.DaysBetween(new LocalDate(1899, 12, 31), date);
+        return date < new LocalDate(1900, 3, 1) ? days : days + 1;
+    }
 
     /// <summary>Skips a cell: nothing is written, the next value goes one column further.</summary>
     public SheetWriter Empty()

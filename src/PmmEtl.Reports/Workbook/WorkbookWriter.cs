@@ -44,8 +44,10 @@ public static class WorkbookWriter
     private static readonly double[] CatalogueWidths = [7, 9, 30, 40, 30, 30, 13, 14, 30, 24, 60, 9, 9, 22, 18, 11, 40, 50, 50, 40, 60, 12];
     private static readonly double[] ExclusionWidths = [7, 11, 10, 12, 22, 50, 11];
 
+    /// <exception cref="InvalidDataException">A date or instant of the report is outside <see cref="PublishableDates"/>.</exception>
     public static void Write(PublicationReport report, string path)
     {
+        PublishableDates.Check(report);
         using SpreadsheetDocument document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
         WorkbookPart workbookPart = document.AddWorkbookPart();
         workbookPart.Workbook = new DocumentFormat.OpenXml.Spreadsheet.Workbook();
