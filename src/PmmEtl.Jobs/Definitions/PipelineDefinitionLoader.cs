@@ -186,7 +186,7 @@ public static class PipelineDefinitionLoader
             return path is null ? null : new WarehouseDefinition(engine, Path.GetFullPath(Path.Combine(folder, path)), null);
         }
 
-        string? connection = ConnectionStrings.Read(w);
+        string? connection = engine is null ? null : ConnectionStrings.Read(w, engine);
         return engine is null || connection is null ? null : new WarehouseDefinition(engine, null, connection);
     }
 

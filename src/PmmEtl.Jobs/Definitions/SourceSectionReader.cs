@@ -93,7 +93,7 @@ internal static class SourceSectionReader
                 s.Problem(s.Get("path"), "path", $"a {provider.Kind} source is a server: name its connection string with connection_string_env");
             }
 
-            connection = ConnectionStrings.Read(s);
+            connection = ConnectionStrings.Read(s, provider.Kind);
         }
 
         DemoSourceSettings? demo = null;
