@@ -41,13 +41,9 @@ public sealed class SqlDeclarationSource : IDeclarationSource
             throw new InvalidOperationException($"source.queries.{RecordType}: no query for the declaration record type");
         }
 
-        using DbConnection connection = SourceConnectionFactory.Open(_source);
-        using DbCommand command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.CommandTimeout = 0; // a night's extract may run long; cancellation stops it instead
-        WindowParameters.Bind(command, _provider, sql, window);
-        using CancellationTokenRegistration cancel = cancellationToken.Register(command.Cancel);
-        using DbDataReader reader = command.ExecuteReader();
+        using SourceQuery query = SourceQuery.Open(_source, _provider, $"source.queries.{RecordType}", sql, window);
+        using CancellationTokenRegistration cancel = cancellationToken.Register(query.Command.Cancel);
+        using DbDataReader reader = query.Command.ExecuteReader();
 
         var setters = BindColumns(reader);
         long row = 0;

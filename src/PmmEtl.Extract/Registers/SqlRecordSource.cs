@@ -44,13 +44,9 @@ public sealed class SqlRecordSource : IRecordSource
     private IEnumerable<RawRecord> Stream(RegisterSchema register, string sql, ExtractWindow window, CancellationToken cancellationToken)
     {
         string sourceName = $"{_pipelineName}:source.queries.{register.Name}";
-        using DbConnection connection = SourceConnectionFactory.Open(_source);
-        using DbCommand command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.CommandTimeout = 0; // a night's extract may run long; cancellation stops it instead
-        WindowParameters.Bind(command, _provider, sql, window);
-        using CancellationTokenRegistration cancel = cancellationToken.Register(command.Cancel);
-        using DbDataReader reader = command.ExecuteReader();
+        using SourceQuery query = SourceQuery.Open(_source, _provider, $"source.queries.{register.Name}", sql, window);
+        using CancellationTokenRegistration cancel = cancellationToken.Register(query.Command.Cancel);
+        using DbDataReader reader = query.Command.ExecuteReader();
 
         (FieldLayout layout, ColumnBinding[] columns) = BindColumns(register, reader);
         long row = 0;

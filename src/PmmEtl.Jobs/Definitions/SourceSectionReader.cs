@@ -128,7 +128,7 @@ internal static class SourceSectionReader
 
     /// <summary>
     /// One query per record type: <c>declaration</c> (required) and any register of <see cref="Core.Registers.Registers.Loaded"/>,
-    /// each checked for the provider's parameter marker. A name that is no record type is refused with the known ones,
+    /// each checked for the provider's parameter marker and to be one statement. A name that is no record type is refused with the known ones,
     /// so a misspelt register is not a register silently without records.
     /// </summary>
     private static void ReadQueries(YamlNodeReader q, SourceProvider provider, Dictionary<string, string> queries)
@@ -147,6 +147,11 @@ internal static class SourceSectionReader
                 if (WindowParameters.CheckMarkers(sql, provider) is { } wrongMarker)
                 {
                     q.Problem(q.Get(name), name, wrongMarker);
+                }
+
+                if (SqlStatements.SingleStatementProblem(sql, provider) is { } notOne)
+                {
+                    q.Problem(q.Get(name), name, notOne);
                 }
 
                 queries[name] = sql;
