@@ -73,7 +73,11 @@ internal static class CsvSectionReader
 
         foreach (var (keyNode, value) in map.Node.Children)
         {
-            string field = ((YamlScalarNode)keyNode).Value ?? "";
+            if (map.KeyText(keyNode) is not { } field)
+            {
+                continue;
+            }
+
             if (DeclarationFields.All.All(f => f.Name != field))
             {
                 map.Problem(keyNode, field, $"not a canonical field (known: {string.Join(", ", DeclarationFields.All.Select(f => f.Name))})");

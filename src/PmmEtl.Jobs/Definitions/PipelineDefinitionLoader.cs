@@ -68,6 +68,7 @@ public static class PipelineDefinitionLoader
         WindowDefinition window = ReadWindow(top.Mapping("window", required: false));
         IReadOnlyList<KpiDefinition> kpis = ReadKpis(top, catalogue);
         string? output = top.String("output", required: true);
+        OutputFolderCheck.Check(top, output, folder);
         DstPolicy dst = ReadDst(top.Mapping("dst", required: false));
         PublishDefinition publish = ReadPublish(top);
         Duration? maxSourceAge = null;

@@ -135,7 +135,11 @@ internal static class SourceSectionReader
     {
         foreach (var (keyNode, _) in q.Node.Children)
         {
-            string name = ((YamlScalarNode)keyNode).Value ?? "";
+            if (q.KeyText(keyNode) is not { } name)
+            {
+                continue;
+            }
+
             if (!RecordSources.QueryNames.Contains(name, StringComparer.Ordinal))
             {
                 q.Problem(keyNode, name, $"unknown record type '{name}' (known: {string.Join(", ", RecordSources.QueryNames)})");

@@ -73,7 +73,11 @@ internal static class WcoSectionReader
 
         foreach (var (keyNode, value) in map.Node.Children)
         {
-            string field = ((YamlScalarNode)keyNode).Value ?? "";
+            if (map.KeyText(keyNode) is not { } field)
+            {
+                continue;
+            }
+
             if (field == DeclarationFields.DeclarationId || DeclarationFields.All.All(f => f.Name != field))
             {
                 map.Problem(keyNode, field, field == DeclarationFields.DeclarationId
