@@ -7,8 +7,9 @@ namespace PmmEtl.Extract.Registers;
 /// Binds a register file's header (the canonical field names) to the register's fields. A column is found by its
 /// exact name, else by its name ignoring case and surrounding blanks. A header that lacks a required field, names a
 /// column that is not a field of the register, names a derived field (the normaliser computes those) or names a
-/// field twice is a configuration error naming the file and the columns, raised before any row is read. Columns with
-/// a blank name (a trailing delimiter) are ignored.
+/// field twice is a configuration error naming the file and the columns, raised before any row is read; a column that
+/// is no field is quoted only when it resembles one, else named by its position (<see cref="HeaderText"/>: the file
+/// may be no register at all). Columns with a blank name (a trailing delimiter) are ignored.
 /// </summary>
 public sealed class CsvRegisterHeader
 {
@@ -48,11 +49,11 @@ public sealed class CsvRegisterHeader
                 ?? register.Fields.FirstOrDefault(f => string.Equals(f.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
             if (field is null)
             {
-                problems.Add($"'{name}' is not a field of {register.Name}");
+                problems.Add($"{HeaderText.Describe(name, i + 1, register.Fields.Select(f => f.Name))} is not a field of {register.Name}");
             }
             else if (field.Derived)
             {
-                problems.Add($"'{name}' is derived (the normaliser computes it), not read");
+                problems.Add($"'{field.Name}' is derived (the normaliser computes it), not read");
             }
             else if (!columnOf.TryAdd(field.Name, i))
             {

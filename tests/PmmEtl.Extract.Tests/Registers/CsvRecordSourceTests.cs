@@ -129,7 +129,7 @@ public sealed class CsvRecordSourceTests : IDisposable
 
         Assert.Equal(
             $"source.csv.registers: the header of {file} does not fit the staff register: no column for the required fields gender, frontline_inspection; "
-            + "'sex' is not a field of staff; 'uniformed' appears twice (positions 5 and 6); 'has_gap' is not a field of staff "
+            + "column 2 is not a field of staff; 'uniformed' appears twice (positions 5 and 6); column 7 is not a field of staff "
             + "(its fields: staff_id, gender, grade, position_title, uniformed, frontline_inspection, employment_start, employment_end)",
             e.Message);
     }
