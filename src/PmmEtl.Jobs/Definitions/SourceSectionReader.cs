@@ -128,8 +128,8 @@ internal static class SourceSectionReader
 
     /// <summary>
     /// One query per record type: <c>declaration</c> (required) and any register of <see cref="Core.Registers.Registers.Loaded"/>,
-    /// each checked for the provider's parameter marker and to be one statement. A name that is no record type is refused with the known ones,
-    /// so a misspelt register is not a register silently without records.
+    /// each checked for the provider's parameter marker and to be one statement. A name that is no record type is
+    /// refused with the known ones, so a misspelt register is not a register silently without records.
     /// </summary>
     private static void ReadQueries(YamlNodeReader q, SourceProvider provider, Dictionary<string, string> queries)
     {

@@ -55,7 +55,7 @@ internal sealed class YamlNodeReader
             return scalar.Value ?? "";
         }
 
-        string kind = keyNode is YamlSequenceNode ? "a list" : keyNode is YamlMappingNode ? "a mapping" : "not text";
+        string kind = keyNode is YamlSequenceNode ? "a list" : keyNode is YamlMappingNode ? "a mapping" : "another kind of node";
         _problems.Add($"line {keyNode.Start.Line}: {(Path.Length == 0 ? "(top level)" : Path)}: a key must be a name, not {kind}");
         return null;
     }
