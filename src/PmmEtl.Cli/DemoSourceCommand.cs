@@ -15,7 +15,11 @@ internal static class DemoSourceCommand
         var command = new Command("demo-source", "Write a deterministic demo customs database as a SQLite file.") { path, size, seed, year };
         command.SetAction(parse =>
         {
-            DemoSourceSummary s = DemoSourceGenerator.Generate(new DemoSourceOptions(parse.GetValue(path)!, parse.GetValue(size), parse.GetValue(seed), parse.GetValue(year)));
+            // Arguments are checked here, in the command's terms: the generator's own checks would surface as a failure (exit 1).
+            string file = CliPaths.FileToWrite(parse.GetValue(path)!, "--path");
+            int declarations = CliPaths.InRange(parse.GetValue(size), "--declarations", 1, 100_000_000, "a number of declarations");
+            int calendarYear = CliPaths.InRange(parse.GetValue(year), "--year", 1971, 9998, "a four-digit year");
+            DemoSourceSummary s = DemoSourceGenerator.Generate(new DemoSourceOptions(file, declarations, parse.GetValue(seed), calendarYear));
             Console.WriteLine($"{parse.GetValue(path)}: {s.Declarations:N0} declarations, {s.Events:N0} events, {s.BadRows:N0} deliberately bad rows, "
                 + $"{s.DstGapTimes:N0} local times in a DST gap, {s.DstFoldTimes:N0} in a DST fold, {s.SpanningDst:N0} declarations spanning a DST change ({s.Elapsed.TotalSeconds:F1} s)");
             return 0;

@@ -22,8 +22,8 @@ internal static class MigrateCommand
             }
             catch (PipelineDefinitionException e)
             {
-                Console.Error.WriteLine(e.Message);
-                return 2;
+                Console.Error.WriteLine(CliErrors.Describe(e));
+                return CliErrors.Usage;
             }
 
             using IWarehouse warehouse = WarehouseFactory.Open(definition.Warehouse);

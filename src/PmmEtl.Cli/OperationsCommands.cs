@@ -26,8 +26,14 @@ internal static class OperationsCommands
         };
         command.SetAction(parse => WithPipeline(parse.GetValue(pipeline)!, definition =>
         {
+            int perRun = parse.GetValue(days);
+            if (perRun < 1)
+            {
+                throw new ArgumentException($"--days-per-run: {perRun} is not a number of days (1 or more)");
+            }
+
             BackfillResult result = Operations().Backfill(definition, Date(parse.GetValue(from)!, "--from"), Date(parse.GetValue(to)!, "--to"),
-                parse.GetValue(force), Math.Max(1, parse.GetValue(days)));
+                parse.GetValue(force), perRun);
             Console.WriteLine($"backfill of '{definition.Name}': {result.Runs.Count} runs, {result.DaysAlreadyDone} already done");
             foreach (RunSummary run in result.Runs)
             {
@@ -115,8 +121,8 @@ internal static class OperationsCommands
         }
         catch (Exception e) when (e is PipelineDefinitionException or ArgumentException)
         {
-            Console.Error.WriteLine(e.Message);
-            return 2;
+            Console.Error.WriteLine(CliErrors.Describe(e));
+            return CliErrors.Usage;
         }
     }
 

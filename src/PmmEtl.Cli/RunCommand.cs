@@ -32,8 +32,8 @@ internal static class RunCommand
         }
         catch (Exception e) when (e is PipelineDefinitionException or ArgumentException)
         {
-            Console.Error.WriteLine(e.Message);
-            return 2;
+            Console.Error.WriteLine(CliErrors.Describe(e));
+            return CliErrors.Usage;
         }
 
         try

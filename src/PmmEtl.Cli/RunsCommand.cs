@@ -16,10 +16,17 @@ internal static class RunsCommand
         var command = new Command("runs", "List recent runs with their counts, DST resolutions and stage times.") { pipeline, count };
         command.SetAction(parse =>
         {
+            int last = parse.GetValue(count);
+            if (last < 1)
+            {
+                throw new CliUsageException($"--last: {last} is not a number of runs (1 or more)");
+            }
+
+            // A bad definition or a missing file reaches Program's handler: one line, exit 2.
             PipelineDefinition definition = PipelineDefinitionLoader.Load(parse.GetValue(pipeline)!);
             using IWarehouse warehouse = WarehouseFactory.Open(definition.Warehouse);
             warehouse.Migrate();
-            foreach (RunRecord r in warehouse.Runs.Recent(definition.Name, parse.GetValue(count)))
+            foreach (RunRecord r in warehouse.Runs.Recent(definition.Name, last))
             {
                 Console.WriteLine($"{r.RunId}  {r.Status,-9} read {r.RowsRead,9:N0}  loaded {r.RowsLoaded,9:N0}  quarantined {r.RowsQuarantined,6:N0}  "
                     + $"DST {r.DstAmbiguous}/{r.DstSkipped}/{r.DstRejected}  ms {r.ExtractLoadMs}/{r.MergeMs}/{r.MeasureMs}/{r.PublishMs}{(r.Error is null ? "" : "  error: " + r.Error)}");

@@ -35,16 +35,17 @@ internal static class ServeCommand
             DashboardSettings? web = null;
             try
             {
+                CliPaths.ExistingFolder(parse.GetValue(folder)!, "--pipelines");
                 settings = JobStorageSettings.From(parse.GetValue(storage)!, parse.GetValue(storageConnection));
                 if (parse.GetValue(dashboard))
                 {
                     web = DashboardSettings.From(parse.GetValue(dashboardUrl)!, parse.GetValue(allowRemote), parse.GetValue(allowWrites), parse.GetValue(allowedHosts));
                 }
             }
-            catch (ArgumentException e)
+            catch (Exception e) when (e is ArgumentException or CliUsageException)
             {
-                Console.Error.WriteLine(e.Message);
-                return 2;
+                Console.Error.WriteLine(CliErrors.Describe(e));
+                return CliErrors.Usage;
             }
 
             var operations = new PipelineOperations(new PipelineRunner(SystemClock.Instance, Log.Logger), SystemClock.Instance, Log.Logger);

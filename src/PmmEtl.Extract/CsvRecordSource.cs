@@ -124,7 +124,8 @@ public sealed class CsvRecordSource : IRecordSource
             RecordField? field = type.FindField(name) ?? type.Fields.FirstOrDefault(f => string.Equals(f.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
             if (field is null)
             {
-                problems.Add($"'{TimeText.Shorten(name)}' is not a field of {type.Name}");
+                // The file may be no register at all: a cell is quoted only when it resembles a field, else named by position.
+                problems.Add($"{HeaderText.Describe(name, i + 1, type.Fields.Select(f => f.Name))} is not a field of {type.Name}");
             }
             else if (field.Derived)
             {

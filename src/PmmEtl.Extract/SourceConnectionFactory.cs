@@ -20,14 +20,19 @@ public static class SourceConnectionFactory
         // Read-only where the provider can say so: the extract must never be able to change the national system it reads.
         return source.Kind switch
         {
-            "sqlite" => new SqliteConnection(new SqliteConnectionStringBuilder(source.ConnectionString) { Mode = SqliteOpenMode.ReadOnly }.ToString()),
+            // Not pooled: the read-only authorizer set on open must not outlive the extract in a pooled connection.
+            "sqlite" => new SqliteConnection(new SqliteConnectionStringBuilder(source.ConnectionString) { Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString()),
             "duckdb" => new DuckDBConnection(ReadOnlyDuckDb(source.ConnectionString)),
-            "postgres" => new NpgsqlConnection(source.ConnectionString),
+            "postgres" => new NpgsqlConnection(SourceLockdown.Postgres(source.ConnectionString)),
             "sqlserver" => new SqlConnection(new SqlConnectionStringBuilder(source.ConnectionString) { ApplicationIntent = ApplicationIntent.ReadOnly }.ConnectionString),
             _ => throw new NotSupportedException($"source.kind '{source.Kind}' is not a relational source (relational kinds: {string.Join(", ", Kinds)})"),
         };
     }
 
+    /// <summary>
+    /// The open connection, locked down as far as its engine allows (<see cref="SourceLockdown"/>). Read through
+    /// <see cref="SourceQuery"/>, which also runs the query in a read-only transaction where the engine has one.
+    /// </summary>
     public static DbConnection Open(SourceDefinition source)
     {
         if (source.FilePath is { } file && !File.Exists(file))
@@ -37,15 +42,33 @@ public static class SourceConnectionFactory
         }
 
         DbConnection connection = Create(source);
-        connection.Open();
-        if (connection is NpgsqlConnection)
+        try
         {
-            using DbCommand readOnly = connection.CreateCommand();
-            readOnly.CommandText = "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY";
-            readOnly.ExecuteNonQuery();
-        }
+            connection.Open();
+            switch (connection)
+            {
+                case SqliteConnection sqlite:
+                    SourceLockdown.Sqlite(sqlite);
+                    break;
+                case DuckDBConnection duck:
+                    SourceLockdown.DuckDb(duck, Path.GetDirectoryName(source.FilePath ?? DuckDbFile(source.ConnectionString)));
+                    break;
+            }
 
-        return connection;
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static string? DuckDbFile(string connectionString)
+    {
+        var builder = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        string? file = (builder.TryGetValue("Data Source", out object? a) ? a : builder.TryGetValue("DataSource", out object? b) ? b : null) as string;
+        return string.IsNullOrWhiteSpace(file) || file.StartsWith(":memory:", StringComparison.Ordinal) ? null : Path.GetFullPath(file);
     }
 
     private static string ReadOnlyDuckDb(string connectionString)

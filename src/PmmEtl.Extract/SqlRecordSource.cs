@@ -44,12 +44,9 @@ public sealed class SqlRecordSource : IRecordSource
     public RecordMapping Describe(RecordSchema type)
     {
         string sql = Query(type);
-        using DbConnection connection = SourceConnectionFactory.Open(_source);
-        using DbCommand command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.CommandTimeout = 0;
-        WindowParameters.Bind(command, _provider, sql, type.IsDated ? new ExtractWindow(new NodaTime.LocalDate(1, 1, 1), new NodaTime.LocalDate(1, 1, 1)) : ExtractWindow.Everything);
-        using DbDataReader reader = command.ExecuteReader();
+        ExtractWindow empty = type.IsDated ? new ExtractWindow(new NodaTime.LocalDate(1, 1, 1), new NodaTime.LocalDate(1, 1, 1)) : ExtractWindow.Everything;
+        using SourceQuery query = SourceQuery.Open(_source, _provider, $"source.queries.{type.Name}", sql, empty);
+        using DbDataReader reader = query.Command.ExecuteReader();
         Binding binding = Bind(type, reader);
         return binding.Mapping;
     }
@@ -65,13 +62,9 @@ public sealed class SqlRecordSource : IRecordSource
     private IEnumerable<RawRecord> Stream(RecordSchema type, string sql, ExtractWindow window, CancellationToken cancellationToken)
     {
         string sourceName = $"{_pipelineName}:source.queries.{type.Name}";
-        using DbConnection connection = SourceConnectionFactory.Open(_source);
-        using DbCommand command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.CommandTimeout = 0; // a night's extract may run long; cancellation stops it instead
-        WindowParameters.Bind(command, _provider, sql, window);
-        using CancellationTokenRegistration cancel = cancellationToken.Register(command.Cancel);
-        using DbDataReader reader = command.ExecuteReader();
+        using SourceQuery query = SourceQuery.Open(_source, _provider, $"source.queries.{type.Name}", sql, window);
+        using CancellationTokenRegistration cancel = cancellationToken.Register(query.Command.Cancel);
+        using DbDataReader reader = query.Command.ExecuteReader();
 
         Binding binding = Bind(type, reader);
         long row = 0;

@@ -94,6 +94,20 @@ public sealed class CsvSourceTests : IDisposable
     }
 
     [Fact]
+    public void A_missing_column_error_quotes_near_misses_of_the_mapped_name_and_no_other_header_text()
+    {
+        // ARRIVED is a near miss of ARRIVAL (one letter); the other names of a foreign header are not repeated.
+        string header = CsvExport.Header.Replace("ARRIVAL", "ARRIVED", StringComparison.Ordinal) + ";Sw0rdfish\u0007Header";
+
+        var e = Assert.Throws<SourceConfigurationException>(() => Read(Lines(header, CsvExport.Row("A1"))));
+
+        Assert.StartsWith("source.csv.columns.arrival_local: the column 'ARRIVAL' is missing (similar: 'ARRIVED') in the header of ", e.Message, StringComparison.Ordinal);
+        Assert.EndsWith($", which has {header.Split(';').Length} columns (header text is quoted only where it resembles a mapped name: open the file to compare)", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sw0rdfish", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("DECL_NO", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Header_names_match_exactly_or_else_ignoring_case_and_blanks_and_a_duplicated_mapped_column_is_refused()
     {
         List<TestDeclaration> rows = Read(Lines(CsvExport.Header.Replace("OFFICE", " office ", StringComparison.Ordinal), CsvExport.Row("A1")));

@@ -23,7 +23,7 @@ internal static class BenchCommand
         var increment = new Option<int>("--increment") { Description = "Declarations in the nightly increment (at least)", DefaultValueFactory = _ => 50_000 };
         var folder = new Option<string>("--folder") { Description = "Work folder (sources, CSV, warehouse)", DefaultValueFactory = _ => "out/bench" };
         var report = new Option<string?>("--report") { Description = "Append the results to this Markdown file (e.g. docs/benchmarks.md)" };
-        var demo = new Option<string>("--pipeline") { Description = "The pipeline whose offices and source query to use", DefaultValueFactory = _ => "pipelines/demo.yaml" };
+        var demo = new Option<string?>("--pipeline") { Description = "The pipeline whose offices and source query to use; default: the repository's pipelines/demo.yaml" };
         var postgres = new Option<string?>("--postgres-env") { Description = "Environment variable holding a PostgreSQL connection string; without it a throw-away server is started from the installed binaries" };
         var noPostgres = new Option<bool>("--no-postgres") { Description = "Skip the PostgreSQL load" };
         var reuse = new Option<bool>("--reuse-source") { Description = "Keep the CSV exports of an earlier bench of the same size in the folder (before/after comparisons on one source)" };
@@ -33,10 +33,17 @@ internal static class BenchCommand
         };
         command.SetAction(parse =>
         {
-            string work = Path.GetFullPath(parse.GetValue(folder)!);
+            // Every argument is checked before an hour of work starts, and a bad one is one line and exit 2.
+            int n = CliPaths.InRange(parse.GetValue(size), "--declarations", 1_000, 100_000_000, "a number of declarations");
+            CliPaths.InRange(parse.GetValue(increment), "--increment", 1, n, "a number of declarations, at most --declarations");
+            string work = CliPaths.FolderToMake(parse.GetValue(folder)!, "--folder");
+            if (parse.GetValue(report) is { } reportFile)
+            {
+                CliPaths.FileToWrite(reportFile, "--report");
+            }
+
+            PipelineDefinition template = PipelineDefinitionLoader.Load(parse.GetValue(demo) ?? DemoPipeline());
             Directory.CreateDirectory(work);
-            PipelineDefinition template = PipelineDefinitionLoader.Load(parse.GetValue(demo)!);
-            int n = parse.GetValue(size);
             var results = new BenchResults { Declarations = n, LoadBefore = BenchReport.LoadAverage() };
 
             string yearCsv = Path.Combine(work, "year.csv");
@@ -101,6 +108,26 @@ internal static class BenchCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The repository's demo pipeline: under the working folder, or above the program's own folder (a build of the
+    /// repository), so the bench runs from any folder; a published binary without the repository must be given one.
+    /// </summary>
+    private static string DemoPipeline()
+    {
+        string relative = Path.Combine("pipelines", "demo.yaml");
+        IEnumerable<string> candidates = Ancestors(Directory.GetCurrentDirectory()).Concat(Ancestors(AppContext.BaseDirectory)).Select(d => Path.Combine(d, relative));
+        return candidates.FirstOrDefault(File.Exists)
+            ?? throw new CliUsageException($"bench needs a pipeline for its offices, KPIs and source query: give --pipeline FILE (the repository's {relative} is not above {Directory.GetCurrentDirectory()} or {AppContext.BaseDirectory})");
+
+        static IEnumerable<string> Ancestors(string folder)
+        {
+            for (string? d = Path.GetFullPath(folder); d is not null; d = Path.GetDirectoryName(d))
+            {
+                yield return d;
+            }
+        }
     }
 
     private static ChildRun? RunPostgres(string work, string csv, PipelineDefinition template, string? variable, out string? skipped)

@@ -7,7 +7,8 @@ namespace PmmEtl.Extract.Csv;
 /// <summary>
 /// Binds each mapped field to its column ordinal in one file. With a header, a column is found by its exact name,
 /// else by its name ignoring case and surrounding blanks; a mapped column that is missing or named twice is a
-/// configuration error naming the file and the column. Without a header, columns are 1-based positions.
+/// configuration error naming the file and the column, which quotes no header text but near-misses of the mapped
+/// name (<see cref="HeaderText"/>). Without a header, columns are 1-based positions.
 /// </summary>
 public sealed class CsvHeader
 {
@@ -55,9 +56,10 @@ public sealed class CsvHeader
 
         if (problems.Count > 0)
         {
-            string columns = string.Join(", ", names!.Select(n => $"'{n}'"));
+            // The header itself is not listed: the file may be no export at all (HeaderText says why).
             throw new SourceConfigurationException(
-                $"{string.Join("; ", problems)} in the header of {file} (its columns: {TimeText.Shorten(columns)})");
+                $"{string.Join("; ", problems)} in the header of {file}, which has {names!.Count} column{(names.Count == 1 ? "" : "s")} "
+                + "(header text is quoted only where it resembles a mapped name: open the file to compare)");
         }
 
         return names is null
@@ -72,7 +74,8 @@ public sealed class CsvHeader
         int found = exact >= 0 ? exact : IndexOf(names, column.Trim(), StringComparison.OrdinalIgnoreCase);
         if (found < 0)
         {
-            problem = $"the column '{column}' is missing";
+            IReadOnlyList<string> similar = HeaderText.Resembling(names, column);
+            problem = $"the column '{column}' is missing{(similar.Count == 0 ? "" : $" (similar: {string.Join(", ", similar)})")}";
             return -1;
         }
 

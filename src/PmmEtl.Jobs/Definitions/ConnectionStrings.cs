@@ -1,14 +1,15 @@
-using System.Text.RegularExpressions;
-
 namespace PmmEtl.Jobs.Definitions;
 
 /// <summary>
 /// Reads a section's connection string: <c>connection_string_env</c> names an environment variable that holds it
-/// (the way secrets reach a job), or <c>connection_string</c> gives it inline only when it carries no secret.
+/// (the way secrets reach a job), or <c>connection_string</c> gives it inline only when it carries no secret, as the
+/// provider's own connection-string builder reads it (<see cref="InlineSecrets"/>).
 /// </summary>
-internal static partial class ConnectionStrings
+internal static class ConnectionStrings
 {
-    public static string? Read(YamlNodeReader section)
+    /// <param name="section">The source or warehouse section.</param>
+    /// <param name="kind">The provider the string is for: postgres, sqlserver, sqlite or duckdb.</param>
+    public static string? Read(YamlNodeReader section, string kind)
     {
         string? inline = section.String("connection_string", required: false);
         string? env = section.String("connection_string_env", required: false);
@@ -20,14 +21,13 @@ internal static partial class ConnectionStrings
 
         if (inline is not null)
         {
-            if (Secret().IsMatch(inline))
+            IReadOnlyList<string> problems = InlineSecrets.Find(kind, inline);
+            foreach (string problem in problems)
             {
-                section.Problem(section.Get("connection_string"), "connection_string",
-                    "holds a password: put the connection string in an environment variable and name it with connection_string_env");
-                return null;
+                section.Problem(section.Get("connection_string"), "connection_string", problem);
             }
 
-            return inline;
+            return problems.Count == 0 ? inline : null;
         }
 
         if (env is null)
@@ -45,7 +45,4 @@ internal static partial class ConnectionStrings
 
         return value;
     }
-
-    [GeneratedRegex(@"(^|;)\s*(password|pwd)\s*=", RegexOptions.IgnoreCase)]
-    private static partial Regex Secret();
 }

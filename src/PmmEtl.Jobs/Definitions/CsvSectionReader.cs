@@ -36,7 +36,11 @@ internal static class CsvSectionReader
         {
             foreach (var (keyNode, value) in section.Node.Children)
             {
-                string name = (keyNode as YamlScalarNode)?.Value ?? "";
+                if (section.KeyText(keyNode) is not { } name)
+                {
+                    continue;
+                }
+
                 RecordSchema? type = RecordTypes.Registers.FirstOrDefault(r => r.Name == name);
                 if (type is null)
                 {

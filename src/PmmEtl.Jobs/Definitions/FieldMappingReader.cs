@@ -25,9 +25,8 @@ internal static class FieldMappingReader
         var fields = new Dictionary<string, FieldMapping>(StringComparer.Ordinal);
         foreach (var (keyNode, value) in map.Node.Children)
         {
-            if (keyNode is not YamlScalarNode { Value: { } name })
+            if (map.KeyText(keyNode) is not { } name)
             {
-                map.Problem(keyNode, "?", "expected a field name as the key");
                 continue;
             }
 

@@ -68,6 +68,7 @@ public static class PipelineDefinitionLoader
         WindowDefinition window = ReadWindow(top.Mapping("window", required: false));
         IReadOnlyList<KpiDefinition> kpis = ReadKpis(top, catalogue);
         string? output = top.String("output", required: true);
+        OutputFolderCheck.Check(top, output, folder);
         DstPolicy dst = ReadDst(top.Mapping("dst", required: false));
         PublishDefinition publish = ReadPublish(top);
         Duration? maxSourceAge = null;
@@ -228,7 +229,7 @@ public static class PipelineDefinitionLoader
             return path is null ? null : new WarehouseDefinition(engine, Path.GetFullPath(Path.Combine(folder, path)), null);
         }
 
-        string? connection = ConnectionStrings.Read(w);
+        string? connection = engine is null ? null : ConnectionStrings.Read(w, engine);
         return engine is null || connection is null ? null : new WarehouseDefinition(engine, null, connection);
     }
 

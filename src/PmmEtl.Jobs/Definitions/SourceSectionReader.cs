@@ -93,7 +93,7 @@ internal static class SourceSectionReader
                 s.Problem(s.Get("path"), "path", $"a {provider.Kind} source is a server: name its connection string with connection_string_env");
             }
 
-            connection = ConnectionStrings.Read(s);
+            connection = ConnectionStrings.Read(s, provider.Kind);
         }
 
         DemoSourceSettings? demo = null;
@@ -142,7 +142,11 @@ internal static class SourceSectionReader
 
         foreach (var (keyNode, value) in f.Node.Children)
         {
-            string name = (keyNode as YamlScalarNode)?.Value ?? "";
+            if (f.KeyText(keyNode) is not { } name)
+            {
+                continue;
+            }
+
             if (Core.Records.RecordTypes.Find(name) is not { } type)
             {
                 f.Problem(keyNode, name, $"unknown record type '{name}' (known: {string.Join(", ", RecordSources.QueryNames)})");
@@ -168,14 +172,18 @@ internal static class SourceSectionReader
 
     /// <summary>
     /// One query per record type: <c>declaration</c> (required) and any register of <see cref="Core.Records.RecordTypes.Registers"/>,
-    /// each checked for the provider's parameter marker. A name that is no record type is refused with the known ones,
-    /// so a misspelt register is not a register silently without records.
+    /// each checked for the provider's parameter marker and to be one statement. A name that is no record type is
+    /// refused with the known ones, so a misspelt register is not a register silently without records.
     /// </summary>
     private static void ReadQueries(YamlNodeReader q, SourceProvider provider, Dictionary<string, string> queries)
     {
         foreach (var (keyNode, _) in q.Node.Children)
         {
-            string name = ((YamlScalarNode)keyNode).Value ?? "";
+            if (q.KeyText(keyNode) is not { } name)
+            {
+                continue;
+            }
+
             if (!RecordSources.QueryNames.Contains(name, StringComparer.Ordinal))
             {
                 q.Problem(keyNode, name, $"unknown record type '{name}' (known: {string.Join(", ", RecordSources.QueryNames)})");
@@ -187,6 +195,11 @@ internal static class SourceSectionReader
                 if (WindowParameters.CheckMarkers(sql, provider) is { } wrongMarker)
                 {
                     q.Problem(q.Get(name), name, wrongMarker);
+                }
+
+                if (SqlStatements.SingleStatementProblem(sql, provider) is { } notOne)
+                {
+                    q.Problem(q.Get(name), name, notOne);
                 }
 
                 queries[name] = sql;

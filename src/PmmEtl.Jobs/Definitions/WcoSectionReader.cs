@@ -73,7 +73,11 @@ internal static class WcoSectionReader
 
         foreach (var (keyNode, value) in map.Node.Children)
         {
-            string field = ((YamlScalarNode)keyNode).Value ?? "";
+            if (map.KeyText(keyNode) is not { } field)
+            {
+                continue;
+            }
+
             if (field == DeclarationFields.DeclarationId || RecordTypes.Declaration.FindField(field) is not { Derived: false })
             {
                 map.Problem(keyNode, field, field == DeclarationFields.DeclarationId

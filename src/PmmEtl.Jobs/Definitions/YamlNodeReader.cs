@@ -32,12 +32,32 @@ internal sealed class YamlNodeReader
     {
         foreach (var (keyNode, _) in Node.Children)
         {
-            string key = ((YamlScalarNode)keyNode).Value ?? "";
+            if (KeyText(keyNode) is not { } key)
+            {
+                continue;
+            }
+
             if (!allowed.Contains(key, StringComparer.Ordinal))
             {
                 Problem(keyNode, key, $"unknown key (expected one of: {string.Join(", ", allowed)})");
             }
         }
+    }
+
+    /// <summary>
+    /// A key of this mapping as text. YAML allows a list or a mapping as a key (<c>[a, b]: 1</c>, <c>? {a: 1}</c>);
+    /// no setting is named so, and such a key is a problem with its line, never a crash.
+    /// </summary>
+    public string? KeyText(YamlNode keyNode)
+    {
+        if (keyNode is YamlScalarNode scalar)
+        {
+            return scalar.Value ?? "";
+        }
+
+        string kind = keyNode is YamlSequenceNode ? "a list" : keyNode is YamlMappingNode ? "a mapping" : "another kind of node";
+        _problems.Add($"line {keyNode.Start.Line}: {(Path.Length == 0 ? "(top level)" : Path)}: a key must be a name, not {kind}");
+        return null;
     }
 
     public YamlNode? Get(string key) =>

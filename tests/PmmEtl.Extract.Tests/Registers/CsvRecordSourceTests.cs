@@ -133,7 +133,7 @@ public sealed class CsvRecordSourceTests : IDisposable
 
         Assert.Equal(
             $"source.csv.registers: the header of {file} does not fit the staff register: "
-            + "'sex' is not a field of staff; 'uniformed' appears twice; 'has_gap' is not a field of staff "
+            + "column 2 is not a field of staff; 'uniformed' appears twice; column 7 is not a field of staff "
             + "(its fields: staff_id, gender, grade, position_title, uniformed, frontline_inspection, employment_start, employment_end)",
             e.Message);
     }
