@@ -6,9 +6,9 @@ namespace PmmEtl.Core.Records;
 /// </summary>
 public static class Codes
 {
-    public static readonly IReadOnlySet<string> DeclarationTypes = Set("IMPORT", "EXPORT", "TRANSIT", "CARGO");
+    public static readonly IReadOnlySet<string> DeclarationTypes = Set("IMPORT", "EXPORT", "TRANSIT", "CARGO", "OTHER");
     public static readonly IReadOnlySet<string> Directions = Set("IMPORT", "EXPORT", "TRANSIT");
-    public static readonly IReadOnlySet<string> TransportModes = Set("AIR", "SEA", "LAND", "RAIL");
+    public static readonly IReadOnlySet<string> TransportModes = Set("AIR", "SEA", "LAND", "RAIL", "POSTAL", "MULTIMODAL", "FIXED_INSTALLATION", "INLAND_WATERWAY", "UNKNOWN");
     public static readonly IReadOnlySet<string> ControlChannels = Set("GREEN", "YELLOW", "RED", "NII");
     public static readonly IReadOnlySet<string> RiskLevels = Set("LOW", "MEDIUM", "HIGH");
 

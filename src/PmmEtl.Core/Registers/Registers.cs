@@ -7,7 +7,7 @@ namespace PmmEtl.Core.Registers;
 /// </summary>
 public static class Registers
 {
-    public static readonly IReadOnlyList<string> Modes = ["AIR", "SEA", "LAND", "RAIL"];
+    public static readonly IReadOnlyList<string> Modes = ["AIR", "SEA", "LAND", "RAIL", "POSTAL", "MULTIMODAL", "FIXED_INSTALLATION", "INLAND_WATERWAY", "UNKNOWN"];
     public static readonly IReadOnlyList<string> Grades = ["SENIOR", "MIDDLE", "OFFICER"];
 
     /// <summary>The 11 elements of the WCO Model Code of Ethics and Conduct (K47, K48).</summary>
