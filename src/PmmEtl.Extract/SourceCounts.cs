@@ -4,7 +4,7 @@ namespace PmmEtl.Extract;
 
 /// <summary>
 /// What a source met while it read, by name → count (<c>times_without_format_code</c>, <c>default_office_used</c>,
-/// <c>quarantined.orphan_notifications</c> …): the things a run result should show because they bend or lose rows
+/// <c>quarantined.never_notified</c> …): the things a run result should show because they bend or lose rows
 /// without being errors of the run. The source fills it while it is read (from any thread); the runner reads it
 /// after the extract. Counts start from zero at each read of the source.
 /// </summary>

@@ -7,14 +7,13 @@ namespace PmmEtl.Extract.Wco;
 
 /// <summary>
 /// Assembles a declaration from a declaration message and the events its notifications reported (<see cref="WcoRows"/>
-/// makes the raw row of it). The message gives
-/// identity (LRN; MRN from the notifications), type, office, transport mode, trader and AEO status through the
-/// pipeline's field mapping; the notifications give the milestones: lodged = first receipt or acceptance, inspection
-/// start = control, released = release (or clearance when no release was notified), cleared = clearance,
-/// loaded = exit, arrival = an arrival notification or the message's arrival time. The control channel follows from
-/// the events unless mapped: control → RED, documents required → YELLOW, else GREEN. A rejected (before any
-/// acceptance) or invalidated declaration is refused: it is not a clearance. A message that names no office takes
-/// <c>source.wco.default_office</c>, if the pipeline gives one.
+/// makes the raw row of it). The message gives identity (LRN; MRN from the notifications), type, office, transport
+/// mode, trader and AEO status through the pipeline's field mapping; the notifications give the milestones:
+/// lodged = first receipt or acceptance, inspection start = control, released = release (or clearance when no release
+/// was notified), cleared = clearance, loaded = exit, arrival = an arrival notification or the message's arrival time.
+/// The control channel follows from the events unless mapped: control → RED, documents required → YELLOW, else
+/// GREEN. A rejected (before any acceptance) or invalidated declaration is refused: it is not a clearance. A message
+/// that names no office takes <c>source.wco.default_office</c>, if the pipeline gives one.
 /// </summary>
 public sealed class WcoDeclarationAssembler
 {
