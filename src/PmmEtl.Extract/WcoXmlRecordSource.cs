@@ -7,13 +7,16 @@ using PmmEtl.Extract.Wco;
 namespace PmmEtl.Extract;
 
 /// <summary>
-/// Streams declarations from a folder of WCO Data Model messages in two passes: the notification files first, each
-/// notification reduced to its declaration's events in a <see cref="WcoNotificationIndex"/>; then the declaration
-/// files, each declaration message joined with its events and handed on at once. What cannot become a declaration
-/// is handed on too, as a refused row naming its file and line: a malformed or truncated file, a notification that
-/// names no declaration, notifications whose declaration message is not in the folder. Nothing is dropped silently.
+/// Streams declarations from a folder of WCO Data Model messages, sub-folders included (national systems publish
+/// one sub-folder per day or scenario), in two passes: the notification files first, each notification reduced to
+/// its declaration's events in a <see cref="WcoNotificationIndex"/>; then the declaration files, each declaration
+/// message joined with its events and handed on at once. What cannot become a declaration is handed on too, as a
+/// refused row naming its file and line: a malformed, truncated or over-limit file or message, a notification that
+/// names no declaration, notifications whose declaration message is not in the folder. Nothing is dropped silently:
+/// every refused row, and everything read but bent (a time without its formatCode, a default office), is counted
+/// in <see cref="Counts"/>.
 /// </summary>
-public sealed class WcoXmlRecordSource : IRecordSource
+public sealed class WcoXmlRecordSource : IRecordSource, ICountingSource
 {
     private readonly WcoXmlSourceSettings _settings;
 
@@ -21,6 +24,9 @@ public sealed class WcoXmlRecordSource : IRecordSource
     {
         _settings = source.Wco ?? throw new InvalidOperationException("source.wco: a wco-xml source needs its settings");
     }
+
+    /// <summary>What the last read met, by the names of <see cref="WcoCounts"/>.</summary>
+    public SourceCounts Counts { get; } = new();
 
     /// <summary>WCO DM declaration and notification messages give declarations, and nothing else.</summary>
     public IReadOnlyList<RecordSchema> Available { get; } = [RecordTypes.Declaration];
@@ -32,12 +38,12 @@ public sealed class WcoXmlRecordSource : IRecordSource
             throw new InvalidOperationException($"a wco-xml source gives declarations only, not {type.Name} records");
         }
 
-        IReadOnlySet<string> given = new WcoDeclarationAssembler(_settings).Given;
+        IReadOnlySet<string> given = new WcoDeclarationAssembler(_settings, new SourceCounts()).Given;
         return new RecordMapping(type, "source.wco", [.. type.Fields.Select(f =>
             f.Derived ? new FieldOrigin(FieldPresence.Given, "computed by the normaliser")
             : given.Contains(f.Name) ? new FieldOrigin(FieldPresence.Given, _settings.Fields.TryGetValue(f.Name, out WcoFieldMapping? m)
                 ? (m.Constant is { } c ? $"constant '{c}'" : $"path {string.Join(" | ", m.Paths)}") : "the notifications")
-            : new FieldOrigin(FieldPresence.Absent, "not in WCO DM messages (map it in source.wco.fields)"))]);
+            : new FieldOrigin(FieldPresence.Absent, "not in the WCO DM messages (map it in source.wco.fields)"))]);
     }
 
     public IEnumerable<RawRecord> Read(RecordSchema type, ExtractWindow window, CancellationToken cancellationToken)
@@ -52,36 +58,40 @@ public sealed class WcoXmlRecordSource : IRecordSource
 
     private IEnumerable<RawRecord> ReadDeclarations(CancellationToken cancellationToken)
     {
-        IReadOnlyList<string> declarationFiles = SourceFiles.List(_settings.Path, _settings.DeclarationFiles);
-        IReadOnlyList<string> notificationFiles = SourceFiles.List(_settings.Path, _settings.NotificationFiles);
+        Counts.Clear();
+        IReadOnlyList<string> declarationFiles = SourceFiles.List(_settings.Path, _settings.DeclarationFiles, recursive: true);
+        IReadOnlyList<string> notificationFiles = SourceFiles.List(_settings.Path, _settings.NotificationFiles, recursive: true);
         if (declarationFiles.Count == 0)
         {
             // Messages that did not arrive must not look like a quiet day.
-            throw new SourceConfigurationException($"source.path: no file matches '{_settings.DeclarationFiles}' in {_settings.Path}");
+            throw new SourceConfigurationException($"source.path: no file matches '{_settings.DeclarationFiles}' in {_settings.Path} or its sub-folders");
         }
 
-        var index = new WcoNotificationIndex(_settings.FunctionCodes);
-        var assembler = new WcoDeclarationAssembler(_settings);
+        var limits = WcoReadLimits.Of(_settings);
+        var index = new WcoNotificationIndex(_settings.FunctionCodes, Counts);
+        var assembler = new WcoDeclarationAssembler(_settings, Counts);
         var declarationSet = new HashSet<string>(declarationFiles, StringComparer.Ordinal);
+        Counts.Add(WcoCounts.Files, declarationSet.Union(notificationFiles).Count());
         var refused = new List<RawRecord>();
 
         for (int i = 0; i < notificationFiles.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             string file = notificationFiles[i];
-            using var reader = new WcoMessageReader(file, notifications: true, WcoNotificationIndex.Paths);
+            using var reader = new WcoMessageReader(file, notifications: true, WcoNotificationIndex.Paths, limits);
             while (reader.TryNext(out WcoElement? notification))
             {
+                Counts.Add(WcoCounts.Notifications);
                 if (index.Add(i, Path.GetFileName(file), notification!) is { } unjoinable)
                 {
-                    refused.Add(Refused(file, notification!.Line, "notification", unjoinable, null));
+                    refused.Add(Refuse(unjoinable.Kind, file, notification!.Line, "notification", unjoinable.Reason, null));
                 }
             }
 
             // A fault in a file that the declaration pass reads too is reported there, once, with what it knows of the declaration.
-            if (!declarationSet.Contains(file) && Fault(reader, file) is { } fault)
+            if (!declarationSet.Contains(file) && reader.Error is { } error)
             {
-                refused.Add(fault);
+                refused.Add(Refuse(WcoCounts.Of(reader.Fault), file, reader.ErrorLine, "message", $"{Path.GetFileName(file)} line {reader.ErrorLine}: {error}", null));
             }
         }
 
@@ -92,7 +102,8 @@ public sealed class WcoXmlRecordSource : IRecordSource
 
         foreach (string file in declarationFiles)
         {
-            using var reader = new WcoMessageReader(file, notifications: false, assembler.Paths);
+            string name = Path.GetFileName(file);
+            using var reader = new WcoMessageReader(file, notifications: false, assembler.Paths, limits);
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -101,38 +112,49 @@ public sealed class WcoXmlRecordSource : IRecordSource
                     break;
                 }
 
-                if (assembler.IsDeclaration(message!))
+                if (!assembler.IsDeclaration(message!))
                 {
-                    yield return assembler.Build(file, message!, index);
+                    Counts.Add(WcoCounts.NotNewDeclarations);
+                    continue;
                 }
+
+                Counts.Add(WcoCounts.DeclarationMessages);
+                yield return message!.Refusal is { } refusal
+                    ? Refuse(WcoCounts.TooManyElements, file, message.Line, "message", $"{name} line {message.Line}: a message with {refusal}",
+                        assembler.ClaimRefused(message.Values, index))
+                    : Emit(assembler.Build(file, message, index));
             }
 
-            if (Fault(reader, file) is { } fault)
+            if (reader.Error is { } error)
             {
-                yield return fault;
+                // A truncated declaration is one refused row: its notifications are claimed by it, not refused again as orphans.
+                yield return Refuse(WcoCounts.Of(reader.Fault), file, reader.ErrorLine, "message", $"{name} line {reader.ErrorLine}: {error}",
+                    assembler.ClaimRefused(reader.Partial, index));
             }
         }
 
         foreach (WcoDeclarationEvents orphan in index.Unclaimed())
         {
             string file = notificationFiles[orphan.FileIndex];
-            yield return Refused(file, orphan.Line, "notification",
+            yield return Refuse(WcoCounts.NoDeclarationMessage, file, orphan.Line, "notification",
                 $"{Path.GetFileName(file)} line {orphan.Line}: notifications for MRN {orphan.Mrn ?? "unknown"} (LRN {orphan.Lrn ?? "unknown"}) but no declaration message for it among the source files",
                 orphan.Mrn ?? orphan.Lrn);
         }
     }
 
-    private static RawRecord? Fault(WcoMessageReader reader, string file)
+    private RawRecord Emit(WcoDeclaration declaration)
     {
-        if (reader.Error is not { } error)
+        if (declaration.Problems is [var first, ..])
         {
-            return null;
+            Counts.Add(WcoCounts.Quarantined + first.Kind);
         }
 
-        string? lrn = reader.Partial?.GetValueOrDefault(WcoDeclarationAssembler.LrnPath) is [var first, ..] ? first.Text.Trim() : null;
-        return Refused(file, reader.ErrorLine, "message", $"{Path.GetFileName(file)} line {reader.ErrorLine}: {error}", lrn);
+        return WcoRows.From(declaration);
     }
 
-    private static RawRecord Refused(string file, long line, string field, string reason, string? id) =>
-        RawRecord.Refused(RecordTypes.Declaration, file, line, field, reason, id);
+    private RawRecord Refuse(string kind, string file, long line, string field, string reason, string? id)
+    {
+        Counts.Add(WcoCounts.Quarantined + kind);
+        return WcoRows.Refused(file, line, field, reason, id);
+    }
 }

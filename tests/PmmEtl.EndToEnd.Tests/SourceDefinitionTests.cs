@@ -70,6 +70,34 @@ public sealed class SourceDefinitionTests : IDisposable
         Assert.Equal(WcoDefaults.FunctionCodes, p.Source.Wco!.FunctionCodes);
         Assert.Equal(("*.xml", "*.xml", WcoIdentity.Mrn), (p.Source.Wco.DeclarationFiles, p.Source.Wco.NotificationFiles, p.Source.Wco.Identity));
         Assert.Equal(_folder.File("messages"), p.Source.Wco.Path);
+        Assert.Equal((null, 64, 1_000_000, 104_857_600L), (p.Source.Wco.DefaultOffice, p.Source.Wco.MaxDepth, p.Source.Wco.MaxElements, p.Source.Wco.MaxFileBytes));
+    }
+
+    [Fact]
+    public void A_wco_source_takes_a_default_office_from_the_pipeline_s_offices_and_its_reading_limits()
+    {
+        PipelineDefinition p = Load("""
+              kind: wco-xml
+              path: messages
+              wco: { default_office: nyc, max_depth: 32, max_elements: 5000, max_file_bytes: 2097152 }
+            """);
+
+        Assert.Equal(("nyc", 32, 5000, 2_097_152L), (p.Source.Wco!.DefaultOffice, p.Source.Wco.MaxDepth, p.Source.Wco.MaxElements, p.Source.Wco.MaxFileBytes));
+
+        IReadOnlyList<string> problems = Problems("""
+              kind: wco-xml
+              path: messages
+              wco:
+                default_office: LHR
+                max_depth: 2
+                max_file_bytes: 1e9
+            """);
+
+        Assert.Equal([
+            "line 7: source.wco.max_depth: expected a whole number from 8 to 10000, got '2'",
+            "line 8: source.wco.max_file_bytes: expected a whole number of bytes from 1024, got '1e9'",
+            "line 6: source.wco.default_office: 'LHR' is not one of the pipeline's offices (NYC)",
+        ], problems);
     }
 
     [Fact]

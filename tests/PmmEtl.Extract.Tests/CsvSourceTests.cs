@@ -184,13 +184,61 @@ public sealed class CsvSourceTests : IDisposable
     }
 
     [Fact]
-    public void An_unclosed_quote_refuses_its_line_and_the_following_lines_still_load()
+    public void A_stray_quote_after_a_closing_one_refuses_its_line_and_the_following_lines_still_load()
     {
-        List<TestDeclaration> rows = Read(Lines(CsvExport.Header, CsvExport.Row("A1"), CsvExport.Row("A2", office: "\"NYC"), CsvExport.Row("A3")));
+        List<TestDeclaration> rows = Read(Lines(CsvExport.Header, CsvExport.Row("A1"), CsvExport.Row("A2", office: "\"NYC\"X"), CsvExport.Row("A3")));
 
         Assert.Equal(3, rows.Count);
         Assert.StartsWith("export.csv line 3: malformed CSV", rows[1].SourceError, StringComparison.Ordinal);
+        Assert.EndsWith("; reading resumed on the next line", rows[1].SourceError, StringComparison.Ordinal);
         Assert.Equal((4L, "A3", null), (rows[2].RowNumber, rows[2].DeclarationId, rows[2].SourceError));
+    }
+
+    [Fact]
+    public void The_lines_inside_a_broken_quoted_field_are_refused_with_it_and_never_become_rows()
+    {
+        // Line 3 opens a quote in OFFICE; line 4 is inside it, although it looks like a row; line 5 closes it and
+        // goes on with text after the closing quote, which breaks the record. Lines 3-5 are one broken record.
+        List<TestDeclaration> rows = Read(Lines(
+            CsvExport.Header,
+            CsvExport.Row("A1"),
+            "A2;IM;\"NYC",
+            CsvExport.Row("A9"),
+            "X\" and more;10;G;N;;10/01/2025 08:00;10/01/2025 09:00;10/01/2025 10:30",
+            CsvExport.Row("A3")));
+
+        Assert.Equal(["A1", null, "A3"], rows.Select(r => r.DeclarationId));
+        Assert.Equal((3L, "row"), (rows[1].RowNumber, rows[1].SourceErrorField));
+        Assert.StartsWith("export.csv line 3: malformed CSV", rows[1].SourceError, StringComparison.Ordinal);
+        Assert.EndsWith("; a quoted field spans lines 3–5, so they were refused as one record; reading resumed on line 6", rows[1].SourceError, StringComparison.Ordinal);
+        Assert.Equal((6L, null), (rows[2].RowNumber, rows[2].SourceError));
+    }
+
+    [Fact]
+    public void A_quote_that_never_closes_takes_the_rest_of_the_file_so_the_lines_inside_it_never_become_rows()
+    {
+        // A file cut inside a quoted field (or a quote opened by mistake): by the quoting rules every line after it is
+        // inside the field, however much it looks like a row, and there is no end to resume after.
+        List<TestDeclaration> rows = Read(Lines(CsvExport.Header, CsvExport.Row("A1"), CsvExport.Row("A2", office: "\"NYC"), CsvExport.Row("A9"), CsvExport.Row("A10")));
+
+        Assert.Equal(["A1", null], rows.Select(r => r.DeclarationId));
+        Assert.StartsWith("export.csv line 3: malformed CSV", rows[1].SourceError, StringComparison.Ordinal);
+        Assert.EndsWith("; a quoted field opened in this record never closes, so the rest of the file (lines 3–5) is inside it and was refused", rows[1].SourceError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_quoted_field_longer_than_max_record_chars_is_refused_whole_and_its_inner_lines_are_not_rows()
+    {
+        // A well-formed quoted field of 30 lines that look like rows, longer than max_record_chars: refused as one
+        // record from line 3 to line 32 (the 30th inner line carries the closing quote), and reading goes on at line 33.
+        string inner = string.Join("\n", Enumerable.Range(1, 30).Select(i => CsvExport.Row($"X{i}")));
+        List<TestDeclaration> rows = Read(Lines(CsvExport.Header, CsvExport.Row("A1"), CsvExport.Row("A2", office: $"\"{inner}\""), CsvExport.Row("A3")),
+            s => s with { MaxRecordChars = 1024, MaxFieldChars = 100_000 });
+
+        Assert.Equal(["A1", null, "A3"], rows.Select(r => r.DeclarationId));
+        Assert.StartsWith("export.csv line 3: a record longer than max_record_chars (1024 characters)", rows[1].SourceError, StringComparison.Ordinal);
+        Assert.EndsWith("a quoted field spans lines 3–32, so they were refused as one record; reading resumed on line 33", rows[1].SourceError, StringComparison.Ordinal);
+        Assert.Equal(33L, rows[2].RowNumber);
     }
 
     [Fact]

@@ -1,7 +1,10 @@
 namespace PmmEtl.Extract.Tests;
 
-/// <summary>One notification (a <c>Response</c>): function code, formatCode-304 time, and the declaration it names.</summary>
-public sealed record WcoResponse(string Code, string Time, string? Mrn, string? Lrn = null, string Format = "304");
+/// <summary>
+/// One notification (a <c>Response</c>): function code, time (formatCode 304 unless said otherwise; a null format
+/// leaves the attribute out, as some national systems do), and the declaration it names.
+/// </summary>
+public sealed record WcoResponse(string Code, string Time, string? Mrn, string? Lrn = null, string? Format = "304");
 
 /// <summary>
 /// WCO Data Model messages shaped like the UK CDS ones: a declaration (DEC-DMS) under a prefixed namespace inside
@@ -9,11 +12,14 @@ public sealed record WcoResponse(string Code, string Time, string? Mrn, string? 
 /// </summary>
 public static class WcoMessages
 {
-    public static string Declaration(string lrn, string type = "IMZ", string office = "NYC", string mode = "1", string? arrival = "20250110130000Z",
-        bool aeo = false, string functionCode = "9", string prefix = "dec", string? mrn = null, string officeElement = "PresentationOffice")
+    /// <summary>A declaration message; a null office, mode or type leaves that element out, a null arrival format its attribute.</summary>
+    public static string Declaration(string lrn, string? type = "IMZ", string? office = "NYC", string? mode = "1", string? arrival = "20250110130000Z",
+        bool aeo = false, string functionCode = "9", string prefix = "dec", string? mrn = null, string officeElement = "PresentationOffice",
+        string? arrivalFormat = "304")
     {
         string p = prefix;
-        string arrivalXml = arrival is null ? "" : $"<{p}:ArrivalDateTime><{p}:DateTimeString formatCode=\"304\">{arrival}</{p}:DateTimeString></{p}:ArrivalDateTime>";
+        string format = arrivalFormat is null ? "" : $" formatCode=\"{arrivalFormat}\"";
+        string arrivalXml = arrival is null ? "" : $"<{p}:ArrivalDateTime><{p}:DateTimeString{format}>{arrival}</{p}:DateTimeString></{p}:ArrivalDateTime>";
         string aeoXml = aeo ? $"<{p}:AuthorisationHolder><{p}:ID>GB1</{p}:ID><{p}:CategoryCode>AEOC</{p}:CategoryCode></{p}:AuthorisationHolder>" : "";
         return $"""
             <?xml version="1.0" encoding="UTF-8"?>
@@ -24,16 +30,16 @@ public static class WcoMessages
                 <{p}:FunctionCode>{functionCode}</{p}:FunctionCode>
                 <{p}:FunctionalReferenceID>{lrn}</{p}:FunctionalReferenceID>
                 {(mrn is null ? "" : $"<{p}:ID>{mrn}</{p}:ID>")}
-                <{p}:TypeCode>{type}</{p}:TypeCode>
+                {(type is null ? "" : $"<{p}:TypeCode>{type}</{p}:TypeCode>")}
                 <{p}:AuthorisationHolder><{p}:ID>GB1</{p}:ID><{p}:CategoryCode>CGU</{p}:CategoryCode></{p}:AuthorisationHolder>
                 {aeoXml}
-                <{p}:BorderTransportMeans><{p}:ModeCode>{mode}</{p}:ModeCode>{arrivalXml}</{p}:BorderTransportMeans>
+                <{p}:BorderTransportMeans>{(mode is null ? "" : $"<{p}:ModeCode>{mode}</{p}:ModeCode>")}{arrivalXml}</{p}:BorderTransportMeans>
                 <{p}:Declarant><{p}:ID>GB-DECLARANT</{p}:ID></{p}:Declarant>
                 <{p}:GoodsShipment>
                   <{p}:Importer><{p}:ID>GB-IMPORTER-{lrn}</{p}:ID></{p}:Importer>
                   <{p}:GovernmentAgencyGoodsItem><{p}:SequenceNumeric>1</{p}:SequenceNumeric></{p}:GovernmentAgencyGoodsItem>
                 </{p}:GoodsShipment>
-                <{p}:{officeElement}><{p}:ID>{office}</{p}:ID></{p}:{officeElement}>
+                {(office is null ? "" : $"<{p}:{officeElement}><{p}:ID>{office}</{p}:ID></{p}:{officeElement}>")}
               </{p}:Declaration>
             </md:MetaData>
             """;
@@ -46,7 +52,7 @@ public static class WcoMessages
               <res:Response>
                 <res:FunctionCode>{r.Code}</res:FunctionCode>
                 <res:FunctionalReferenceID>conversation-{i}</res:FunctionalReferenceID>
-                <res:IssueDateTime><ds:DateTimeString formatCode="{r.Format}">{r.Time}</ds:DateTimeString></res:IssueDateTime>
+                <res:IssueDateTime><ds:DateTimeString{(r.Format is null ? "" : $" formatCode=\"{r.Format}\"")}>{r.Time}</ds:DateTimeString></res:IssueDateTime>
                 <res:Declaration>{(r.Lrn is null ? "" : $"<res:FunctionalReferenceID>{r.Lrn}</res:FunctionalReferenceID>")}{(r.Mrn is null ? "" : $"<res:ID>{r.Mrn}</res:ID>")}<res:VersionID>1</res:VersionID></res:Declaration>
               </res:Response>
             """));

@@ -8,6 +8,15 @@ namespace PmmEtl.Core.Pipelines;
 /// </summary>
 public static class WcoDefaults
 {
+    /// <summary>
+    /// Reading limits. A CDS declaration is about 10 elements deep inside its envelope and has some hundred elements
+    /// per goods item (at most 999 items), so these leave ample room for real messages while a hostile file (deep
+    /// nesting, an endless message) is refused quickly with bounded memory.
+    /// </summary>
+    public const int MaxDepth = 64;
+    public const int MaxElements = 1_000_000;
+    public const long MaxFileBytes = 100L * 1024 * 1024;
+
     /// <summary>9 = original declaration. 13 (amendment, cancellation request) does not make a new declaration.</summary>
     public static IReadOnlySet<string> DeclarationFunctionCodes { get; } = new HashSet<string>(["9"], StringComparer.Ordinal);
 
@@ -63,20 +72,30 @@ public static class WcoDefaults
     /// </summary>
     public static IReadOnlyDictionary<string, WcoFieldMapping> Fields { get; } = new Dictionary<string, WcoFieldMapping>(StringComparer.Ordinal)
     {
-        // The additional declaration type letter (IMZ, EXA, …) does not change the direction.
-        [DeclarationFields.DeclarationType] = new() { Paths = ["TypeCode"], Map = Map(("IM*", "IMPORT"), ("EX*", "EXPORT")) },
+        // The additional declaration type letter (IMZ, EXA, …) does not change the direction. Transit declarations
+        // (T1, T2, T2F, TIR, TD, TR …) are TRANSIT; any other type (CO, community status goods; EU …) is loaded as
+        // OTHER rather than lost. A message without a TypeCode stays without a type (the normaliser refuses it).
+        [DeclarationFields.DeclarationType] = new()
+        {
+            Paths = ["TypeCode"],
+            Map = Map(("IM*", "IMPORT"), ("EX*", "EXPORT"), ("T*", "TRANSIT"), ("*", "OTHER")),
+        },
         // Imports are presented at an office of presentation (entry), exports leave through the office of exit.
         [DeclarationFields.OfficeCode] = new() { Paths = ["PresentationOffice/ID", "ExitOffice/ID", "SupervisingOffice/ID"] },
-        // UN/ECE Recommendation 19 modes: 1 sea, 2 rail, 3 road, 4 air, 5 post (carried by air), 8 inland waterway.
+        // UN/ECE Recommendation 19 modes, one canonical member each: 1 sea, 2 rail, 3 road, 4 air, 5 mail, 6 multimodal,
+        // 7 fixed installation (pipelines, power lines), 8 inland waterway, 9 unknown. 0 ("not specified") and a
+        // message without a mode are left to the normaliser.
         [DeclarationFields.ModeOfTransport] = new()
         {
             Paths = ["BorderTransportMeans/ModeCode", "GoodsShipment/Consignment/ArrivalTransportMeans/ModeCode"],
-            Map = Map(("1", "SEA"), ("2", "RAIL"), ("3", "LAND"), ("4", "AIR"), ("5", "AIR"), ("8", "SEA")),
+            Map = Map(("1", "SEA"), ("2", "RAIL"), ("3", "LAND"), ("4", "AIR"), ("5", "POSTAL"), ("6", "MULTIMODAL"),
+                ("7", "FIXED_INSTALLATION"), ("8", "INLAND_WATERWAY"), ("9", "UNKNOWN")),
         },
         [DeclarationFields.TraderId] = new() { Paths = ["GoodsShipment/Importer/ID", "Exporter/ID", "GoodsShipment/Exporter/ID", "Declarant/ID"] },
         // An authorisation holder of category AEOC or AEOF makes the declaration an AEO's.
         [DeclarationFields.Aeo] = new() { Paths = ["AuthorisationHolder/CategoryCode"], Map = Map(("AEO*", "1")), Default = "0" },
-        [DeclarationFields.Ecommerce] = new() { Constant = "0" },
+        // No e-commerce flag: the declaration messages do not carry one, and an invented "0" would publish K14 = 0 %.
+        // A pipeline whose messages do (a national extension) maps it in source.wco.fields.
         // Every WCO DM message is an electronic data interchange.
         [DeclarationFields.SubmissionChannel] = new() { Constant = "EDI" },
         [DeclarationFields.ArrivalLocal] = new() { Paths = ["BorderTransportMeans/ArrivalDateTime", "GoodsShipment/Consignment/ArrivalDateTime"] },

@@ -27,6 +27,22 @@ public sealed record WcoXmlSourceSettings
 
     /// <summary>Canonical field → where it is found; each configured field replaces that field's default rule.</summary>
     public IReadOnlyDictionary<string, WcoFieldMapping> Fields { get; init; } = WcoDefaults.Fields;
+
+    /// <summary>
+    /// The office of a declaration whose message names none (most import messages of some systems name no office
+    /// of presentation): one of the pipeline's offices, checked when the pipeline is loaded. Null: such a
+    /// declaration is refused for its missing office.
+    /// </summary>
+    public string? DefaultOffice { get; init; }
+
+    /// <summary>Elements nested deeper than this (counted from the document root) stop the file: a hostile or broken file.</summary>
+    public int MaxDepth { get; init; } = WcoDefaults.MaxDepth;
+
+    /// <summary>A message (one <c>Declaration</c> or <c>Response</c>) with more elements than this is refused.</summary>
+    public int MaxElements { get; init; } = WcoDefaults.MaxElements;
+
+    /// <summary>A file larger than this is refused unread.</summary>
+    public long MaxFileBytes { get; init; } = WcoDefaults.MaxFileBytes;
 }
 
 public enum WcoIdentity

@@ -13,10 +13,11 @@ public readonly record struct CsvRecord(long Line, CsvDataReader? Reader, string
 
 /// <summary>
 /// Streams the records of one CSV file with Sylvan's reader, one at a time, with the physical line each starts on
-/// (line breaks inside quoted fields count). A record the parser cannot read (an unclosed quote, a record longer than
-/// <c>max_record_chars</c>) stops Sylvan's reader for good; the file is then reopened on the line after that
-/// record's first line, so the good rows after it still come. Shared by the declaration and register CSV readers,
-/// which differ only in how a record's cells become a raw row.
+/// (line breaks inside quoted fields count). A record the parser cannot read (a stray quote, a record longer than
+/// <c>max_record_chars</c>) stops Sylvan's reader for good; the file is then reopened after that record, found by
+/// its quotes (<see cref="CsvBrokenRecord"/>), so the good rows after it still come and the lines inside its quoted
+/// field do not. Shared by the declaration and register CSV readers, which differ only in how a record's cells
+/// become a raw row.
 /// </summary>
 public sealed class CsvRecordStream
 {
@@ -61,22 +62,24 @@ public sealed class CsvRecordStream
 
     /// <summary>
     /// Every record after the header (when <paramref name="skipHeader"/>), blank lines skipped. A malformed record
-    /// comes as an error naming the file and line; after <see cref="MaxResyncs"/> of them the rest of the file is one error.
+    /// comes as an error naming the file and line, together with every line its quotes span (see
+    /// <see cref="CsvBrokenRecord"/>): a line inside a quoted field is never a row. After <see cref="MaxResyncs"/>
+    /// malformed records, or at a quoted field that never closes, the rest of the file is one error.
     /// </summary>
     public IEnumerable<CsvRecord> Read(string file, bool skipHeader, CancellationToken cancellationToken)
     {
         string name = Path.GetFileName(file);
-        long resumeAt = 1;
         int resyncs = 0;
         bool headerPassed = !skipHeader;
-        while (true)
+        long line = 1; // the physical line the next record starts on
+        TextReader text = OpenText(file);
+        try
         {
-            bool resume = false;
-            long line = resumeAt;
-            using (TextReader text = OpenText(file))
+            while (true)
             {
-                LineBreaks.Skip(text, resumeAt - 1);
-                CsvDataReader? csv = TryCreate(text, out string? error);
+                string? error;
+                bool malformed = false;
+                CsvDataReader? csv = TryCreate(text, out error);
                 using (csv)
                 {
                     while (true)
@@ -90,16 +93,7 @@ public sealed class CsvRecordStream
 
                         if (outcome == Outcome.Malformed)
                         {
-                            if (++resyncs > MaxResyncs)
-                            {
-                                yield return new CsvRecord(line, null,
-                                    $"{name} line {line}: {error}; more than {MaxResyncs} malformed records in this file, so the rest of it from this line was not read");
-                                yield break;
-                            }
-
-                            yield return new CsvRecord(line, null, $"{name} line {line}: {error}; reading resumed on the next line");
-                            resumeAt = line + 1;
-                            resume = true;
+                            malformed = true;
                             break;
                         }
 
@@ -120,12 +114,42 @@ public sealed class CsvRecordStream
                         yield return new CsvRecord(recordLine, csv, null);
                     }
                 }
-            }
 
-            if (!resume)
-            {
-                yield break;
+                if (!malformed)
+                {
+                    yield break;
+                }
+
+                if (++resyncs > MaxResyncs)
+                {
+                    yield return new CsvRecord(line, null,
+                        $"{name} line {line}: {error}; more than {MaxResyncs} malformed records in this file, so the rest of it from this line was not read");
+                    yield break;
+                }
+
+                // Sylvan has read ahead and stopped for good: reopen the file at the broken record and find where it
+                // ends by the quotes, so the lines inside its quoted field are refused with it, not read as rows.
+                text.Dispose();
+                text = OpenText(file);
+                LineBreaks.Skip(text, line - 1);
+                CsvBrokenRecord broken = CsvBrokenRecord.Scan(text, _settings.Delimiter, _settings.Quote);
+                long last = line + Math.Max(broken.Lines, 1) - 1;
+                if (!broken.Closed)
+                {
+                    yield return new CsvRecord(line, null,
+                        $"{name} line {line}: {error}; a quoted field opened in this record never closes, so the rest of the file (lines {line}–{last}) is inside it and was refused");
+                    yield break;
+                }
+
+                yield return new CsvRecord(line, null, last == line
+                    ? $"{name} line {line}: {error}; reading resumed on the next line"
+                    : $"{name} line {line}: {error}; a quoted field spans lines {line}–{last}, so they were refused as one record; reading resumed on line {last + 1}");
+                line = last + 1; // the reader now stands at the start of that line
             }
+        }
+        finally
+        {
+            text.Dispose();
         }
     }
 

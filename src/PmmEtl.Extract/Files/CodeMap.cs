@@ -1,20 +1,29 @@
 namespace PmmEtl.Extract.Files;
 
 /// <summary>
-/// A national code list mapped onto canonical codes ("40" → AIR, "IM*" → IMPORT). An exact key wins over a
-/// prefix key (one ending in '*'); among prefixes the longest wins. Keys and values are compared after trimming.
+/// A national code list mapped onto canonical codes ("40" → AIR, "IM*" → IMPORT, "*" → OTHER). An exact key wins
+/// over a prefix key (one ending in '*'); among prefixes the longest wins; the key "*" alone takes any other
+/// non-blank code. Keys and values are compared after trimming.
 /// </summary>
 public sealed class CodeMap
 {
     private readonly Dictionary<string, string> _exact = new(StringComparer.Ordinal);
     private readonly (string Prefix, string Value)[] _prefixes;
 
+    // "*" is the catch-all: a code list with a standard "other" member maps what it does not list there, while a
+    // blank code stays blank (a missing value is not an "other" one).
+    private readonly string? _otherwise;
+
     public CodeMap(IReadOnlyDictionary<string, string> entries)
     {
         var prefixes = new List<(string, string)>();
         foreach ((string key, string value) in entries)
         {
-            if (key.Length > 1 && key.EndsWith('*'))
+            if (key.Trim() == "*")
+            {
+                _otherwise = value;
+            }
+            else if (key.Length > 1 && key.EndsWith('*'))
             {
                 prefixes.Add((key[..^1], value));
             }
@@ -43,6 +52,12 @@ public sealed class CodeMap
                 mapped = prefixValue;
                 return true;
             }
+        }
+
+        if (_otherwise is not null && key.Length > 0)
+        {
+            mapped = _otherwise;
+            return true;
         }
 
         mapped = value;

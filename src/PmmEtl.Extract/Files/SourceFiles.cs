@@ -1,13 +1,18 @@
+using System.IO.Enumeration;
+
 namespace PmmEtl.Extract.Files;
 
 /// <summary>
 /// The files a file source reads: <c>path</c> itself when it is a file, else the files of the folder matching the
-/// pattern (<c>*.csv</c>, or <c>exports/*_DEC*.xml</c> with a relative sub-folder). Listed in ordinal order of their
-/// relative paths, so two runs over the same folder read the same rows in the same order on any machine.
+/// pattern (<c>*.csv</c>, or <c>exports/*_DEC*.xml</c> with a relative sub-folder), and with
+/// <paramref name="recursive"/> those of every folder below it too (a national system publishes its messages one
+/// sub-folder per day or scenario). Names match case-insensitively on every platform (<c>*.xml</c> matches
+/// <c>A.XML</c>), so a pipeline reads the same files on Linux and Windows. Listed in ordinal order of their relative
+/// paths ('/' between folders), so two runs over the same folder read the same rows in the same order on any machine.
 /// </summary>
 public static class SourceFiles
 {
-    public static IReadOnlyList<string> List(string path, string pattern)
+    public static IReadOnlyList<string> List(string path, string pattern, bool recursive = false)
     {
         if (File.Exists(path))
         {
@@ -28,11 +33,18 @@ public static class SourceFiles
             return [];
         }
 
-        // MatchType.Simple: '*' and '?' only, and no 8.3-name surprises ("*.csv" must not match "a.csvx").
-        var options = new EnumerationOptions { MatchType = MatchType.Simple, MatchCasing = MatchCasing.PlatformDefault, RecurseSubdirectories = false };
-        return Directory.EnumerateFiles(folder, namePattern, options)
+        // Simple matching: '*' and '?' only, and no 8.3-name surprises ("*.csv" must not match "a.csvx"). Hidden and
+        // system entries (".git", ".DS_Store") are skipped, and a symbolic link to a folder is not followed (a link
+        // back up would list the same files again, without end).
+        var options = new EnumerationOptions { RecurseSubdirectories = recursive, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
+        var files = new FileSystemEnumerable<string>(folder, (ref FileSystemEntry e) => e.ToFullPath(), options)
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory && FileSystemName.MatchesSimpleExpression(namePattern, e.FileName, ignoreCase: true),
+            ShouldRecursePredicate = (ref FileSystemEntry e) => (e.Attributes & FileAttributes.ReparsePoint) == 0,
+        };
+        return files
             .Select(Path.GetFullPath)
-            .OrderBy(f => Path.GetRelativePath(path, f), StringComparer.Ordinal)
+            .OrderBy(f => Path.GetRelativePath(path, f).Replace('\\', '/'), StringComparer.Ordinal)
             .ToArray();
     }
 }

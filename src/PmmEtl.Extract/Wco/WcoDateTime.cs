@@ -8,7 +8,9 @@ namespace PmmEtl.Extract.Wco;
 /// <summary>
 /// Reads a WCO Data Model <c>DateTimeString</c> into ISO text without applying any zone: formatCode 304
 /// (<c>yyyyMMddHHmmssZ</c>, <c>yyyyMMddHHmmss±hh</c> or <c>±hhmm</c>) is an exact instant and keeps its offset;
-/// 204 (<c>yyyyMMddHHmmss</c>) is a local time of the office; text without a formatCode passes as ISO text.
+/// 204 (<c>yyyyMMddHHmmss</c>) is a local time of the office. Text without a formatCode is read as 304 when it has
+/// that shape (fourteen digits and a zone designator can mean nothing else; many systems leave the attribute out),
+/// and the caller is told so it can count it; any other text without a formatCode passes as ISO text.
 /// </summary>
 public static partial class WcoDateTime
 {
@@ -19,9 +21,10 @@ public static partial class WcoDateTime
     public static OffsetDateTimePattern IsoOffset { get; } = OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFo<Z+HH:mm>");
 
     /// <summary>A time for a declaration field: ISO text (local or with an offset), or null with the reason.</summary>
-    public static string? ToIsoText(WcoValue value, out string? error)
+    public static string? ToIsoText(WcoValue value, out string? error, out bool withoutFormatCode)
     {
         error = null;
+        withoutFormatCode = false;
         string text = value.Text.Trim();
         switch (value.FormatCode)
         {
@@ -39,6 +42,14 @@ public static partial class WcoDateTime
             case "102":
                 error = $"'{Short(text)}' is a date (formatCode 102) where a time is needed";
                 return null;
+            case null when Format304().IsMatch(text):
+                if (TryExact(text, out OffsetDateTime unmarked, out error))
+                {
+                    withoutFormatCode = true;
+                    return IsoOffset.Format(unmarked);
+                }
+
+                return null;
             case null:
                 return text;
             default:
@@ -48,10 +59,11 @@ public static partial class WcoDateTime
     }
 
     /// <summary>A notification's time: it must name an instant (formatCode 304, or ISO text with an offset) so events can be ordered.</summary>
-    public static bool TryExact(WcoValue value, out OffsetDateTime exact, out string? error)
+    public static bool TryExact(WcoValue value, out OffsetDateTime exact, out string? error, out bool withoutFormatCode)
     {
         string text = value.Text.Trim();
-        if (value.FormatCode == "304")
+        withoutFormatCode = value.FormatCode is null && Format304().IsMatch(text);
+        if (value.FormatCode == "304" || withoutFormatCode)
         {
             return TryExact(text, out exact, out error);
         }

@@ -6,13 +6,14 @@ using PmmEtl.Extract.Files;
 namespace PmmEtl.Extract.Wco;
 
 /// <summary>
-/// Builds a raw declaration from a declaration message and the events its notifications reported. The message gives
-/// identity (LRN; MRN from the notifications), type, office, transport mode, trader and AEO status through the
-/// pipeline's field mapping; the notifications give the milestones: lodged = first receipt or acceptance, inspection
-/// start = control, released = release (or clearance when no release was notified), cleared = clearance,
-/// loaded = exit, arrival = an arrival notification or the message's arrival time. The control channel follows from
-/// the events unless mapped: control → RED, documents required → YELLOW, else GREEN. A rejected (before any
-/// acceptance) or invalidated declaration is refused: it is not a clearance.
+/// Assembles a declaration from a declaration message and the events its notifications reported (<see cref="WcoRows"/>
+/// makes the raw row of it). The message gives identity (LRN; MRN from the notifications), type, office, transport
+/// mode, trader and AEO status through the pipeline's field mapping; the notifications give the milestones:
+/// lodged = first receipt or acceptance, inspection start = control, released = release (or clearance when no release
+/// was notified), cleared = clearance, loaded = exit, arrival = an arrival notification or the message's arrival time.
+/// The control channel follows from the events unless mapped: control → RED, documents required → YELLOW, else
+/// GREEN. A rejected (before any acceptance) or invalidated declaration is refused: it is not a clearance. A message
+/// that names no office takes <c>source.wco.default_office</c>, if the pipeline gives one.
 /// </summary>
 public sealed class WcoDeclarationAssembler
 {
@@ -21,112 +22,150 @@ public sealed class WcoDeclarationAssembler
     public const string FunctionCodePath = "FunctionCode";
 
     private readonly WcoXmlSourceSettings _settings;
+    private readonly SourceCounts _counts;
     private readonly FieldPlan[] _fields;
     private readonly bool _channelMapped;
 
-    public WcoDeclarationAssembler(WcoXmlSourceSettings settings)
+    public WcoDeclarationAssembler(WcoXmlSourceSettings settings, SourceCounts counts)
     {
         _settings = settings;
+        _counts = counts;
         _fields = RecordTypes.Declaration.Fields
             .Where(f => !f.Derived && f.Name != DeclarationFields.DeclarationId && settings.Fields.ContainsKey(f.Name))
             .Select(f => new FieldPlan(f.Name, settings.Fields[f.Name]))
             .ToArray();
         _channelMapped = settings.Fields.ContainsKey(DeclarationFields.ControlChannel);
-        Paths = new HashSet<string>(_fields.SelectMany(f => f.Mapping.Paths).Append(LrnPath).Append(MrnPath).Append(FunctionCodePath), StringComparer.Ordinal);
+        Paths = WcoPathTrie.Build(_fields.SelectMany(f => f.Mapping.Paths).Append(LrnPath).Append(MrnPath).Append(FunctionCodePath).Distinct(StringComparer.Ordinal));
     }
 
     /// <summary>Every element path the declaration messages are read for.</summary>
-    public IReadOnlySet<string> Paths { get; }
-
-    /// <summary>An original declaration; amendment and cancellation requests (function code 13) are not new declarations.</summary>
-    public bool IsDeclaration(WcoElement message) =>
-        message.Text(FunctionCodePath) is not { } code || _settings.DeclarationFunctionCodes.Contains(code);
+    public WcoPathTrie Paths { get; }
 
     /// <summary>The declaration fields this source gives: those mapped from the message, and the milestones and channel the notifications give.</summary>
     public IReadOnlySet<string> Given => new HashSet<string>(
         [DeclarationFields.DeclarationId, .. _fields.Select(f => f.Name), DeclarationFields.ControlChannel, DeclarationFields.LodgedLocal,
          DeclarationFields.InspectionStartLocal, DeclarationFields.ClearedLocal, DeclarationFields.ReleasedLocal, DeclarationFields.LoadedLocal,
+         .. _settings.DefaultOffice is not null ? [DeclarationFields.OfficeCode] : Array.Empty<string>(),
          .. _settings.FunctionCodes.Values.Contains(WcoEvent.Arrived) ? [DeclarationFields.ArrivalLocal] : Array.Empty<string>()],
         StringComparer.Ordinal);
 
-    public RawRecord Build(string file, WcoElement message, WcoNotificationIndex index)
+    /// <summary>An original declaration; amendment and cancellation requests (function code 13) are not new declarations.</summary>
+    public bool IsDeclaration(WcoElement message) =>
+        message.Text(FunctionCodePath) is not { } code || _settings.DeclarationFunctionCodes.Contains(code);
+
+    public WcoDeclaration Build(string file, WcoElement message, WcoNotificationIndex index)
     {
-        var raw = new RawRecord(RecordTypes.Declaration, file, message.Line);
-        var problems = new List<(string Field, string Reason)>();
+        var declaration = new WcoDeclaration(file, message.Line);
+        List<WcoProblem> problems = declaration.Problems;
         string? lrn = message.Text(LrnPath);
-        string? ownMrn = message.Text(MrnPath);
-        WcoDeclarationEvents? events = index.Claim(lrn, ownMrn);
-        string? mrn = ownMrn ?? events?.Mrn;
-        raw[DeclarationFields.DeclarationId] = _settings.Identity == WcoIdentity.Mrn ? mrn ?? lrn : lrn ?? mrn;
-        if (raw[DeclarationFields.DeclarationId] is null)
+        WcoDeclarationEvents? events = Claim(message.Values, index, out string? id);
+        declaration.Id = id;
+        if (id is null)
         {
-            problems.Add((DeclarationFields.DeclarationId, "no FunctionalReferenceID (LRN) nor ID (MRN)"));
+            problems.Add(new(DeclarationFields.DeclarationId, "no FunctionalReferenceID (LRN) nor ID (MRN)", WcoCounts.NoDeclarationId));
         }
 
         foreach (FieldPlan field in _fields)
         {
-            string? value = field.Resolve(message, out string? error);
-            if (error is not null)
+            string? value = field.Resolve(message, out string? error, out bool withoutFormatCode);
+            if (withoutFormatCode)
             {
-                problems.Add((field.Name, error));
+                _counts.Add(WcoCounts.TimesWithoutFormatCode);
             }
 
-            raw[field.Name] = value;
+            if (error is not null)
+            {
+                problems.Add(new(field.Name, error, WcoCounts.UnreadableField));
+            }
+
+            declaration.Fields[field.Name] = value;
+        }
+
+        if (_settings.DefaultOffice is { } office && string.IsNullOrWhiteSpace(declaration.Fields.GetValueOrDefault(DeclarationFields.OfficeCode)))
+        {
+            // The message names no office (many import messages name none): the pipeline's stated default, counted.
+            declaration.Fields[DeclarationFields.OfficeCode] = office;
+            _counts.Add(WcoCounts.DefaultOfficeUsed);
         }
 
         if (events is null)
         {
-            problems.Add(("notification", $"no notification names this declaration (LRN {lrn ?? "none"}): it was never received, accepted or released"));
+            problems.Add(new("notification", $"no notification names this declaration (LRN {lrn ?? "none"}): it was never received, accepted or released", WcoCounts.NeverNotified));
         }
         else
         {
-            ApplyEvents(raw, events, problems);
+            ApplyEvents(declaration, events);
         }
 
-        if (problems.Count > 0)
-        {
-            raw.SourceError = $"{Path.GetFileName(file)} line {message.Line}: {string.Join("; ", problems.Select(p => $"{p.Field}: {p.Reason}"))}";
-            raw.SourceErrorField = problems[0].Field;
-        }
-
-        return raw;
+        return declaration;
     }
 
-    private void ApplyEvents(RawRecord raw, WcoDeclarationEvents events, List<(string Field, string Reason)> problems)
+    /// <summary>
+    /// The id of a declaration message that cannot be read (truncated, over a limit) from what was read of it, its
+    /// notifications claimed so they are not refused a second time as notifications without a declaration.
+    /// </summary>
+    public string? ClaimRefused(IReadOnlyDictionary<string, List<WcoValue>>? partial, WcoNotificationIndex index)
     {
-        Set(events.Earliest(WcoEvent.Received, WcoEvent.Accepted), v => raw[DeclarationFields.LodgedLocal] = v);
-        Set(events[WcoEvent.Arrived], v => raw[DeclarationFields.ArrivalLocal] = v);
-        Set(events[WcoEvent.Control], v => raw[DeclarationFields.InspectionStartLocal] = v);
-        Set(events[WcoEvent.Cleared], v => raw[DeclarationFields.ClearedLocal] = v);
-        Set(events[WcoEvent.Released] ?? events[WcoEvent.Cleared], v => raw[DeclarationFields.ReleasedLocal] = v);
-        Set(events[WcoEvent.Exited], v => raw[DeclarationFields.LoadedLocal] = v);
+        if (partial is null)
+        {
+            return null;
+        }
+
+        Claim(partial, index, out string? id);
+        return id;
+    }
+
+    /// <summary>The notifications of a message (by its LRN, and its MRN if it carries one), and its id under the pipeline's identity.</summary>
+    private WcoDeclarationEvents? Claim(IReadOnlyDictionary<string, List<WcoValue>> values, WcoNotificationIndex index, out string? id)
+    {
+        string? lrn = Text(values, LrnPath);
+        string? ownMrn = Text(values, MrnPath);
+        WcoDeclarationEvents? events = index.Claim(lrn, ownMrn);
+        string? mrn = ownMrn ?? events?.Mrn;
+        id = _settings.Identity == WcoIdentity.Mrn ? mrn ?? lrn : lrn ?? mrn;
+        return events;
+
+        static string? Text(IReadOnlyDictionary<string, List<WcoValue>> values, string path) =>
+            values.TryGetValue(path, out List<WcoValue>? list) && list is [var first, ..] && !string.IsNullOrWhiteSpace(first.Text) ? first.Text.Trim() : null;
+    }
+
+    private void ApplyEvents(WcoDeclaration declaration, WcoDeclarationEvents events)
+    {
+        Dictionary<string, string?> fields = declaration.Fields;
+        List<WcoProblem> problems = declaration.Problems;
+        Set(DeclarationFields.LodgedLocal, events.Earliest(WcoEvent.Received, WcoEvent.Accepted));
+        Set(DeclarationFields.ArrivalLocal, events[WcoEvent.Arrived]);
+        Set(DeclarationFields.InspectionStartLocal, events[WcoEvent.Control]);
+        Set(DeclarationFields.ClearedLocal, events[WcoEvent.Cleared]);
+        Set(DeclarationFields.ReleasedLocal, events[WcoEvent.Released] ?? events[WcoEvent.Cleared]);
+        Set(DeclarationFields.LoadedLocal, events[WcoEvent.Exited]);
         if (!_channelMapped)
         {
-            raw[DeclarationFields.ControlChannel] = events[WcoEvent.Control] is not null ? "RED"
+            fields[DeclarationFields.ControlChannel] = events[WcoEvent.Control] is not null ? "RED"
                 : events[WcoEvent.DocumentsRequired] is not null ? "YELLOW"
                 : "GREEN";
         }
 
         if (events.Problem is { } problem)
         {
-            problems.Add(("notification", problem));
+            problems.Add(new("notification", problem, events.ProblemKind!));
         }
 
         if (events[WcoEvent.Invalidated] is { } invalidated)
         {
-            problems.Add(("notification", $"invalidated by customs at {Iso(invalidated)}: an invalidated declaration is not a valid clearance"));
+            problems.Add(new("notification", $"invalidated by customs at {Iso(invalidated)}: an invalidated declaration is not a valid clearance", WcoCounts.Invalidated));
         }
         else if (events[WcoEvent.Rejected] is { } rejected && events[WcoEvent.Accepted] is null)
         {
             // A rejection after acceptance refuses an amendment or a cancellation request, not the declaration.
-            problems.Add(("notification", $"rejected by customs at {Iso(rejected)} and never accepted: a rejected declaration is not a clearance"));
+            problems.Add(new("notification", $"rejected by customs at {Iso(rejected)} and never accepted: a rejected declaration is not a clearance", WcoCounts.Rejected));
         }
 
-        static void Set(OffsetDateTime? at, Action<string> set)
+        void Set(string field, OffsetDateTime? at)
         {
             if (at is { } value)
             {
-                set(Iso(value));
+                fields[field] = Iso(value);
             }
         }
     }
@@ -142,9 +181,10 @@ public sealed class WcoDeclarationAssembler
         public WcoFieldMapping Mapping { get; } = mapping;
 
         /// <summary>The first listed path that occurs gives the value; of its occurrences, the first the code map knows.</summary>
-        public string? Resolve(WcoElement message, out string? error)
+        public string? Resolve(WcoElement message, out string? error, out bool withoutFormatCode)
         {
             error = null;
+            withoutFormatCode = false;
             if (Mapping.Constant is { } constant)
             {
                 return constant;
@@ -159,7 +199,7 @@ public sealed class WcoDeclarationAssembler
 
                 if (_time)
                 {
-                    return WcoDateTime.ToIsoText(values[0], out error);
+                    return WcoDateTime.ToIsoText(values[0], out error, out withoutFormatCode);
                 }
 
                 if (_map is null)

@@ -27,11 +27,23 @@ public sealed class WcoDeclarationEvents
     public long Line { get; private set; }
 
     /// <summary>The first notification that could not be read (unknown function code, unreadable time).</summary>
-    public string? Problem { get; set; }
+    public string? Problem { get; private set; }
+
+    /// <summary>The kind of <see cref="Problem"/>, for the source's counts (<see cref="WcoCounts"/>).</summary>
+    public string? ProblemKind { get; private set; }
 
     public bool Claimed { get; set; }
 
     public OffsetDateTime? this[WcoEvent e] => _times[(int)e];
+
+    /// <summary>Keeps the first problem only: it is the one the quarantine names.</summary>
+    public void NoteProblem(string kind, string problem)
+    {
+        if (Problem is null)
+        {
+            (ProblemKind, Problem) = (kind, problem);
+        }
+    }
 
     public void Note(WcoEvent e, OffsetDateTime at)
     {
@@ -52,7 +64,10 @@ public sealed class WcoDeclarationEvents
             }
         }
 
-        Problem ??= earlier.Problem;
+        if (earlier.Problem is { } problem)
+        {
+            NoteProblem(earlier.ProblemKind!, problem);
+        }
         if ((earlier.FileIndex, earlier.Line).CompareTo((FileIndex, Line)) < 0)
         {
             (FileIndex, Line) = (earlier.FileIndex, earlier.Line);

@@ -17,24 +17,27 @@ public sealed class WcoNotificationIndex
     public const string MrnPath = "Declaration/ID";
     public const string LrnPath = "Declaration/FunctionalReferenceID";
 
-    public static IReadOnlySet<string> Paths { get; } = new HashSet<string>([FunctionCodePath, IssueTimePath, MrnPath, LrnPath], StringComparer.Ordinal);
+    /// <summary>The paths a notification is read for.</summary>
+    public static WcoPathTrie Paths { get; } = WcoPathTrie.Build([FunctionCodePath, IssueTimePath, MrnPath, LrnPath]);
 
     // A declaration known only by its LRN so far is keyed with a prefix no MRN can have.
     private const string LrnKey = "\0";
 
     private readonly IReadOnlyDictionary<string, WcoEvent> _functionCodes;
+    private readonly SourceCounts _counts;
     private readonly Dictionary<string, WcoDeclarationEvents> _byKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _mrnOfLrn = new(StringComparer.Ordinal);
 
-    public WcoNotificationIndex(IReadOnlyDictionary<string, WcoEvent> functionCodes)
+    public WcoNotificationIndex(IReadOnlyDictionary<string, WcoEvent> functionCodes, SourceCounts counts)
     {
         _functionCodes = functionCodes;
+        _counts = counts;
     }
 
     public int Count => _byKey.Count;
 
-    /// <summary>Notes one notification; returns the reason when it names no declaration at all (it cannot be joined).</summary>
-    public string? Add(int fileIndex, string fileName, WcoElement notification)
+    /// <summary>Notes one notification; returns the kind and reason when it names no declaration at all (it cannot be joined).</summary>
+    public (string Kind, string Reason)? Add(int fileIndex, string fileName, WcoElement notification)
     {
         string? code = notification.Text(FunctionCodePath);
         string? mrn = notification.Text(MrnPath);
@@ -42,19 +45,29 @@ public sealed class WcoNotificationIndex
         string where = $"{fileName} line {notification.Line}";
         if (mrn is null && lrn is null)
         {
-            return $"{where}: a notification (function code {code ?? "none"}) that names no declaration (no Declaration/ID nor Declaration/FunctionalReferenceID)";
+            return notification.Refusal is { } over
+                ? (WcoCounts.NotificationTooManyElements, $"{where}: a notification with {over}, and no declaration named before the limit")
+                : (WcoCounts.NotificationNamesNoDeclaration,
+                    $"{where}: a notification (function code {code ?? "none"}) that names no declaration (no Declaration/ID nor Declaration/FunctionalReferenceID)");
         }
 
         WcoDeclarationEvents events = Resolve(mrn, lrn, fileIndex, notification.Line);
+        if (notification.Refusal is { } refusal)
+        {
+            // Its events are unknown, so its declaration's milestones would be incomplete: the declaration is refused.
+            events.NoteProblem(WcoCounts.NotificationTooManyElements, $"{where}: a notification with {refusal}");
+            return null;
+        }
+
         if (code is null)
         {
-            events.Problem ??= $"{where}: a notification without a FunctionCode";
+            events.NoteProblem(WcoCounts.NotificationWithoutFunctionCode, $"{where}: a notification without a FunctionCode");
             return null;
         }
 
         if (!_functionCodes.TryGetValue(code, out WcoEvent e))
         {
-            events.Problem ??= $"{where}: unknown notification function code '{code}' (map it in source.wco.function_codes)";
+            events.NoteProblem(WcoCounts.UnknownFunctionCode, $"{where}: unknown notification function code '{code}' (map it in source.wco.function_codes)");
             return null;
         }
 
@@ -65,15 +78,20 @@ public sealed class WcoNotificationIndex
 
         if (notification.First(IssueTimePath) is not { } time)
         {
-            events.Problem ??= $"{where}: a notification (function code {code}) without IssueDateTime";
+            events.NoteProblem(WcoCounts.NotificationWithoutTime, $"{where}: a notification (function code {code}) without IssueDateTime");
         }
-        else if (WcoDateTime.TryExact(time, out OffsetDateTime at, out string? error))
+        else if (WcoDateTime.TryExact(time, out OffsetDateTime at, out string? error, out bool withoutFormatCode))
         {
+            if (withoutFormatCode)
+            {
+                _counts.Add(WcoCounts.TimesWithoutFormatCode);
+            }
+
             events.Note(e, at);
         }
         else
         {
-            events.Problem ??= $"{where}: IssueDateTime of function code {code}: {error}";
+            events.NoteProblem(WcoCounts.UnreadableNotificationTime, $"{where}: IssueDateTime of function code {code}: {error}");
         }
 
         return null;

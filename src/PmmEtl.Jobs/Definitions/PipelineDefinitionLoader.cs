@@ -63,6 +63,7 @@ public static class PipelineDefinitionLoader
 
         SourceDefinition? source = ReadSource(top.Mapping("source", required: true), folder);
         IReadOnlyList<OfficeDefinition> offices = ReadOffices(top);
+        WcoSectionReader.CheckDefaultOffice(top, source?.Wco, offices);
         WarehouseDefinition? warehouse = ReadWarehouse(top.Mapping("warehouse", required: true), folder);
         ScheduleDefinition? schedule = ReadSchedule(top.Mapping("schedule", required: true));
         WindowDefinition window = ReadWindow(top.Mapping("window", required: false));

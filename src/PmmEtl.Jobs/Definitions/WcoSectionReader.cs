@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Xml;
 using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Records;
@@ -8,7 +9,8 @@ namespace PmmEtl.Jobs.Definitions;
 /// <summary>
 /// Reads <c>source.wco</c>: the declaration and notification file patterns, the identity (MRN or LRN), the
 /// declaration function codes, the notification function-code table (replacing the default table when given) and
-/// field mappings (each replacing that field's default). Without the section the defaults of <see cref="WcoDefaults"/> apply.
+/// field mappings (each replacing that field's default), the default office and the reading limits. Without the
+/// section the defaults of <see cref="WcoDefaults"/> apply.
 /// </summary>
 internal static class WcoSectionReader
 {
@@ -19,7 +21,8 @@ internal static class WcoSectionReader
             return new WcoXmlSourceSettings { Path = path };
         }
 
-        w.OnlyKeys("declaration_files", "notification_files", "identity", "declaration_function_codes", "function_codes", "fields");
+        w.OnlyKeys("declaration_files", "notification_files", "identity", "declaration_function_codes", "function_codes", "fields",
+            "default_office", "max_depth", "max_elements", "max_file_bytes");
         string identity = w.String("identity", required: false) ?? "mrn";
         if (identity is not ("mrn" or "lrn"))
         {
@@ -36,7 +39,48 @@ internal static class WcoSectionReader
             DeclarationFunctionCodes = declarationCodes is null ? WcoDefaults.DeclarationFunctionCodes : new HashSet<string>(declarationCodes, StringComparer.Ordinal),
             FunctionCodes = ReadFunctionCodes(w) ?? WcoDefaults.FunctionCodes,
             Fields = ReadFields(w),
+            DefaultOffice = w.String("default_office", required: false)?.Trim(),
+            MaxDepth = w.Int("max_depth", required: false, 8, 10_000) ?? WcoDefaults.MaxDepth,
+            MaxElements = w.Int("max_elements", required: false, 100, int.MaxValue) ?? WcoDefaults.MaxElements,
+            MaxFileBytes = ReadBytes(w, "max_file_bytes") ?? WcoDefaults.MaxFileBytes,
         };
+    }
+
+    /// <summary>
+    /// <c>default_office</c> must be one of the pipeline's offices (read after the source section, hence a check of
+    /// its own): a default that no office matches would refuse every declaration it was meant to save.
+    /// </summary>
+    public static void CheckDefaultOffice(YamlNodeReader top, WcoXmlSourceSettings? settings, IReadOnlyList<OfficeDefinition> offices)
+    {
+        // Settings with a default office come from a well-formed source.wco mapping; no offices is reported on its own.
+        if (settings?.DefaultOffice is not { } office || offices.Count == 0
+            || top.Mapping("source", required: false)?.Mapping("wco", required: false) is not { } w)
+        {
+            return;
+        }
+
+        if (!offices.Any(o => string.Equals(o.Code, office, StringComparison.OrdinalIgnoreCase)))
+        {
+            w.Problem(w.Get("default_office"), "default_office",
+                $"'{office}' is not one of the pipeline's offices ({string.Join(", ", offices.Select(o => o.Code))})");
+        }
+    }
+
+    private static long? ReadBytes(YamlNodeReader w, string key)
+    {
+        const long Min = 1024;
+        if (w.String(key, required: false) is not { } text)
+        {
+            return null;
+        }
+
+        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long bytes) || bytes < Min)
+        {
+            w.Problem(w.Get(key), key, $"expected a whole number of bytes from {Min}, got '{text}'");
+            return null;
+        }
+
+        return bytes;
     }
 
     private static Dictionary<string, WcoEvent>? ReadFunctionCodes(YamlNodeReader w)

@@ -97,11 +97,17 @@ internal sealed class RecordStage(ILogger log)
 
             log.Information("{Type}: {Loaded} loaded ({Replaced} replaced), {Quarantined} quarantined of {Read} read in {Ms} ms",
                 type.Name, load.Loaded, load.Replaced, load.Quarantined, typeRead, extractMs + watch.ElapsedMilliseconds);
+            // What the source met while reading that bends or refuses rows without failing the run (a WCO time without
+            // its formatCode, a default office, each kind of refused message).
+            IReadOnlyDictionary<string, long> sourceCounts = source is Extract.ICountingSource counting
+                ? counting.Counts.Snapshot().ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal)
+                : new Dictionary<string, long>();
             results.Add(new RecordLoadResult(type.Name, typeRead, outside, load.Loaded, load.Quarantined, load.Replaced, extractMs, watch.ElapsedMilliseconds)
             {
                 YearsTouched = load.YearsTouched,
                 FinancialYearsTouched = financialYears is null ? [] : [.. financialYears.Order()],
                 QuarantineReasons = reasons,
+                SourceCounts = sourceCounts,
             });
         }
 
@@ -130,6 +136,9 @@ public sealed record RecordLoadResult(string RecordType, long Read, long Outside
 
     /// <summary>How many records were quarantined for each kind of reason ("arrival_local: unparsable time …").</summary>
     public IReadOnlyDictionary<string, long> QuarantineReasons { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>What the source counted while reading this type (files, messages, times without formatCode, defaults used …).</summary>
+    public IReadOnlyDictionary<string, long> SourceCounts { get; init; } = new Dictionary<string, long>();
 }
 
 /// <summary>Groups quarantine reasons into kinds for counting: the field and the reason without the values it quotes.</summary>

@@ -36,7 +36,7 @@ public sealed class CsvRecordSourceTests : IDisposable
             AmountHeader,
             "DA1,2025-03-02,NYC,IMPORT,1,1000,80,EUR",
             "DA2,2025-03-02,NYC,IMPORT,0",
-            "DA3,2025-03-03,\"NYC,IMPORT,0,10,1,USD",
+            "DA3,2025-03-03,\"NYC\"X,IMPORT,0,10,1,USD",
             "DA4,2025-03-04,ord,export,N,2000.5,,usd"));
         // Header names match ignoring case and blanks; the trailing delimiter makes a nameless column, which is ignored.
         _folder.Write("registers/staff.csv", Lines(
@@ -71,7 +71,7 @@ public sealed class CsvRecordSourceTests : IDisposable
             rows[1].SourceError);
         Assert.Equal(("statistical_value", "DA2", null), (rows[1].SourceErrorField, rows[1]["declaration_id"], rows[1]["office_code"]));
 
-        // Line 4 opens a quote it never closes: refused as a row, and reading resumes on line 5.
+        // Line 4 has text after a closing quote: refused as a row, and reading resumes on line 5.
         Assert.StartsWith("declaration_amount.csv line 4: malformed CSV", rows[2].SourceError, StringComparison.Ordinal);
         Assert.EndsWith("; reading resumed on the next line", rows[2].SourceError, StringComparison.Ordinal);
         Assert.Equal("row", rows[2].SourceErrorField);
