@@ -31,6 +31,13 @@ public sealed partial class KpiFormula
         double? a = vars["A"].Value;
         VariableCell? bCell = vars.GetValueOrDefault("B");
         double? b = bCell?.Value;
+        if (PublishesParts(formula))
+        {
+            // The value is computed from the A and B it publishes (numerator, denominator: whole units), so that anyone can
+            // derive it again from them: counts are whole already, sums of amounts (K03's USD) lose only their cents.
+            (a, b) = (Whole(a), Whole(b));
+        }
+
         (double? value, string? why) = formula switch
         {
             FormulaKind.Ratio => b is > 0 ? (100.0 * (a ?? 0) / b.Value, null) : (null, NoDenominator(kpi, "B", b)),
@@ -47,17 +54,36 @@ public sealed partial class KpiFormula
         long n = formula is FormulaKind.ShareOfTotal or FormulaKind.TotalOverB
             ? vars["A"].Records + (bCell?.Records ?? 0)
             : bCell?.Records ?? vars["A"].Records;
+        (long? numerator, long? denominator) = Parts(formula, a, b);
         return row with
         {
             Value = value is { } x ? Round(Settle(x)!.Value, kpi.Precision) : null,
             N = n,
-            Numerator = a is { } an ? (long)Math.Round(an, MidpointRounding.AwayFromZero) : null,
-            // A and B as published (numerator, denominator), so that periods can be summed and the formula applied again.
-            Denominator = formula is FormulaKind.Ratio or FormulaKind.ShareOfTotal or FormulaKind.TotalOverB or FormulaKind.Variation && b is { } bn
-                ? (long)Math.Round(bn, MidpointRounding.AwayFromZero) : null,
+            Numerator = numerator,
+            Denominator = denominator,
             Note = Join(why, Join(entered, variantNote)),
         };
     }
+
+    /// <summary>
+    /// What <c>numerator</c> and <c>denominator</c> hold, one meaning per formula kind (docs/analysts-guide.md): A and B of
+    /// the ratios and of the variation, as published, so that periods can be summed and the formula applied again (amounts
+    /// to the whole unit); A alone for the three-year share, whose B is three years; nothing for a mean of shares or a
+    /// value (a mean, count or amount is its own value, and a mean's A must never pass for a sum).
+    /// </summary>
+    private static (long? Numerator, long? Denominator) Parts(FormulaKind formula, double? a, double? b) => formula switch
+    {
+        // A sum with no record in scope is null and counts as 0, as the formulas read it.
+        _ when PublishesParts(formula) => (Whole(a ?? 0), Whole(b)),
+        FormulaKind.ThreeYearShare => (Whole(a ?? 0), null),
+        _ => (null, null),
+    };
+
+    /// <summary>The formulas of two quantities A and B, published as numerator and denominator.</summary>
+    private static bool PublishesParts(FormulaKind formula) =>
+        formula is FormulaKind.Ratio or FormulaKind.ShareOfTotal or FormulaKind.TotalOverB or FormulaKind.Variation;
+
+    private static long? Whole(double? x) => x is { } v ? (long)Math.Round(v, MidpointRounding.AwayFromZero) : null;
 
     /// <summary>(Σ items answered yes / number of items) × 100; no value, with the reason, when the year has no answers.</summary>
     public KpiValue ApplyChecklist(KpiDefinition kpi, CellKey cell, IReadOnlyList<Inputs.ChecklistAnswer> answers)
