@@ -214,8 +214,9 @@ public sealed partial class KpiFormula
     private static string NoPriorYear(KpiDefinition kpi, double? b) =>
         b is null ? $"not measurable: no value for year t−1 ({Describe(kpi, "B")})" : $"not measurable: B = 0 in year t−1 ({Describe(kpi, "B")})";
 
+    // A variant's own variables (K08's B) are described too; the KPI's come first.
     private static string Describe(KpiDefinition kpi, string name) =>
-        kpi.Variables.FirstOrDefault(v => v.Name == name)?.Description ?? name;
+        kpi.Variables.Concat(kpi.Variants.SelectMany(v => v.Variables ?? [])).FirstOrDefault(v => v.Name == name)?.Description ?? name;
 
     private static string? Entered(IEnumerable<KeyValuePair<string, VariableCell>> vars)
     {
