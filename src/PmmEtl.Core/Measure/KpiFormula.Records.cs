@@ -45,7 +45,9 @@ public sealed partial class KpiFormula
             FormulaKind.TotalOverB => b is > 0 ? (100.0 * ((a ?? 0) + b.Value) / b.Value, null) : (null, NoDenominator(kpi, "B", b)),
             FormulaKind.Variation => b is > 0 ? (100.0 * ((a ?? 0) - b.Value) / b.Value, null) : (null, NoPriorYear(kpi, b)),
             FormulaKind.ThreeYearShare => ThreeYearShare(kpi, a, vars),
-            FormulaKind.MeanShare => a is { } share ? (100.0 * share, null) : (null, "not measurable: no records in scope (N = 0)"),
+            // A share over a population (K41) has N = its members even when none of them has a linked record.
+            FormulaKind.MeanShare => a is { } share ? (100.0 * share, null)
+                : (null, vars["A"].Records == 0 ? "not measurable: no records in scope (N = 0)" : $"not measurable: no records in scope for A ({Describe(kpi, "A")})"),
             FormulaKind.Value => a is { } v ? (v, null) : (null, "not measurable: no records in scope"),
             _ => throw new InvalidOperationException($"{kpi.Code}: formula {formula} does not combine variables"),
         };

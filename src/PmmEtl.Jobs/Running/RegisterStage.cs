@@ -92,7 +92,7 @@ internal sealed class RegisterStage
     /// <summary>The registers read by the pipeline's KPIs published by financial year.</summary>
     public static HashSet<string> FinancialYearRegisters(PipelineDefinition pipeline) =>
         pipeline.Kpis.Where(k => k.Periods.Contains(PeriodType.FinancialYear))
-            .SelectMany(k => k.Variables).Select(v => v.Register).ToHashSet(StringComparer.Ordinal);
+            .SelectMany(k => k.Variables).SelectMany(v => v.Reads).ToHashSet(StringComparer.Ordinal);
 }
 
 /// <summary>What one register's load did in a run (published in the run result).</summary>

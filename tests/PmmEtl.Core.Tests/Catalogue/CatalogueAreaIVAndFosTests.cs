@@ -92,7 +92,7 @@ public sealed class CatalogueAreaIVAndFosTests
         }
 
         Assert.Equal(kpi.Formula == FormulaKind.Checklist, kpi.Items.Count > 0);
-        Assert.Equal(kpi.Formula == FormulaKind.MeanShare, kpi.Variables.Any(v => v.Aggregate is MeanOfGroupShare));
+        Assert.Equal(kpi.Formula == FormulaKind.MeanShare, kpi.Variables.Any(v => v.Aggregate is MeanOfGroupShare or MeanOfLinkedShare));
     }
 
     [Fact]
@@ -127,16 +127,30 @@ public sealed class CatalogueAreaIVAndFosTests
     }
 
     [Fact]
-    public void K41_is_published_by_financial_year_over_frontline_inspection_officers()
+    public void K41_divides_by_every_frontline_inspection_officer_counts_competencies_distinct_and_publishes_the_share_assessed()
     {
         KpiDefinition k41 = KpiCatalogue.Find("K41")!;
         Assert.Equal([PeriodType.FinancialYear], k41.Periods);
+        Assert.Equal(FormulaKind.MeanShare, k41.Formula);
+
+        // N: the variable's own records are the frontline inspection officers of the staff register employed during the
+        // financial year, assessed or not (not the officers assessed, which the competency register would give).
         KpiVariable a = k41.Variable("A");
-        Assert.Equal("competency_assessment", a.Register);
-        Assert.Equal(new MeanOfGroupShare("staff_id", "has_gap"), a.Aggregate);
-        RelatedExists staff = Assert.IsType<RelatedExists>(a.Filter);
-        Assert.Equal(("staff", "staff_id"), (staff.Register, staff.Link));
-        Assert.Equal(new FieldIsTrue("frontline_inspection", true), staff.Filter);
+        Assert.Equal("staff", a.Register);
+        Assert.Equal(new ActiveDuringPeriod("employment_start", "employment_end"), a.Timing);
+        Assert.Equal(new FieldIsTrue("frontline_inspection", true), a.Filter);
+        // X and Y: distinct competencies per officer (the latest assessment in the year of each), not assessment records.
+        Assert.Equal(new MeanOfLinkedShare("competency_assessment", "staff_id", "competency_id", "has_gap", "assessed_on"), a.Aggregate);
+
+        // The share of those officers assessed in the year, published as its own row.
+        KpiVariant assessed = Assert.Single(k41.Variants);
+        Assert.Equal(("assessed_share", FormulaKind.Ratio), (assessed.Name, assessed.Formula));
+        KpiVariable officers = assessed.Variables!.Single(v => v.Name == "B");
+        Assert.Equal(("staff", new CountDistinct("staff_id"), a.Timing, CatalogueChecks.Canonical(a.Filter)),
+            (officers.Register, officers.Aggregate, officers.Timing, CatalogueChecks.Canonical(officers.Filter)));
+        Assert.Equal(
+            "all(frontline_inspection is True; related competency_assessment by staff_id () timed InPeriod { DateField = assessed_on })",
+            CatalogueChecks.Canonical(assessed.Variables!.Single(v => v.Name == "A").Filter));
     }
 
     [Fact]
