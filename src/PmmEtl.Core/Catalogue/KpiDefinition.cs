@@ -65,6 +65,9 @@ public sealed record KpiDefinition
     /// <summary>PMM KPI or FoS indicator.</summary>
     public CatalogueFamily Family { get; init; } = CatalogueFamily.Pmm;
 
+    /// <summary>For FoS entries: the number of the Standard (1–15) the indicator or additional-information item belongs to.</summary>
+    public int? FosStandard { get; init; }
+
     /// <summary>For declaration-fact KPIs: the declarations the KPI is about (its population, before exclusions).</summary>
     public FactCondition? Population { get; init; }
 

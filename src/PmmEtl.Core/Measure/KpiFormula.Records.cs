@@ -129,14 +129,25 @@ public sealed partial class KpiFormula
             return row with { Note = $"not measurable: no implementation level reported for {kpi.Code} in {cell.PeriodStart.Year} (inputs.assessments, fos)" };
         }
 
+        // The capacity-building answers are rows of their own (ApplyCapacityBuilding), one per question.
         return row with
         {
             Value = answer.Level,
             ValueText = $"{answer.Level.ToString(CultureInfo.InvariantCulture)} – {ImplementationLevels[answer.Level - 1]}",
             N = 1,
-            Note = answer.CapacityBuilding,
         };
     }
+
+    /// <summary>One capacity-building answer of an FoS indicator: the answer as text, the question in the note.</summary>
+    public KpiValue ApplyCapacityBuilding(KpiDefinition kpi, CellKey cell, Inputs.CapacityBuildingAnswer answer)
+    {
+        string question = KpiCatalogue.FosCapacityBuildingQuestions.FirstOrDefault(q => q.Code == answer.Question)?.Text ?? answer.Question;
+        return Row(kpi, PmmVariant, cell) with { ValueText = answer.Text, N = 1, Note = $"{answer.Question}: {question}" };
+    }
+
+    /// <summary>A row without a value, for an entry that is not measured in the cell: the note says why ("not measurable: …").</summary>
+    public KpiValue NotMeasured(KpiDefinition kpi, CellKey cell, string reason) =>
+        Row(kpi, PmmVariant, cell) with { Note = $"not measurable: {reason}" };
 
     /// <summary>A text answer an officer gave (entered value with text).</summary>
     public KpiValue ApplyText(KpiDefinition kpi, CellKey cell, Inputs.EnteredValue? answer)

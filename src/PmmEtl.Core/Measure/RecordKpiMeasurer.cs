@@ -44,6 +44,13 @@ public sealed class RecordKpiMeasurer
     private IEnumerable<KpiValue> MeasurePeriod(KpiDefinition kpi, PeriodType type, LocalDate start, KpiFormula formula)
     {
         var total = new CellKey(type, start, KpiFormula.TotalBreakdown, KpiFormula.AllValues, kpi.Disclosure);
+        // An FoS additional-information item the questionnaire does not ask this year is not measured at all.
+        if (FosAdditionalInformation.NotAsked(kpi, _inputs.FosLevels, start.Year) is { } notAsked)
+        {
+            yield return formula.NotMeasured(kpi, total, notAsked);
+            yield break;
+        }
+
         switch (kpi.Formula)
         {
             case FormulaKind.Checklist:
@@ -63,7 +70,13 @@ public sealed class RecordKpiMeasurer
 
                 yield break;
             case FormulaKind.ImplementationLevel:
-                yield return formula.ApplyLevel(kpi, total, _inputs.FosLevels.FirstOrDefault(a => a.IndicatorCode == kpi.Code && a.Year == start.Year));
+                FosLevelAnswer? level = _inputs.FosLevels.FirstOrDefault(a => a.IndicatorCode == kpi.Code && a.Year == start.Year);
+                yield return formula.ApplyLevel(kpi, total, level);
+                foreach (KpiValue answer in CapacityBuilding(kpi, type, start, level, formula))
+                {
+                    yield return answer;
+                }
+
                 yield break;
             case FormulaKind.Text:
                 yield return formula.ApplyText(kpi, total, Entered(kpi.Code, "A", type, start, null, null));
@@ -83,6 +96,21 @@ public sealed class RecordKpiMeasurer
             {
                 yield return value;
             }
+        }
+    }
+
+    /// <summary>One row per capacity-building answer of an FoS indicator: breakdown value = the question's code.</summary>
+    private static IEnumerable<KpiValue> CapacityBuilding(KpiDefinition kpi, PeriodType type, LocalDate start, FosLevelAnswer? level, KpiFormula formula)
+    {
+        Breakdown? questions = kpi.Breakdowns.FirstOrDefault(b => b.Kind == BreakdownKind.CapacityBuilding);
+        if (questions is null || level is null)
+        {
+            yield break;
+        }
+
+        foreach (CapacityBuildingAnswer answer in level.CapacityBuilding)
+        {
+            yield return formula.ApplyCapacityBuilding(kpi, Cell(kpi, questions, type, start, answer.Question), answer);
         }
     }
 

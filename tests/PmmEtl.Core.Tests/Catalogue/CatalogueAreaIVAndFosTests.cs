@@ -210,6 +210,24 @@ public sealed class CatalogueAreaIVAndFosTests
     }
 
     [Fact]
+    public void Fos_entries_know_their_standard_and_indicators_break_down_by_the_capacity_building_questions_of_their_level()
+    {
+        Assert.All(Fos, k => Assert.Equal(int.Parse(k.Code["FOS-".Length..k.Code.IndexOf('.', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture), k.FosStandard));
+        Assert.All(Fos.Where(k => k.Formula == FormulaKind.ImplementationLevel),
+            k => Assert.Equal([new Breakdown(BreakdownKind.CapacityBuilding, Disclosure.Wco)], k.Breakdowns));
+        Assert.All(FosItems, k => Assert.Contains("Asked, and so required and published, only where the Standard is implemented fully or partially", k.Decision, StringComparison.Ordinal));
+
+        // The questionnaire's bullets per level: 1, 2, 3, 4 and 2 questions, coded by level and order.
+        Assert.Equal(["1a", "2a", "2b", "3a", "3b", "3c", "4a", "4b", "4c", "4d", "5a", "5b"], KpiCatalogue.FosCapacityBuildingQuestions.Select(q => q.Code));
+        Assert.All(KpiCatalogue.FosCapacityBuildingQuestions, q => Assert.Equal(q.Code[0] - '0', q.Level));
+        Assert.Equal(["3b", "4c"], KpiCatalogue.FosCapacityBuildingQuestions.Where(q => q.YesNo).Select(q => q.Code));
+        Assert.Equal(["3c:3b", "4d:4c"], KpiCatalogue.FosCapacityBuildingQuestions.Where(q => q.AskedIfYesTo is not null).Select(q => $"{q.Code}:{q.AskedIfYesTo}"));
+        Assert.Equal("Why has your country decided not to implement this Standard?", KpiCatalogue.FosCapacityBuildingQuestions[0].Text);
+        // "Implemented (whether fully or partially)": level 4 (finalising) or 5 (complete).
+        Assert.Equal(4, KpiCatalogue.FosAdditionalInformationLevel);
+    }
+
+    [Fact]
     public void The_fos_questionnaire_has_35_additional_items_lettered_per_standard()
     {
         // Items per Standard, counted in the seed's "Additional Information" tables:

@@ -130,12 +130,18 @@ public sealed class RecordFormulaTests
     }
 
     [Fact]
-    public void An_implementation_level_carries_its_label()
+    public void An_implementation_level_carries_its_label_and_each_capacity_building_answer_is_a_row_of_its_own()
     {
-        KpiValue v = Formula.ApplyLevel(Kpi(FormulaKind.ImplementationLevel), Year2025, new FosLevelAnswer("KX", 2025, 4, "pilot with two platforms", "q.yaml:9"));
+        CapacityBuildingAnswer answer = new("4c", "Yes: pilot with two platforms", "q.yaml:12");
+        KpiValue v = Formula.ApplyLevel(Kpi(FormulaKind.ImplementationLevel), Year2025, new FosLevelAnswer("KX", 1, 2025, 4, [answer], "q.yaml:9"));
         Assert.Equal(4, v.Value);
         Assert.Equal("4 – Finalising implementation", v.ValueText);
-        Assert.Equal("pilot with two platforms", v.Note);
+        Assert.Null(v.Note);
+
+        var cell = new CellKey(PeriodType.Year, new LocalDate(2025, 1, 1), "capacity_building", "4c", Disclosure.Wco);
+        KpiValue row = Formula.ApplyCapacityBuilding(Kpi(FormulaKind.ImplementationLevel), cell, answer);
+        Assert.Equal((null, "Yes: pilot with two platforms", "capacity_building", "4c", 1L), (row.Value, row.ValueText, row.Breakdown, row.BreakdownValue, row.N));
+        Assert.Equal("4c: Is your country facing difficulties in implementing this Standard?", row.Note);
     }
 
     [Fact]
