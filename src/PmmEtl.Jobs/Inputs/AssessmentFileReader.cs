@@ -10,9 +10,11 @@ namespace PmmEtl.Jobs.Inputs;
 
 /// <summary>
 /// Reads one assessment file (one PMM cycle year): the yes/no criteria of the self-assessment KPIs, the WCO-tool
-/// answers, the implementation levels of the e-commerce FoS indicators and the FoS items an officer answers.
-/// Everything is checked against the catalogue before a run uses it; every problem of the file is reported at once,
-/// naming its line and field, and every answer carries the file and line it came from.
+/// answers, the implementation levels of the e-commerce FoS indicators with the answers to the capacity-building
+/// questions of each level, and the FoS items an officer answers. Everything is checked against the catalogue before a
+/// run uses it; every problem of the file is reported at once, naming its line and field, and every answer carries the
+/// file and line it came from. Whether an FoS item is asked at all depends on the levels, which may be in another file:
+/// <see cref="FosAdditionalInformationCheck"/> checks that once every input file is read.
 /// </summary>
 public sealed class AssessmentFileReader
 {
