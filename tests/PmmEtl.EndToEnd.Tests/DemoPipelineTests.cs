@@ -100,6 +100,58 @@ public sealed class DemoPipelineTests : IDisposable
     }
 
     [Fact]
+    public void Every_published_ratio_is_re_derived_from_its_numerator_and_denominator_and_no_mean_has_a_numerator()
+    {
+        _h.Run();
+        // The formula of each (KPI, variant) as the catalogue gives it: a variant without a formula of its own reads the KPI's.
+        var formulas = new Dictionary<(string Code, string Variant), (Core.Catalogue.FormulaKind Formula, int Precision)>();
+        foreach (Core.Catalogue.KpiDefinition kpi in Core.Catalogue.KpiCatalogue.All)
+        {
+            formulas[(kpi.Code, "pmm")] = (kpi.Formula, kpi.Precision);
+            foreach (Core.Catalogue.KpiVariant variant in kpi.Variants)
+            {
+                formulas[(kpi.Code, variant.Name)] = (variant.Formula ?? kpi.Formula, kpi.Precision);
+            }
+        }
+
+        List<object?[]> rows = _h.Query("""
+            SELECT kpi_code, variant, period_label, breakdown, breakdown_value, value, numerator, denominator FROM fact_kpi_value
+            WHERE value IS NOT NULL ORDER BY ALL
+            """);
+        int ratios = 0, means = 0;
+        var ratioKpis = new HashSet<string>(StringComparer.Ordinal);
+        foreach (object?[] r in rows)
+        {
+            string where = $"{r[0]} {r[1]} {r[2]} {r[3]}={r[4]}";
+            (Core.Catalogue.FormulaKind formula, int precision) = formulas[((string)r[0]!, (string)r[1]!)];
+            double value = Convert.ToDouble(r[5], System.Globalization.CultureInfo.InvariantCulture);
+            long? numerator = r[6] is null ? null : Convert.ToInt64(r[6], System.Globalization.CultureInfo.InvariantCulture);
+            long? denominator = r[7] is null ? null : Convert.ToInt64(r[7], System.Globalization.CultureInfo.InvariantCulture);
+            switch (formula)
+            {
+                // (A / B) × 100: numerator = A and denominator = B, as published, give the value back.
+                case Core.Catalogue.FormulaKind.Ratio:
+                    Assert.True(numerator is not null && denominator is > 0, $"{where}: numerator {numerator}, denominator {denominator}");
+                    Assert.True(Math.Round(100.0 * numerator!.Value / denominator!.Value, precision, MidpointRounding.AwayFromZero) == value,
+                        $"{where}: 100 × {numerator} / {denominator} does not give the published {value}");
+                    ratios++;
+                    ratioKpis.Add((string)r[0]!);
+                    break;
+                // Means (of durations, of shares, the value of a mean): never a rounded A in the numerator.
+                case Core.Catalogue.FormulaKind.MeanDuration or Core.Catalogue.FormulaKind.MeanShare or Core.Catalogue.FormulaKind.Value:
+                    Assert.True(numerator is null, $"{where}: a mean or value publishes no numerator, got {numerator}");
+                    means++;
+                    break;
+            }
+        }
+
+        // Ratios of the declaration fact (K10, K12, K14), of registers (K03 in USD, K43, K47 …), of variants (K08, K41) and of FoS items.
+        Assert.True(ratios > 100, $"only {ratios} ratio rows");
+        Assert.Superset(new HashSet<string>(["K03", "K08", "K10", "K12", "K14", "K41", "K43", "K47", "FOS-1.A", "FOS-5.D"]), ratioKpis);
+        Assert.True(means > 100, $"only {means} mean rows");
+    }
+
+    [Fact]
     public void K44_equals_plain_sql_over_the_loaded_staff_register()
     {
         _h.Run();

@@ -50,6 +50,13 @@ public sealed class PostgresRegisterTests(PostgresServer postgres)
     });
 
     [Fact]
+    public void Postgres_mean_of_linked_shares_over_a_population() => OnPostgres(w =>
+    {
+        RegisterScenario.LoadAll(w);
+        RegisterScenario.LinkedShares(w);
+    });
+
+    [Fact]
     public void Postgres_conditions_and_unknown_fields() => OnPostgres(w =>
     {
         RegisterScenario.LoadAll(w);

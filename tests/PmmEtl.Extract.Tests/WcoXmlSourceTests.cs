@@ -33,7 +33,8 @@ public sealed class WcoXmlSourceTests : IDisposable
         TestDeclaration r = Assert.Single(Read());
 
         Assert.Null(r.SourceError);
-        Assert.Equal(("25GBMRN1", "IMPORT", "NYC", "SEA", "GREEN", "1", "0", "EDI", "GB-IMPORTER-LRN-1"),
+        // No e-commerce flag: WCO DM declarations carry none, and nothing is invented for it.
+        Assert.Equal(("25GBMRN1", "IMPORT", "NYC", "SEA", "GREEN", "1", (string?)null, "EDI", "GB-IMPORTER-LRN-1"),
             (r.DeclarationId, r.DeclarationType, r.OfficeCode, r.ModeOfTransport, r.ControlChannel, r.Aeo, r.Ecommerce, r.SubmissionChannel, r.TraderId));
         // Lodged at receipt (13:55), the earlier of receipt and acceptance; released at 15:30; cleared at 16:00.
         Assert.Equal(("2025-01-10T13:00:00Z", "2025-01-10T13:55:00Z", "2025-01-10T15:30:00Z", "2025-01-10T16:00:00Z"),

@@ -48,6 +48,8 @@ public static class FieldUses
             Sum s => uses.Append(new(type, s.Field)),
             Mean m => uses.Append(new(type, m.Field)),
             MeanOfGroupShare g => uses.Append(new(type, g.GroupField)).Append(new(type, g.FlagField)),
+            MeanOfLinkedShare l => uses.Append(new(type, l.Link)).Append(new(l.Register, l.Link)).Append(new(l.Register, l.ItemField))
+                .Append(new(l.Register, l.FlagField)).Append(new(l.Register, l.DateField)),
             CountRows => uses,
             _ => throw new ArgumentOutOfRangeException(nameof(variable), variable.Aggregate, "unknown aggregate"),
         };

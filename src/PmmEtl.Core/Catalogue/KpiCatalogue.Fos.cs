@@ -11,6 +11,48 @@ public static partial class KpiCatalogue
     /// FOS-15.1, implementation level 1–5) then its additional-information items (FOS-1.A, FOS-1.B …).
     /// </summary>
     public static IReadOnlyList<KpiDefinition> FosIndicators => s_FosIndicators ??= FosQuestionnaire.Entries();
+
+    /// <summary>
+    /// The questionnaire asks a Standard's additional information "if your country has implemented the Standard (whether
+    /// fully or partially)". Level 5 is "implementation complete" (fully); level 4, "finalising implementation" (measures
+    /// developed and being operationalised), is read as partially; levels 1–3 have nothing implemented yet. A Standard is
+    /// at the highest level reported for any of its indicators, so one indicator at 4 or 5 is enough.
+    /// </summary>
+    public const int FosAdditionalInformationLevel = 4;
+
+    private static IReadOnlyList<CapacityBuildingQuestion>? s_FosCapacityBuildingQuestions;
+
+    /// <summary>
+    /// The questionnaire's capacity-building questions, per implementation level (verbatim): an indicator's answers are
+    /// keyed by these codes, and only the questions of its reported level are asked.
+    /// </summary>
+    public static IReadOnlyList<CapacityBuildingQuestion> FosCapacityBuildingQuestions => s_FosCapacityBuildingQuestions ??=
+    [
+        new(1, "1a", "Why has your country decided not to implement this Standard?"),
+        new(2, "2a", "What difficulties is your country facing to implement this Standard?"),
+        new(2, "2b", "How could capacity building assist you to overcome these difficulties?"),
+        new(3, "3a", "What steps has your country taken to develop measures to implement this Standard (e.g. internal policy development, public consultations, testing/trials)?"),
+        new(3, "3b", "Has your country faced difficulties in developing measures to implement this Standard?") { YesNo = true },
+        new(3, "3c", "If yes, how could capacity building assist you to overcome these difficulties?") { AskedIfYesTo = "3b" },
+        new(4, "4a", "What measures have your country developed to implement the Standard?"),
+        new(4, "4b", "What processes (legislative, administrative or operational) is your country administering to implement the Standard?"),
+        new(4, "4c", "Is your country facing difficulties in implementing this Standard?") { YesNo = true },
+        new(4, "4d", "If yes, how could capacity building assist you to overcome these challenges?") { AskedIfYesTo = "4c" },
+        new(5, "5a", "How does your country implement the Standard, and how often will it be reviewed or evaluated?"),
+        new(5, "5b", "What lessons has your country learned in implementing this Standard?"),
+    ];
+}
+
+/// <summary>
+/// One capacity-building question of the FoS questionnaire, asked of an indicator reported at <paramref name="Level"/>.
+/// A <see cref="YesNo"/> question is answered with a text that starts with yes or no; a question
+/// <see cref="AskedIfYesTo"/> another is asked only when that one is answered yes.
+/// </summary>
+public sealed record CapacityBuildingQuestion(int Level, string Code, string Text)
+{
+    public bool YesNo { get; init; }
+
+    public string? AskedIfYesTo { get; init; }
 }
 
 /// <summary>One Standard of the Framework, as the questionnaire titles and states it.</summary>
@@ -30,10 +72,14 @@ file static class FosQuestionnaire
     private const string Round = "not stated (answered per questionnaire round; published per calendar year)";
 
     private const string LevelDefinition =
-        "The implementation level of the Standard the administration reports for this indicator: 1 not applicable (no intention to implement), 2 not implemented (with issues), 3 progressing with implementation, 4 finalising implementation, 5 implementation complete; published with the capacity-building answers for that level.";
+        "The implementation level of the Standard the administration reports for this indicator: 1 not applicable (no intention to implement), 2 not implemented (with issues), 3 progressing with implementation, 4 finalising implementation, 5 implementation complete; published with one row per capacity-building question of that level (breakdown capacity_building, the question's code, the answer as text).";
 
     private const string LevelDecision =
-        "Level 1 means 'not applicable', not 'less implemented than 2': averages of levels leave level 1 out and count it separately.";
+        "Level 1 means 'not applicable', not 'less implemented than 2': averages of levels leave level 1 out and count it separately. The capacity-building answers are keyed to the questions of the reported level (1a; 2a–2b; 3a–3c; 4a–4d; 5a–5b): every question of that level is answered, none of another level; 3b and 4c are yes/no questions and 3c and 4d are asked only after a yes.";
+
+    /// <summary>Appended to every additional-information item's decision.</summary>
+    private const string AskedWhen =
+        "Asked, and so required and published, only where the Standard is implemented fully or partially: at least one of its indicators reported at level 4 or 5 for the year. Otherwise the item's row has no value and says it was not asked.";
 
     private const string ShipmentScope =
         "An item is one shipment record (house bill or postal item); only e-commerce shipments (shipment.ecommerce, the identification rule of K12–K14) count, import and export, dated by arrival or departure.";
@@ -343,10 +389,12 @@ file static class FosQuestionnaire
         MinimumPeriodicity = Round,
         Disclosure = Disclosure.Wco,
         Family = CatalogueFamily.Fos,
+        FosStandard = s.Number,
+        Breakdowns = [new(BreakdownKind.CapacityBuilding, Disclosure.Wco)],
         Decision = LevelDecision,
     };
 
-    /// <summary>An additional-information item; every item is asked only where the Standard is at least partly implemented.</summary>
+    /// <summary>An additional-information item; every item is asked only where the Standard is implemented, fully or partially (<see cref="KpiCatalogue.FosAdditionalInformationLevel"/>).</summary>
     private static KpiDefinition Item(
         FosStandard s,
         char letter,
@@ -376,8 +424,9 @@ file static class FosQuestionnaire
         MinimumPeriodicity = periodicity,
         Disclosure = Disclosure.Wco,
         Family = CatalogueFamily.Fos,
+        FosStandard = s.Number,
         Variables = variables,
-        Decision = decision,
+        Decision = decision is null ? AskedWhen : $"{decision} {AskedWhen}",
     };
 
     /// <summary>(A/B)×100 over e-commerce shipments: B = those in <paramref name="scope"/>, A = those of B matching <paramref name="numerator"/>.</summary>

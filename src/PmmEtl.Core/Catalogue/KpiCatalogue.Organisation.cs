@@ -52,7 +52,7 @@ public static partial class KpiCatalogue
         Input = InputKind.Transactional,
         Formula = FormulaKind.MeanShare,
         PrintedFormula = "Σ (X/Y)_i / N",
-        Definition = "Mean, over the frontline officers assigned to inspection duties who were assessed in the financial year (N), of each officer's share of assessed competencies with a gap (X/Y; a gap is an acquired proficiency level below the required one). Lower is better.",
+        Definition = "Σ over the frontline officers assigned to inspection duties of X/Y, divided by N = all those officers employed during the financial year (staff register). X = distinct competencies assessed in the year whose latest assessment shows a gap (acquired proficiency below required), Y = distinct competencies assessed in the year; an officer without an assessment adds 0 to the sum but counts in N. Lower is better; read it with variant 'assessed_share'.",
         Unit = "%",
         MinimumPeriodicity = "annually (financial year)",
         Disclosure = Disclosure.National,
@@ -60,13 +60,27 @@ public static partial class KpiCatalogue
         Variables =
         [
             new("A",
-                "mean over frontline inspection officers assessed in the financial year of (competencies with a gap / competencies assessed)",
-                "competency_assessment",
-                RecordAggregate.MeanShare("staff_id", "has_gap"),
-                RecordTiming.On("assessed_on"),
-                Related("staff", "staff_id", True("frontline_inspection"))),
+                "mean over the frontline inspection officers employed during the financial year of (distinct competencies with a gap at their latest assessment in the year / distinct competencies assessed in the year); 0 for an officer not assessed",
+                "staff",
+                RecordAggregate.MeanLinkedShare("competency_assessment", "staff_id", "competency_id", "has_gap", "assessed_on"),
+                OrganisationParts.EmployedDuring,
+                True("frontline_inspection")),
         ],
-        Decision = "N counts the frontline inspection officers with at least one assessment in the financial year: X/Y is undefined for an officer without one, so the value says nothing about unassessed officers (report the coverage beside it). The frontline flag is the staff register's current one. Every assessment record of the year counts; an officer assessed twice on a competency weighs it twice. 'Country/Union' disclosure is read as national.",
+        Variants =
+        [
+            new("assessed_share", "The share of the frontline inspection officers employed during the financial year (N of the KPI) with at least one competency assessment in it: the coverage the KPI rests on.")
+            {
+                Formula = FormulaKind.Ratio,
+                Variables =
+                [
+                    new("A", "frontline inspection officers employed during the financial year with a competency assessment in it", "staff",
+                        RecordAggregate.Distinct("staff_id"), OrganisationParts.EmployedDuring,
+                        Both(True("frontline_inspection"), Related("competency_assessment", "staff_id", null, RecordTiming.On("assessed_on")))),
+                    OrganisationParts.FrontlineOfficers("B"),
+                ],
+            },
+        ],
+        Decision = "N is, as printed, the number of frontline officers assigned to inspection duties: those of the staff register (its frontline flag, a current value) employed at some time in the financial year, assessed or not. X/Y is undefined for an officer without an assessment; such an officer adds nothing to Σ X/Y and still counts in N, and the share of officers assessed is published beside the KPI as variant 'assessed_share' so that a low value from low coverage can be told apart. Competencies are counted distinct per officer (X and Y count competencies, not assessment records): where one competency is assessed more than once in the financial year, its latest assessment says whether a gap remains, so the year's development counts. No value when no frontline officer was assessed in the year. 'Country/Union' disclosure is read as national.",
     };
 
     public static KpiDefinition CompetencyDevelopmentMaturity { get; } = OrganisationParts.Checklist(
@@ -271,6 +285,11 @@ file static class OrganisationParts
 
     /// <summary>Staff on board on the last day of the period (year-end head counts).</summary>
     public static RecordTiming EmployedAtYearEnd => RecordTiming.AtEnd("employment_start", "employment_end");
+
+    /// <summary>K41's N: frontline officers assigned to inspection duties, employed at some time in the period.</summary>
+    public static KpiVariable FrontlineOfficers(string name) =>
+        new(name, "frontline inspection officers employed at some time in the financial year", "staff", RecordAggregate.Distinct("staff_id"),
+            EmployedDuring, RecordCondition.True("frontline_inspection"));
 
     public static Breakdown ByGender(Disclosure disclosure) => new(BreakdownKind.Gender, disclosure) { Field = "gender" };
 

@@ -119,27 +119,27 @@ public static partial class KpiCatalogue
         Area = AreaI,
         Outcome = "Increased quality of services",
         Input = InputKind.Aggregate,
-        Formula = FormulaKind.Ratio,
+        Formula = FormulaKind.Value,
         PrintedFormula = "A = number of service commitments that Customs have published (rest of the cell lost)",
-        Definition = "A = external Customs services (delivered to people or organisations, not to Customs staff) with a published service commitment (service standard, charter …); B = all external Customs services in the inventory.",
-        Unit = "%",
+        Definition = "A = the number of published service commitments for Customs service delivery: external Customs services (delivered to people or organisations, not to Customs staff) with a commitment published (service standard, charter …), each counted once.",
+        Unit = "service commitments",
         MinimumPeriodicity = Annually,
         Disclosure = Disclosure.Public,
-        Variables =
-        [
-            new("A", "external services with a published service commitment", "service", RecordAggregate.Rows, RecordTiming.Always,
-                Both(True("external"), True("published_commitment"))),
-            new("B", "external services in the inventory", "service", RecordAggregate.Rows, RecordTiming.Always, True("external")),
-        ],
+        Variables = [TradeFacilitationVariables.PublishedCommitments],
         Variants =
         [
-            new("as_printed", "A alone, as the surviving formula cell prints it: the number of external services with a published commitment (a count, not a %).")
+            new("share_of_services", "Not printed: A / B × 100, B = the external services in the inventory: the share of external services that have a published commitment, as the rationale suggests ('identify all of their Customs services; and consider how many of those … have published service commitments').")
             {
-                Formula = FormulaKind.Value,
-                Unit = "count",
+                Formula = FormulaKind.Ratio,
+                Variables =
+                [
+                    TradeFacilitationVariables.PublishedCommitments,
+                    new("B", "external services in the inventory", "service", RecordAggregate.Rows, RecordTiming.Always, True("external")),
+                ],
+                Unit = "%",
             },
         ],
-        Decision = "Only 'A = number of service commitments that Customs have published' survives; the rationale asks administrations to list all their services and see how many have published commitments, so the KPI is A/B×100 over the inventory of external services, and the printed count is published as variant 'as_printed'. Internal services never count; a commitment only approved internally is not published. The inventory has no dates: every period reads it as loaded, and an administration with yearly inventories enters A and B per year. The PMM counts this KPI among the officer-entered ones; the service register computes it when loaded.",
+        Decision = "The description says the indicator 'measures the number of published service commitments' and the only surviving part of the formula is 'A = number of service commitments that Customs have published': the KPI is that count. Any B is lost; the rationale's 'how many of those Customs services have published service commitments' is published beside it as variant 'share_of_services' (A over the external services in the inventory), labelled as not printed. The service register records whether a service has a published commitment, so a service counts once. Internal services never count; a commitment only approved internally is not published. The inventory has no dates: every period reads it as loaded, and an administration with yearly inventories enters A (and B) per year. The PMM counts this KPI among the officer-entered ones; the service register computes it when loaded.",
     };
 
     public static KpiDefinition ServiceDelivery { get; } = new()
@@ -204,6 +204,11 @@ public static partial class KpiCatalogue
     private static class TradeFacilitationVariables
     {
         public static RecordCondition AirArrivals => Both(Is("flow", "ARRIVAL"), Is("mode_of_transport", "AIR"));
+
+        /// <summary>K08's A: the KPI's count and the numerator of its share variant.</summary>
+        public static KpiVariable PublishedCommitments =>
+            new("A", "external services with a published service commitment", "service", RecordAggregate.Rows, RecordTiming.Always,
+                Both(True("external"), True("published_commitment")));
 
         /// <summary>Operators with a national (not MRA-only) authorisation valid on the last day of the period.</summary>
         public static KpiVariable ValidAeos(string name, string description, int yearOffset) =>

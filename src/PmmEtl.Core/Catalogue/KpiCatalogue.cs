@@ -10,7 +10,7 @@ namespace PmmEtl.Core.Catalogue;
 public static partial class KpiCatalogue
 {
     /// <summary>Bumped whenever a definition changes meaning; stamped on every snapshot.</summary>
-    public const string Version = "2026.12-1";
+    public const string Version = "2026.12-2";
 
     // Partial files of this class define the other areas. Shared pieces are constants or expression-bodied
     // properties, never static fields: the order in which static initialisers of partial files run is undefined.

@@ -119,6 +119,9 @@ public sealed record KpiDefinition
     /// <summary>PMM KPI or FoS indicator.</summary>
     public CatalogueFamily Family { get; init; } = CatalogueFamily.Pmm;
 
+    /// <summary>For FoS entries: the number of the Standard (1–15) the indicator or additional-information item belongs to.</summary>
+    public int? FosStandard { get; init; }
+
     /// <summary>For population KPIs (release times, rates over records): how they are measured.</summary>
     public PopulationMeasure? Measure { get; init; }
 

@@ -108,6 +108,8 @@ public enum BreakdownKind
     PmmDimension,
     OperatorType,
     HsChapter,
+    /// <summary>The capacity-building questions of an FoS indicator's reported level (value: the question's code, e.g. <c>3b</c>).</summary>
+    CapacityBuilding,
 }
 
 public static class DisclosureText
@@ -146,6 +148,7 @@ public static class DisclosureText
         BreakdownKind.PmmDimension => "pmm_dimension",
         BreakdownKind.OperatorType => "operator_type",
         BreakdownKind.HsChapter => "hs_chapter",
+        BreakdownKind.CapacityBuilding => "capacity_building",
         _ => "direction",
     };
 }

@@ -20,6 +20,9 @@ public sealed record KpiVariable(
 
     public bool IsEntered => Register == EnteredRegister;
 
+    /// <summary>The registers whose records give the value: its own and, for a linked share (K41), the linked one.</summary>
+    public IReadOnlyList<string> Reads => Aggregate is MeanOfLinkedShare linked ? [Register, linked.Register] : [Register];
+
     /// <summary>A variable with no records behind it: its values come only from the pipeline's aggregate inputs.</summary>
     public static KpiVariable Entered(string name, string description, int yearOffset = 0) =>
         new(name, description, EnteredRegister, RecordAggregate.Rows, RecordTiming.On("period"), null, yearOffset);
@@ -35,6 +38,14 @@ public abstract record RecordAggregate
 
     /// <summary>Mean over the groups of <paramref name="groupField"/> of each group's share of records with <paramref name="flagField"/> true (K09, K41).</summary>
     public static RecordAggregate MeanShare(string groupField, string flagField) => new MeanOfGroupShare(groupField, flagField);
+
+    /// <summary>
+    /// Mean, over the variable's own records (one per group: the population, e.g. frontline officers), of each one's share
+    /// of distinct items in a linked register whose latest record in the period has the flag (K41). A group with no linked
+    /// record in the period adds 0 and still counts; no linked record in the period for any group gives no value.
+    /// </summary>
+    public static RecordAggregate MeanLinkedShare(string register, string link, string itemField, string flagField, string dateField) =>
+        new MeanOfLinkedShare(register, link, itemField, flagField, dateField);
 }
 
 public sealed record CountRows : RecordAggregate;
@@ -48,6 +59,14 @@ public sealed record Mean(string Field) : RecordAggregate;
 
 /// <summary>A fraction in [0, 1]: Σ_g (records of g with the flag / records of g) / number of groups.</summary>
 public sealed record MeanOfGroupShare(string GroupField, string FlagField) : RecordAggregate;
+
+/// <summary>
+/// A fraction in [0, 1]: Σ over the variable's records r of (distinct <paramref name="ItemField"/> values of <paramref name="Register"/>
+/// linked to r by <paramref name="Link"/> whose latest record dated (<paramref name="DateField"/>) in the period has
+/// <paramref name="FlagField"/> true / distinct such items), divided by the number of the variable's records. Null when
+/// no record of <paramref name="Register"/> in the period links to any of them.
+/// </summary>
+public sealed record MeanOfLinkedShare(string Register, string Link, string ItemField, string FlagField, string DateField) : RecordAggregate;
 
 /// <summary>Which records of a register fall in a period [start, end).</summary>
 public abstract record RecordTiming

@@ -27,8 +27,14 @@ public sealed record ChecklistAnswer(string KpiCode, int Year, string Item, bool
 /// <summary>One WCO tool's awareness (0/1) and use level (0 not used, 1 planned next financial year, 2 used), mapped to a PMM performance dimension.</summary>
 public sealed record ToolAnswer(int Year, string Tool, string Dimension, int Awareness, int Use, string Source);
 
-/// <summary>The implementation level (1–5) of one FoS monitoring indicator, with the capacity-building answers.</summary>
-public sealed record FosLevelAnswer(string IndicatorCode, int Year, int Level, string? CapacityBuilding, string Source);
+/// <summary>
+/// The implementation level (1–5) of one FoS monitoring indicator of Standard <paramref name="Standard"/>, with the
+/// answers to the capacity-building questions of that level, in the questionnaire's order.
+/// </summary>
+public sealed record FosLevelAnswer(string IndicatorCode, int Standard, int Year, int Level, IReadOnlyList<CapacityBuildingAnswer> CapacityBuilding, string Source);
+
+/// <summary>The answer to one capacity-building question (its code, e.g. <c>3b</c>; see <c>KpiCatalogue.FosCapacityBuildingQuestions</c>).</summary>
+public sealed record CapacityBuildingAnswer(string Question, string Text, string Source);
 
 /// <summary>
 /// A value an officer entered for one variable of a catalogue entry and one period (a whole year unless

@@ -31,6 +31,13 @@ public sealed partial class KpiFormula
         double? a = vars["A"].Value;
         VariableCell? bCell = vars.GetValueOrDefault("B");
         double? b = bCell?.Value;
+        if (PublishesParts(formula))
+        {
+            // The value is computed from the A and B it publishes (numerator, denominator: whole units), so that anyone can
+            // derive it again from them: counts are whole already, sums of amounts (K03's USD) lose only their cents.
+            (a, b) = (Whole(a), Whole(b));
+        }
+
         (double? value, string? why) = formula switch
         {
             FormulaKind.Ratio => b is > 0 ? (100.0 * (a ?? 0) / b.Value, null) : (null, NoDenominator(kpi, "B", b)),
@@ -38,7 +45,9 @@ public sealed partial class KpiFormula
             FormulaKind.TotalOverB => b is > 0 ? (100.0 * ((a ?? 0) + b.Value) / b.Value, null) : (null, NoDenominator(kpi, "B", b)),
             FormulaKind.Variation => b is > 0 ? (100.0 * ((a ?? 0) - b.Value) / b.Value, null) : (null, NoPriorYear(kpi, b)),
             FormulaKind.ThreeYearShare => ThreeYearShare(kpi, a, vars),
-            FormulaKind.MeanShare => a is { } share ? (100.0 * share, null) : (null, "not measurable: no records in scope (N = 0)"),
+            // A share over a population (K41) has N = its members even when none of them has a linked record.
+            FormulaKind.MeanShare => a is { } share ? (100.0 * share, null)
+                : (null, vars["A"].Records == 0 ? "not measurable: no records in scope (N = 0)" : $"not measurable: no records in scope for A ({Describe(kpi, "A")})"),
             FormulaKind.Value => a is { } v ? (v, null) : (null, "not measurable: no records in scope"),
             _ => throw new InvalidOperationException($"{kpi.Code}: formula {formula} does not combine variables"),
         };
@@ -47,17 +56,36 @@ public sealed partial class KpiFormula
         long n = formula is FormulaKind.ShareOfTotal or FormulaKind.TotalOverB
             ? vars["A"].Records + (bCell?.Records ?? 0)
             : bCell?.Records ?? vars["A"].Records;
+        (long? numerator, long? denominator) = Parts(formula, a, b);
         return row with
         {
             Value = value is { } x ? Round(Settle(x)!.Value, kpi.Precision) : null,
             N = n,
-            Numerator = a is { } an ? (long)Math.Round(an, MidpointRounding.AwayFromZero) : null,
-            // A and B as published (numerator, denominator), so that periods can be summed and the formula applied again.
-            Denominator = formula is FormulaKind.Ratio or FormulaKind.ShareOfTotal or FormulaKind.TotalOverB or FormulaKind.Variation && b is { } bn
-                ? (long)Math.Round(bn, MidpointRounding.AwayFromZero) : null,
+            Numerator = numerator,
+            Denominator = denominator,
             Note = Join(why, Join(entered, variantNote)),
         };
     }
+
+    /// <summary>
+    /// What <c>numerator</c> and <c>denominator</c> hold, one meaning per formula kind (docs/analysts-guide.md): A and B of
+    /// the ratios and of the variation, as published, so that periods can be summed and the formula applied again (amounts
+    /// to the whole unit); A alone for the three-year share, whose B is three years; nothing for a mean of shares or a
+    /// value (a mean, count or amount is its own value, and a mean's A must never pass for a sum).
+    /// </summary>
+    private static (long? Numerator, long? Denominator) Parts(FormulaKind formula, double? a, double? b) => formula switch
+    {
+        // A sum with no record in scope is null and counts as 0, as the formulas read it.
+        _ when PublishesParts(formula) => (Whole(a ?? 0), Whole(b)),
+        FormulaKind.ThreeYearShare => (Whole(a ?? 0), null),
+        _ => (null, null),
+    };
+
+    /// <summary>The formulas of two quantities A and B, published as numerator and denominator.</summary>
+    private static bool PublishesParts(FormulaKind formula) =>
+        formula is FormulaKind.Ratio or FormulaKind.ShareOfTotal or FormulaKind.TotalOverB or FormulaKind.Variation;
+
+    private static long? Whole(double? x) => x is { } v ? (long)Math.Round(v, MidpointRounding.AwayFromZero) : null;
 
     /// <summary>(Σ items answered yes / number of items) × 100; no value, with the reason, when the year has no answers.</summary>
     public KpiValue ApplyChecklist(KpiDefinition kpi, CellKey cell, IReadOnlyList<Inputs.ChecklistAnswer> answers)
@@ -101,14 +129,25 @@ public sealed partial class KpiFormula
             return row with { Note = $"not measurable: no implementation level reported for {kpi.Code} in {cell.PeriodStart.Year} (inputs.assessments, fos)" };
         }
 
+        // The capacity-building answers are rows of their own (ApplyCapacityBuilding), one per question.
         return row with
         {
             Value = answer.Level,
             ValueText = $"{answer.Level.ToString(CultureInfo.InvariantCulture)} – {ImplementationLevels[answer.Level - 1]}",
             N = 1,
-            Note = answer.CapacityBuilding,
         };
     }
+
+    /// <summary>One capacity-building answer of an FoS indicator: the answer as text, the question in the note.</summary>
+    public KpiValue ApplyCapacityBuilding(KpiDefinition kpi, CellKey cell, Inputs.CapacityBuildingAnswer answer)
+    {
+        string question = KpiCatalogue.FosCapacityBuildingQuestions.FirstOrDefault(q => q.Code == answer.Question)?.Text ?? answer.Question;
+        return Row(kpi, PmmVariant, cell) with { ValueText = answer.Text, N = 1, Note = $"{answer.Question}: {question}" };
+    }
+
+    /// <summary>A row without a value, for an entry that is not measured in the cell: the note says why ("not measurable: …").</summary>
+    public KpiValue NotMeasured(KpiDefinition kpi, CellKey cell, string reason) =>
+        Row(kpi, PmmVariant, cell) with { Note = $"not measurable: {reason}" };
 
     /// <summary>A text answer an officer gave (entered value with text).</summary>
     public KpiValue ApplyText(KpiDefinition kpi, CellKey cell, Inputs.EnteredValue? answer)
@@ -188,8 +227,9 @@ public sealed partial class KpiFormula
     private static string NoPriorYear(KpiDefinition kpi, double? b) =>
         b is null ? $"not measurable: no value for year t−1 ({Describe(kpi, "B")})" : $"not measurable: B = 0 in year t−1 ({Describe(kpi, "B")})";
 
+    // A variant's own variables (K08's B) are described too; the KPI's come first.
     private static string Describe(KpiDefinition kpi, string name) =>
-        kpi.Variables.FirstOrDefault(v => v.Name == name)?.Description ?? name;
+        kpi.Variables.Concat(kpi.Variants.SelectMany(v => v.Variables ?? [])).FirstOrDefault(v => v.Name == name)?.Description ?? name;
 
     private static string? Entered(IEnumerable<KeyValuePair<string, VariableCell>> vars)
     {

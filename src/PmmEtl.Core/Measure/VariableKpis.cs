@@ -50,6 +50,13 @@ internal sealed class VariableKpis
     private IEnumerable<KpiValue> MeasurePeriod(KpiDefinition kpi, PeriodType type, LocalDate start, KpiFormula formula)
     {
         var total = new CellKey(type, start, KpiFormula.TotalBreakdown, KpiFormula.AllValues, kpi.Disclosure);
+        // An FoS additional-information item the questionnaire does not ask this year is not measured at all.
+        if (FosAdditionalInformation.NotAsked(kpi, _inputs.FosLevels, start.Year) is { } notAsked)
+        {
+            yield return formula.NotMeasured(kpi, total, notAsked);
+            yield break;
+        }
+
         switch (kpi.Formula)
         {
             case FormulaKind.Checklist:
@@ -69,7 +76,13 @@ internal sealed class VariableKpis
 
                 yield break;
             case FormulaKind.ImplementationLevel:
-                yield return formula.ApplyLevel(kpi, total, _inputs.FosLevels.FirstOrDefault(a => a.IndicatorCode == kpi.Code && a.Year == start.Year));
+                FosLevelAnswer? level = _inputs.FosLevels.FirstOrDefault(a => a.IndicatorCode == kpi.Code && a.Year == start.Year);
+                yield return formula.ApplyLevel(kpi, total, level);
+                foreach (KpiValue answer in CapacityBuilding(kpi, type, start, level, formula))
+                {
+                    yield return answer;
+                }
+
                 yield break;
             case FormulaKind.Text:
                 yield return formula.ApplyText(kpi, total, Entered(kpi.Code, "A", type, start, null, null));
@@ -89,6 +102,21 @@ internal sealed class VariableKpis
             {
                 yield return value;
             }
+        }
+    }
+
+    /// <summary>One row per capacity-building answer of an FoS indicator: breakdown value = the question's code.</summary>
+    private static IEnumerable<KpiValue> CapacityBuilding(KpiDefinition kpi, PeriodType type, LocalDate start, FosLevelAnswer? level, KpiFormula formula)
+    {
+        Breakdown? questions = kpi.Breakdowns.FirstOrDefault(b => b.Kind == BreakdownKind.CapacityBuilding);
+        if (questions is null || level is null)
+        {
+            yield break;
+        }
+
+        foreach (CapacityBuildingAnswer answer in level.CapacityBuilding)
+        {
+            yield return formula.ApplyCapacityBuilding(kpi, Cell(kpi, questions, type, start, answer.Question), answer);
         }
     }
 
@@ -180,6 +208,12 @@ internal sealed class VariableKpis
         if (variable.Timing is InPeriod && RecordTypes.Get(variable.Register).IsDated)
         {
             yield return variable.Register;
+        }
+
+        // A share of a linked register's records dated in the period (K41's competency assessments).
+        if (variable.Aggregate is MeanOfLinkedShare linked && RecordTypes.Get(linked.Register).IsDated)
+        {
+            yield return linked.Register;
         }
 
         if (variable.Filter is { } filter)

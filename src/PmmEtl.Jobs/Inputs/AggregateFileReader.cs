@@ -109,8 +109,11 @@ public sealed class AggregateFileReader
             return null;
         }
 
-        // Text entries (FoS answers) have no variable of their own; they are entered as A.
-        IReadOnlyList<string> variables = kpi.Formula == FormulaKind.Text && kpi.Variables.Count == 0 ? ["A"] : [.. kpi.Variables.Select(v => v.Name)];
+        // Text entries (FoS answers) have no variable of their own; they are entered as A. A variant's own variables
+        // (K08's B) are entered like the KPI's: a value serves every formula that reads a variable of that name.
+        IReadOnlyList<string> variables = kpi.Formula == FormulaKind.Text && kpi.Variables.Count == 0
+            ? ["A"]
+            : [.. kpi.Variables.Concat(kpi.Variants.SelectMany(v => v.Variables ?? [])).Select(v => v.Name).Distinct(StringComparer.Ordinal)];
         if (variable is null)
         {
             problems.Add(line, "variable", "missing");

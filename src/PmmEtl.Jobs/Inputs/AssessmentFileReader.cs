@@ -10,9 +10,11 @@ namespace PmmEtl.Jobs.Inputs;
 
 /// <summary>
 /// Reads one assessment file (one PMM cycle year): the yes/no criteria of the self-assessment KPIs, the WCO-tool
-/// answers, the implementation levels of the e-commerce FoS indicators and the FoS items an officer answers.
-/// Everything is checked against the catalogue before a run uses it; every problem of the file is reported at once,
-/// naming its line and field, and every answer carries the file and line it came from.
+/// answers, the implementation levels of the e-commerce FoS indicators with the answers to the capacity-building
+/// questions of each level, and the FoS items an officer answers. Everything is checked against the catalogue before a
+/// run uses it; every problem of the file is reported at once, naming its line and field, and every answer carries the
+/// file and line it came from. Whether an FoS item is asked at all depends on the levels, which may be in another file:
+/// <see cref="FosAdditionalInformationCheck"/> checks that once every input file is read.
 /// </summary>
 public sealed class AssessmentFileReader
 {
@@ -214,10 +216,10 @@ public sealed class AssessmentFileReader
             YamlNodeReader m = f.Child(mapping, f.Key(written));
             m.OnlyKeys("level", "capacity_building");
             int? level = m.Int("level", required: true, 1, 5);
-            string? capacity = m.String("capacity_building", required: false);
             if (level is not null)
             {
-                answers.Add(new FosLevelAnswer(indicator.Code, file.Year, level.Value, capacity, file.Problems.Source(line)));
+                IReadOnlyList<CapacityBuildingAnswer> capacity = ReadCapacityBuilding(file, m, level.Value);
+                answers.Add(new FosLevelAnswer(indicator.Code, indicator.FosStandard ?? 0, file.Year, level.Value, capacity, file.Problems.Source(line)));
             }
         }
 
@@ -228,6 +230,95 @@ public sealed class AssessmentFileReader
         }
 
         return answers;
+    }
+
+    /// <summary>
+    /// The answers to the capacity-building questions of the reported level, keyed by question code (<c>3a: …</c>): every
+    /// question of the level is answered, no question of another level is; a yes/no question's answer starts with yes or no,
+    /// and a question asked only after a yes is answered exactly when that answer is yes.
+    /// </summary>
+    private static List<CapacityBuildingAnswer> ReadCapacityBuilding(FileState file, YamlNodeReader indicator, int level)
+    {
+        var answers = new List<CapacityBuildingAnswer>();
+        List<CapacityBuildingQuestion> asked = [.. KpiCatalogue.FosCapacityBuildingQuestions.Where(q => q.Level == level)];
+        string codes = string.Join(", ", asked.Select(q => q.Code));
+        YamlNode? node = indicator.Get("capacity_building");
+        if (node is null)
+        {
+            indicator.Problem(null, "capacity_building", $"missing: level {level} asks the capacity-building questions {codes}, answered by their code");
+            return answers;
+        }
+
+        if (node is not YamlMappingNode mapping)
+        {
+            indicator.Problem(node, "capacity_building", $"expected the answers keyed by question code ({codes} at level {level}), got {(node is YamlScalarNode ? "a single text" : Describe(node))}");
+            return answers;
+        }
+
+        YamlNodeReader c = indicator.Child(mapping, indicator.Key("capacity_building"));
+        var given = new Dictionary<string, (string Text, YamlNode Key)>(StringComparer.Ordinal);
+        // Questions of the level answered wrongly: reported once, not again as missing.
+        var refused = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (keyNode, valueNode) in mapping.Children)
+        {
+            string code = Text(keyNode).Trim().ToLowerInvariant();
+            CapacityBuildingQuestion? question = KpiCatalogue.FosCapacityBuildingQuestions.FirstOrDefault(q => q.Code == code);
+            if (question is null)
+            {
+                c.Problem(keyNode, Text(keyNode), $"unknown capacity-building question (level {level} asks {codes})");
+            }
+            else if (question.Level != level)
+            {
+                c.Problem(keyNode, code, $"question {code} is asked at level {question.Level}, not at the reported level {level} (which asks {codes})");
+            }
+            else if (valueNode is not YamlScalarNode { Value: { } text } || string.IsNullOrWhiteSpace(text))
+            {
+                c.Problem(valueNode, code, "expected the answer as text");
+                refused.Add(code);
+            }
+            else if (question.YesNo && YesNoAnswer(text) is null)
+            {
+                c.Problem(valueNode, code, $"'{question.Text}' is a yes/no question: start the answer with yes or no (e.g. 'No' or 'Yes: …')");
+                refused.Add(code);
+            }
+            else
+            {
+                given[code] = (text.Trim(), keyNode);
+            }
+        }
+
+        foreach (CapacityBuildingQuestion q in asked.Where(q => !refused.Contains(q.Code)))
+        {
+            bool answered = given.TryGetValue(q.Code, out var answer);
+            bool? condition = q.AskedIfYesTo is { } first && given.TryGetValue(first, out var firstAnswer) ? YesNoAnswer(firstAnswer.Text) : null;
+            if (q.AskedIfYesTo is null && !answered)
+            {
+                c.Problem(null, q.Code, $"missing: level {level} asks '{q.Text}'");
+            }
+            else if (q.AskedIfYesTo is not null && condition == true && !answered)
+            {
+                c.Problem(null, q.Code, $"missing: {q.AskedIfYesTo} is answered yes, so '{q.Text}' is asked");
+            }
+            else if (q.AskedIfYesTo is not null && condition == false && answered)
+            {
+                c.Problem(answer.Key, q.Code, $"not asked: {q.Code} follows a yes to {q.AskedIfYesTo}, which is answered no");
+            }
+            else if (answered)
+            {
+                answers.Add(new CapacityBuildingAnswer(q.Code, answer.Text, file.Problems.Source(answer.Key.Start.Line)));
+            }
+        }
+
+        return answers;
+    }
+
+    /// <summary>True for an answer starting with the word yes, false for no, null otherwise.</summary>
+    private static bool? YesNoAnswer(string text)
+    {
+        string t = text.TrimStart();
+        static bool Word(string t, string word) =>
+            t.StartsWith(word, StringComparison.OrdinalIgnoreCase) && (t.Length == word.Length || !char.IsLetterOrDigit(t[word.Length]));
+        return Word(t, "yes") ? true : Word(t, "no") ? false : null;
     }
 
     private List<EnteredValue> ReadFosItems(FileState file, YamlNodeReader? f)

@@ -83,6 +83,7 @@ internal static class InputsSectionReader
         Duplicates(levels, l => (l.IndicatorCode, l.Year), l => l.Source, l => $"fos.{l.IndicatorCode}", problems);
         Duplicates(entered, e => (e.KpiCode, e.Variable, e.PeriodType, e.PeriodStart, e.Breakdown, e.BreakdownValue), e => e.Source,
             e => $"{e.KpiCode} variable {e.Variable}", problems);
+        FosAdditionalInformationCheck.Check(catalogue, levels, entered, problems);
 
         return new PipelineInputs(new AssessmentInputs(checklists, tools, levels, entered), files, rules);
     }
@@ -181,7 +182,7 @@ internal static class InputsSectionReader
     }
 
     /// <summary>"a.yaml:7" → "a.yaml: line 7".</summary>
-    private static string Where(string source)
+    internal static string Where(string source)
     {
         int colon = source.LastIndexOf(':');
         return colon < 0 ? source : $"{source[..colon]}: line {source[(colon + 1)..]}";

@@ -117,7 +117,7 @@ internal sealed class RecordStage(ILogger log)
     /// <summary>The record types read by the pipeline's KPIs published by financial year.</summary>
     public static HashSet<string> FinancialYearTypes(PipelineDefinition pipeline) =>
         pipeline.Kpis.Where(k => k.Periods.Contains(PeriodType.FinancialYear))
-            .SelectMany(k => k.Variables).Select(v => v.Register).ToHashSet(StringComparer.Ordinal);
+            .SelectMany(k => k.Variables.Concat(k.Variants.SelectMany(v => v.Variables ?? []))).SelectMany(v => v.Reads).ToHashSet(StringComparer.Ordinal);
 }
 
 /// <summary>What one record type's load did in a run (published in the run result).</summary>

@@ -48,6 +48,7 @@ public sealed record VariableQuery(string Sql, IReadOnlyList<(string Name, objec
         string sql = variable.Aggregate switch
         {
             MeanOfGroupShare share => GroupShare(dialect, predicates, register, share, breakdown, where, Alias),
+            MeanOfLinkedShare linked => LinkedShare(dialect, predicates, register, linked, breakdown, where, Alias, variable.Name),
             _ => Plain(dialect, predicates, register, variable.Aggregate, breakdown, where, Alias),
         };
 
@@ -98,6 +99,41 @@ public sealed record VariableQuery(string Sql, IReadOnlyList<(string Name, objec
               FROM (SELECT b, g, avg(hit) AS share FROM ({inner}) x GROUP BY GROUPING SETS ((g), (g, b))) y
               GROUP BY b
               """;
+    }
+
+    /// <summary>
+    /// K41: for each record of the population (the variable's register, timed and filtered as usual; distinct link
+    /// values), the share of distinct items of the linked register whose latest record in the period has the flag; a
+    /// population record with no linked record adds 0 and still counts. NULL when no linked record of the period belongs
+    /// to the population, so a period without any assessment is not published as 0.
+    /// </summary>
+    private static string LinkedShare(ISqlDialect dialect, RecordPredicates predicates, RecordSchema register, MeanOfLinkedShare share, string? breakdown, List<string> where, string alias, string variable)
+    {
+        RecordSchema linked = predicates.Register(share.Register);
+        RecordField here = predicates.Field(register, share.Link, "the link of a linked share");
+        RecordField there = predicates.Field(linked, share.Link, "the link of a linked share");
+        if (RecordColumns.Type(here.Type) != RecordColumns.Type(there.Type))
+        {
+            throw new ArgumentException($"variable '{variable}': link '{share.Link}' is {here.Type} in register '{register.Name}' but {there.Type} in '{linked.Name}'");
+        }
+
+        string l = predicates.NextAlias("r");
+        string link = predicates.Column(linked, l, share.Link, "the link of a linked share");
+        string item = predicates.Column(linked, l, share.ItemField, "the item of a linked share");
+        string flag = predicates.Column(linked, l, share.FlagField, "the flag of a linked share", FieldType.Bool);
+        string date = predicates.Column(linked, l, share.DateField, "the date of a linked share", FieldType.Date);
+        string hit = $"CAST(CASE WHEN {dialect.IsTrue(flag)} THEN 1 ELSE 0 END AS {dialect.DoubleType})";
+        var linkedWhere = new List<string> { predicates.Timing(RecordTiming.On(share.DateField), linked, l)!, $"{link} IS NOT NULL", $"{item} IS NOT NULL" };
+        // An item assessed twice in the period counts once, as its latest record says (a tie on the date: the flag wins).
+        string latest = $"SELECT {link} AS g, {hit} AS hit, ROW_NUMBER() OVER (PARTITION BY {link}, {item} ORDER BY {date} DESC, {hit} DESC) AS rn "
+                        + $"FROM {RecordColumns.Table(linked)} {l}{Where(linkedWhere)}";
+        string shares = $"SELECT g, avg(hit) AS share FROM ({latest}) lt WHERE rn = 1 GROUP BY g";
+        string population = $"SELECT DISTINCT {(breakdown is null ? "" : $"{breakdown} AS b, ")}{predicates.Column(register, alias, share.Link, "the link of a linked share")} AS g "
+                            + $"FROM {RecordColumns.Table(register)} {alias}{Where(where)}";
+        const string Value = "CASE WHEN count(s.g) = 0 THEN NULL ELSE avg(COALESCE(s.share, 0)) END AS value, count(*) AS records";
+        return breakdown is null
+            ? $"SELECT CAST(NULL AS VARCHAR(10)) AS b, {Value} FROM ({population}) p LEFT JOIN ({shares}) s ON s.g = p.g"
+            : $"SELECT p.b AS b, {Value} FROM ({population}) p LEFT JOIN ({shares}) s ON s.g = p.g GROUP BY GROUPING SETS ((), (p.b))";
     }
 
     private static string Where(List<string> conditions) => conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);

@@ -91,14 +91,23 @@ public sealed class CatalogueAreaIAndIITests
     }
 
     [Fact]
-    public void K08_is_a_ratio_over_external_services_and_publishes_the_printed_count_as_a_variant()
+    public void K08_is_the_number_of_published_service_commitments_and_publishes_the_share_of_services_as_a_labelled_variant()
     {
+        // The description and the surviving formula cell: "measures the number of published service commitments".
         KpiDefinition k08 = KpiCatalogue.ServiceCommitment;
-        Assert.Equal(FormulaKind.Ratio, k08.Formula);
-        Assert.Equal(CatalogueChecks.Canonical(Both(True("external"), True("published_commitment"))), CatalogueChecks.Canonical(k08.Variable("A").Filter));
-        Assert.Equal(CatalogueChecks.Canonical(True("external")), CatalogueChecks.Canonical(k08.Variable("B").Filter));
-        KpiVariant printed = Assert.Single(k08.Variants);
-        Assert.Equal(("as_printed", FormulaKind.Value), (printed.Name, printed.Formula));
+        Assert.Equal((FormulaKind.Value, "service commitments"), (k08.Formula, k08.Unit));
+        KpiVariable a = Assert.Single(k08.Variables);
+        Assert.Equal(CatalogueChecks.Canonical(Both(True("external"), True("published_commitment"))), CatalogueChecks.Canonical(a.Filter));
+        Assert.Equal(new CountRows(), a.Aggregate);
+
+        // The ratio over the inventory is not printed: a variant of its own, labelled, with its B.
+        KpiVariant share = Assert.Single(k08.Variants);
+        Assert.Equal(("share_of_services", FormulaKind.Ratio, "%"), (share.Name, share.Formula, share.Unit));
+        Assert.StartsWith("Not printed:", share.Description, StringComparison.Ordinal);
+        KpiVariable shareA = share.Variables!.Single(v => v.Name == "A");
+        Assert.Equal((a.Register, a.Aggregate, a.Timing, CatalogueChecks.Canonical(a.Filter)),
+            (shareA.Register, shareA.Aggregate, shareA.Timing, CatalogueChecks.Canonical(shareA.Filter)));
+        Assert.Equal(CatalogueChecks.Canonical(True("external")), CatalogueChecks.Canonical(share.Variables!.Single(v => v.Name == "B").Filter));
     }
 
     [Fact]

@@ -92,7 +92,7 @@ public sealed class CatalogueAreaIVAndFosTests
         }
 
         Assert.Equal(kpi.Formula == FormulaKind.Checklist, kpi.Items.Count > 0);
-        Assert.Equal(kpi.Formula == FormulaKind.MeanShare, kpi.Variables.Any(v => v.Aggregate is MeanOfGroupShare));
+        Assert.Equal(kpi.Formula == FormulaKind.MeanShare, kpi.Variables.Any(v => v.Aggregate is MeanOfGroupShare or MeanOfLinkedShare));
     }
 
     [Fact]
@@ -127,16 +127,30 @@ public sealed class CatalogueAreaIVAndFosTests
     }
 
     [Fact]
-    public void K41_is_published_by_financial_year_over_frontline_inspection_officers()
+    public void K41_divides_by_every_frontline_inspection_officer_counts_competencies_distinct_and_publishes_the_share_assessed()
     {
         KpiDefinition k41 = KpiCatalogue.Find("K41")!;
         Assert.Equal([PeriodType.FinancialYear], k41.Periods);
+        Assert.Equal(FormulaKind.MeanShare, k41.Formula);
+
+        // N: the variable's own records are the frontline inspection officers of the staff register employed during the
+        // financial year, assessed or not (not the officers assessed, which the competency register would give).
         KpiVariable a = k41.Variable("A");
-        Assert.Equal("competency_assessment", a.Register);
-        Assert.Equal(new MeanOfGroupShare("staff_id", "has_gap"), a.Aggregate);
-        RelatedExists staff = Assert.IsType<RelatedExists>(a.Filter);
-        Assert.Equal(("staff", "staff_id"), (staff.Register, staff.Link));
-        Assert.Equal(new FieldIsTrue("frontline_inspection", true), staff.Filter);
+        Assert.Equal("staff", a.Register);
+        Assert.Equal(new ActiveDuringPeriod("employment_start", "employment_end"), a.Timing);
+        Assert.Equal(new FieldIsTrue("frontline_inspection", true), a.Filter);
+        // X and Y: distinct competencies per officer (the latest assessment in the year of each), not assessment records.
+        Assert.Equal(new MeanOfLinkedShare("competency_assessment", "staff_id", "competency_id", "has_gap", "assessed_on"), a.Aggregate);
+
+        // The share of those officers assessed in the year, published as its own row.
+        KpiVariant assessed = Assert.Single(k41.Variants);
+        Assert.Equal(("assessed_share", FormulaKind.Ratio), (assessed.Name, assessed.Formula));
+        KpiVariable officers = assessed.Variables!.Single(v => v.Name == "B");
+        Assert.Equal(("staff", new CountDistinct("staff_id"), a.Timing, CatalogueChecks.Canonical(a.Filter)),
+            (officers.Register, officers.Aggregate, officers.Timing, CatalogueChecks.Canonical(officers.Filter)));
+        Assert.Equal(
+            "all(frontline_inspection is True; related competency_assessment by staff_id () timed InPeriod { DateField = assessed_on })",
+            CatalogueChecks.Canonical(assessed.Variables!.Single(v => v.Name == "A").Filter));
     }
 
     [Fact]
@@ -193,6 +207,24 @@ public sealed class CatalogueAreaIVAndFosTests
             Assert.Empty(k.Variables);
             Assert.EndsWith("?", k.Name); // the indicator's question
         });
+    }
+
+    [Fact]
+    public void Fos_entries_know_their_standard_and_indicators_break_down_by_the_capacity_building_questions_of_their_level()
+    {
+        Assert.All(Fos, k => Assert.Equal(int.Parse(k.Code["FOS-".Length..k.Code.IndexOf('.', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture), k.FosStandard));
+        Assert.All(Fos.Where(k => k.Formula == FormulaKind.ImplementationLevel),
+            k => Assert.Equal([new Breakdown(BreakdownKind.CapacityBuilding, Disclosure.Wco)], k.Breakdowns));
+        Assert.All(FosItems, k => Assert.Contains("Asked, and so required and published, only where the Standard is implemented fully or partially", k.Decision, StringComparison.Ordinal));
+
+        // The questionnaire's bullets per level: 1, 2, 3, 4 and 2 questions, coded by level and order.
+        Assert.Equal(["1a", "2a", "2b", "3a", "3b", "3c", "4a", "4b", "4c", "4d", "5a", "5b"], KpiCatalogue.FosCapacityBuildingQuestions.Select(q => q.Code));
+        Assert.All(KpiCatalogue.FosCapacityBuildingQuestions, q => Assert.Equal(q.Code[0] - '0', q.Level));
+        Assert.Equal(["3b", "4c"], KpiCatalogue.FosCapacityBuildingQuestions.Where(q => q.YesNo).Select(q => q.Code));
+        Assert.Equal(["3c:3b", "4d:4c"], KpiCatalogue.FosCapacityBuildingQuestions.Where(q => q.AskedIfYesTo is not null).Select(q => $"{q.Code}:{q.AskedIfYesTo}"));
+        Assert.Equal("Why has your country decided not to implement this Standard?", KpiCatalogue.FosCapacityBuildingQuestions[0].Text);
+        // "Implemented (whether fully or partially)": level 4 (finalising) or 5 (complete).
+        Assert.Equal(4, KpiCatalogue.FosAdditionalInformationLevel);
     }
 
     [Fact]

@@ -181,7 +181,7 @@ public static partial class CatalogueChecks
         else if (formula == FormulaKind.MeanShare)
         {
             KpiVariable a = variables.Single(v => v.Name == "A");
-            if (!a.IsEntered && a.Aggregate is not MeanOfGroupShare)
+            if (!a.IsEntered && a.Aggregate is not (MeanOfGroupShare or MeanOfLinkedShare))
             {
                 found.Add("formula MeanShare needs A to be a MeanShare aggregate");
             }
@@ -260,6 +260,21 @@ public static partial class CatalogueChecks
             case MeanOfGroupShare g:
                 Field(register, g.GroupField, found);
                 Field(register, g.FlagField, found, FieldType.Bool);
+                break;
+            case MeanOfLinkedShare l:
+                Field(register, l.Link, found);
+                if (RegisterList.Find(l.Register) is { } linked)
+                {
+                    Field(linked, l.Link, found);
+                    Field(linked, l.ItemField, found);
+                    Field(linked, l.FlagField, found, FieldType.Bool);
+                    Field(linked, l.DateField, found, FieldType.Date);
+                }
+                else
+                {
+                    found.Add($"links register '{l.Register}', which does not exist");
+                }
+
                 break;
             default:
                 found.Add($"has an aggregate the checks do not know: {aggregate}");

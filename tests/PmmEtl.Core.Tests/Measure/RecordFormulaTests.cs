@@ -130,11 +130,45 @@ public sealed class RecordFormulaTests
     }
 
     [Fact]
-    public void An_implementation_level_carries_its_label()
+    public void An_implementation_level_carries_its_label_and_each_capacity_building_answer_is_a_row_of_its_own()
     {
-        KpiValue v = Formula.ApplyLevel(Kpi(FormulaKind.ImplementationLevel), Year2025, new FosLevelAnswer("KX", 2025, 4, "pilot with two platforms", "q.yaml:9"));
+        CapacityBuildingAnswer answer = new("4c", "Yes: pilot with two platforms", "q.yaml:12");
+        KpiValue v = Formula.ApplyLevel(Kpi(FormulaKind.ImplementationLevel), Year2025, new FosLevelAnswer("KX", 1, 2025, 4, [answer], "q.yaml:9"));
         Assert.Equal(4, v.Value);
         Assert.Equal("4 – Finalising implementation", v.ValueText);
-        Assert.Equal("pilot with two platforms", v.Note);
+        Assert.Null(v.Note);
+
+        var cell = new CellKey(PeriodType.Year, new LocalDate(2025, 1, 1), "capacity_building", "4c", Disclosure.Wco);
+        KpiValue row = Formula.ApplyCapacityBuilding(Kpi(FormulaKind.ImplementationLevel), cell, answer);
+        Assert.Equal((null, "Yes: pilot with two platforms", "capacity_building", "4c", 1L), (row.Value, row.ValueText, row.Breakdown, row.BreakdownValue, row.N));
+        Assert.Equal("4c: Is your country facing difficulties in implementing this Standard?", row.Note);
+    }
+
+    [Fact]
+    public void Numerator_and_denominator_are_A_and_B_for_ratios_and_never_a_rounded_mean()
+    {
+        // Ratios: A and B as published, so that periods can be summed and the formula applied again.
+        KpiValue ratio = Formula.ApplyVariables(Kpi(FormulaKind.Ratio, Var("A"), Var("B")), "pmm", FormulaKind.Ratio, Year2025, Cells(("A", 7, 7), ("B", 20, 20)));
+        Assert.Equal((35.0, 7L, 20L), (ratio.Value, ratio.Numerator, ratio.Denominator));
+        KpiValue share = Formula.ApplyVariables(Kpi(FormulaKind.ShareOfTotal, Var("A"), Var("B")), "pmm", FormulaKind.ShareOfTotal, Year2025, Cells(("A", 30, 30), ("B", 10, 10)));
+        Assert.Equal((75.0, 30L, 10L), (share.Value, share.Numerator, share.Denominator));
+        // A sum of amounts with no record in scope is null and reads as 0: the published A is 0, not missing.
+        KpiValue none = Formula.ApplyVariables(Kpi(FormulaKind.Ratio, Var("A"), Var("B")), "pmm", FormulaKind.Ratio, Year2025, Cells(("A", null, 0), ("B", 250, 6)));
+        Assert.Equal((0.0, 0L, 250L), (none.Value, none.Numerator, none.Denominator));
+        // Amounts are published in whole units, and the value is computed from what is published: 2,641.40 USD of
+        // 4,622.60 is 57.14 %, but the published 2,641 / 4,623 is 57.13 %, and the value must be derivable from them.
+        KpiValue amounts = Formula.ApplyVariables(Kpi(FormulaKind.Ratio, Var("A"), Var("B")), "pmm", FormulaKind.Ratio, Year2025, Cells(("A", 2641.4, 30), ("B", 4622.6, 50)));
+        Assert.Equal((57.13, 2641L, 4623L), (amounts.Value, amounts.Numerator, amounts.Denominator));
+        // The three-year share: A alone (B is the mean of three years).
+        KpiValue three = Formula.ApplyVariables(Kpi(FormulaKind.ThreeYearShare, Var("A"), Var("B"), Var("B1") with { YearOffset = -1 }, Var("B2") with { YearOffset = -2 }),
+            "pmm", FormulaKind.ThreeYearShare, Year2025, Cells(("A", 1500, 4), ("B", 100_000, 10), ("B1", 80_000, 9), ("B2", 120_000, 11)));
+        Assert.Equal((1500L, (long?)null), (three.Numerator, three.Denominator));
+
+        // Means: a mean of shares (K09, K41: 0.2345 over 5 groups) and the value of a mean (FOS-5.B: 268.18 minutes) have
+        // neither; a rounded A (0, 268) would pass for a sum that no one can divide by N.
+        KpiValue meanShare = Formula.ApplyVariables(Kpi(FormulaKind.MeanShare, Var("A")), "pmm", FormulaKind.MeanShare, Year2025, Cells(("A", 0.2345, 5)));
+        Assert.Equal((23.45, 5L, (long?)null, (long?)null), (meanShare.Value, meanShare.N, meanShare.Numerator, meanShare.Denominator));
+        KpiValue mean = Formula.ApplyVariables(Kpi(FormulaKind.Value, Var("A")), "pmm", FormulaKind.Value, Year2025, Cells(("A", 268.18, 40)));
+        Assert.Equal((268.18, 40L, (long?)null, (long?)null), (mean.Value, mean.N, mean.Numerator, mean.Denominator));
     }
 }

@@ -30,9 +30,9 @@ public sealed class AssessmentFileTests
               - { tool: Revised Kyoto Convention, dimension: I, awareness: 1, use: 2 }
               - { tool: SAFE Framework of Standards, dimension: III, awareness: 0, use: 1 }
             fos:
-              "1.1": { level: 4, capacity_building: "needs training on risk engines" }
-              FOS-1.2: { level: 2 }
-              "2.1": { level: 5 }
+              "1.1": { level: 4, capacity_building: { 4a: rules, 4b: approval, 4c: "Yes, staff", 4d: "needs training on risk engines" } }
+              FOS-1.2: { level: 2, capacity_building: { 2a: no budget, 2b: a scoping mission } }
+              "2.1": { level: 5, capacity_building: { 5b: start small, 5a: "by law, reviewed yearly" } }
             fos_items:
               "FOS-2.A": 412
               "2.B": "WCO DM 3.10"
@@ -51,12 +51,19 @@ public sealed class AssessmentFileTests
             ],
             inputs.Tools);
         Assert.Equal(
+            [$"FOS-1.1 2025 4 {Name}:12", $"FOS-1.2 2025 2 {Name}:13", $"FOS-2.1 2025 5 {Name}:14"],
+            inputs.FosLevels.Select(l => $"{l.IndicatorCode} {l.Year} {l.Level} {l.Source}"));
+        // The capacity-building answers of each indicator, keyed by question, in the questionnaire's order.
+        Assert.Equal(
             [
-                new FosLevelAnswer("FOS-1.1", 2025, 4, "needs training on risk engines", Name + ":12"),
-                new FosLevelAnswer("FOS-1.2", 2025, 2, null, Name + ":13"),
-                new FosLevelAnswer("FOS-2.1", 2025, 5, null, Name + ":14"),
+                new CapacityBuildingAnswer("4a", "rules", Name + ":12"),
+                new CapacityBuildingAnswer("4b", "approval", Name + ":12"),
+                new CapacityBuildingAnswer("4c", "Yes, staff", Name + ":12"),
+                new CapacityBuildingAnswer("4d", "needs training on risk engines", Name + ":12"),
             ],
-            inputs.FosLevels);
+            inputs.FosLevels[0].CapacityBuilding);
+        Assert.Equal(["2a: no budget", "2b: a scoping mission"], inputs.FosLevels[1].CapacityBuilding.Select(a => $"{a.Question}: {a.Text}"));
+        Assert.Equal(["5a", "5b"], inputs.FosLevels[2].CapacityBuilding.Select(a => a.Question));
         var year = new LocalDate(2025, 1, 1);
         Assert.Equal(
             [
@@ -136,10 +143,10 @@ public sealed class AssessmentFileTests
             [$"{Name}: line 3: fos.FOS-1.1: FOS-1.1 is given twice (lines 2 and 3)"],
             Problems("""
                 fos:
-                  "1.1": { level: 1 }
-                  FOS-1.1: { level: 2 }
-                  FOS-1.2: { level: 3 }
-                  FOS-2.1: { level: 4 }
+                  "1.1": { level: 1, capacity_building: { 1a: no platforms } }
+                  FOS-1.1: { level: 2, capacity_building: { 2a: none, 2b: none } }
+                  FOS-1.2: { level: 3, capacity_building: { 3a: a study, 3b: "No" } }
+                  FOS-2.1: { level: 4, capacity_building: { 4a: a law, 4b: its decree, 4c: "no" } }
                 year: 2025
                 """));
 
@@ -172,5 +179,53 @@ public sealed class AssessmentFileTests
         InputFileException e = Assert.Throws<InputFileException>(() => reader.ReadFile(path, "inputs/a.yaml"));
         Assert.Equal("inputs/a.yaml", e.File);
         Assert.StartsWith("inputs/a.yaml: the input file is invalid:", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Capacity_building_answers_are_keyed_to_the_questions_of_the_reported_level()
+    {
+        // Level 3 asks 3a, 3b (yes/no) and, after a yes, 3c; level 4 asks 4a, 4b, 4c (yes/no) and, after a yes, 4d;
+        // level 2 asks 2a, 2b; level 5 asks 5a, 5b.
+        IReadOnlyList<string> problems = Problems("""
+            year: 2025
+            fos:
+              "1.1":
+                level: 3
+                capacity_building:
+                  3a: a study of the options
+                  3b: We faced some
+                  4a: a law
+              FOS-1.2:
+                level: 4
+                capacity_building: { 4a: a law, 4b: its decree, 4c: "Yes: the budget", 9z: what }
+              "2.1":
+                level: 2
+                capacity_building: "one free text for the whole indicator"
+            """);
+
+        Assert.Equal(
+            [
+                $"{Name}: line 7: fos.1.1.capacity_building.3b: 'Has your country faced difficulties in developing measures to implement this Standard?' is a yes/no question: start the answer with yes or no (e.g. 'No' or 'Yes: …')",
+                $"{Name}: line 8: fos.1.1.capacity_building.4a: question 4a is asked at level 4, not at the reported level 3 (which asks 3a, 3b, 3c)",
+                $"{Name}: line 11: fos.FOS-1.2.capacity_building.9z: unknown capacity-building question (level 4 asks 4a, 4b, 4c, 4d)",
+                $"{Name}: line 11: fos.FOS-1.2.capacity_building.4d: missing: 4c is answered yes, so 'If yes, how could capacity building assist you to overcome these challenges?' is asked",
+                $"{Name}: line 14: fos.2.1.capacity_building: expected the answers keyed by question code (2a, 2b at level 2), got a single text",
+            ],
+            problems);
+
+        // A question asked only after a yes, answered after a no; a question of the level left out; no answers at all.
+        Assert.Equal(
+            [
+                $"{Name}: line 3: fos.1.1.capacity_building.3c: not asked: 3c follows a yes to 3b, which is answered no",
+                $"{Name}: line 4: fos.FOS-1.2.capacity_building.5b: missing: level 5 asks 'What lessons has your country learned in implementing this Standard?'",
+                $"{Name}: line 5: fos.2.1.capacity_building: missing: level 1 asks the capacity-building questions 1a, answered by their code",
+            ],
+            Problems("""
+                year: 2025
+                fos:
+                  "1.1": { level: 3, capacity_building: { 3a: a study, 3b: "No, none", 3c: more training } }
+                  FOS-1.2: { level: 5, capacity_building: { 5a: "by law" } }
+                  "2.1": { level: 1 }
+                """));
     }
 }

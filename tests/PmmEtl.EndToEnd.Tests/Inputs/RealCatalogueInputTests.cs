@@ -65,7 +65,7 @@ public sealed class RealCatalogueInputTests
             Assert.Single(problems, p => p.Contains("15.2", StringComparison.Ordinal)));
         Assert.Contains($"{Name}: line 3: fos.FOS-1.2: missing: when the fos section is present, every FoS monitoring indicator has its level", problems);
         // 33 indicators less the two given.
-        Assert.Equal(31, problems.Count(p => p.Contains(": missing: ", StringComparison.Ordinal)));
+        Assert.Equal(31, problems.Count(p => p.Contains(": missing: when the fos section is present", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -98,10 +98,28 @@ public sealed class RealCatalogueInputTests
             Assert.Equal(kpi.Items.Select(i => i.Code), inputs.Checklists.Where(a => a.KpiCode == kpi.Code).Select(a => a.Item));
         }
 
-        // Every FoS indicator has its level; every FoS item only an officer can give (entered counts, text answers) has its answer.
+        // Every FoS indicator has its level and the answers to the capacity-building questions of that level (the
+        // conditional 3c and 4d only after a yes); every FoS item only an officer can give (entered counts, text answers)
+        // has its answer exactly where the Standard is implemented, fully or partially (an indicator at level 4 or 5).
         Assert.Equal(KpiCatalogue.All.Where(k => k.Formula == FormulaKind.ImplementationLevel).Select(k => k.Code), inputs.FosLevels.Select(l => l.IndicatorCode));
+        foreach (FosLevelAnswer level in inputs.FosLevels)
+        {
+            string[] asked = level.Level switch
+            {
+                1 => ["1a"],
+                2 => ["2a", "2b"],
+                3 => ["3a", "3b"],
+                4 => ["4a", "4b", "4c"],
+                _ => ["5a", "5b"],
+            };
+            Assert.Equal(asked, level.CapacityBuilding.Select(a => a.Question).Where(q => q is not ("3c" or "4d")));
+        }
+
+        int[] implemented = [.. inputs.FosLevels.GroupBy(l => l.Standard).Where(g => g.Max(l => l.Level) >= 4).Select(g => g.Key)];
+        Assert.Equal([1, 2, 3, 4, 5, 7, 8, 10, 11, 13], implemented.Order());
         Assert.Equal(
-            KpiCatalogue.All.Where(k => k.Family == CatalogueFamily.Fos && k.Variables.Count > 0 && k.Variables.All(v => v.IsEntered)).Select(k => k.Code).Order(StringComparer.Ordinal),
+            KpiCatalogue.All.Where(k => k.Family == CatalogueFamily.Fos && k.Variables.Count > 0 && k.Variables.All(v => v.IsEntered) && implemented.Contains(k.FosStandard!.Value))
+                .Select(k => k.Code).Order(StringComparer.Ordinal),
             inputs.Entered.Select(e => e.KpiCode).Order(StringComparer.Ordinal));
 
         // 17 tools over the four dimensions: I 6, II 4, III 4, IV 3.

@@ -30,14 +30,14 @@ internal static class TestCatalogue
         },
         Entry("K41", FormulaKind.MeanShare) with { Variables = [KpiVariable.Entered("A", "gap")], Periods = [PeriodType.FinancialYear] },
         Entry("K46", FormulaKind.Checklist) with { Items = Items("ABC") },
-        Entry("FOS-1.1", FormulaKind.ImplementationLevel) with { Family = CatalogueFamily.Fos, Input = InputKind.Questionnaire },
-        Entry("FOS-1.2", FormulaKind.ImplementationLevel) with { Family = CatalogueFamily.Fos, Input = InputKind.Questionnaire },
-        Entry("FOS-2.1", FormulaKind.ImplementationLevel) with { Family = CatalogueFamily.Fos, Input = InputKind.Questionnaire },
-        Entry("FOS-2.A", FormulaKind.Value) with { Family = CatalogueFamily.Fos, Variables = [KpiVariable.Entered("A", "officers trained")] },
-        Entry("FOS-2.B", FormulaKind.Text) with { Family = CatalogueFamily.Fos, Input = InputKind.Questionnaire },
+        Entry("FOS-1.1", FormulaKind.ImplementationLevel) with { Family = CatalogueFamily.Fos, FosStandard = 1, Input = InputKind.Questionnaire },
+        Entry("FOS-1.2", FormulaKind.ImplementationLevel) with { Family = CatalogueFamily.Fos, FosStandard = 1, Input = InputKind.Questionnaire },
+        Entry("FOS-2.1", FormulaKind.ImplementationLevel) with { Family = CatalogueFamily.Fos, FosStandard = 2, Input = InputKind.Questionnaire },
+        Entry("FOS-2.A", FormulaKind.Value) with { Family = CatalogueFamily.Fos, FosStandard = 2, Variables = [KpiVariable.Entered("A", "officers trained")] },
+        Entry("FOS-2.B", FormulaKind.Text) with { Family = CatalogueFamily.Fos, FosStandard = 2, Input = InputKind.Questionnaire },
         Entry("FOS-3.A", FormulaKind.Ratio) with
         {
-            Family = CatalogueFamily.Fos,
+            Family = CatalogueFamily.Fos, FosStandard = 3,
             Input = InputKind.Transactional,
             Variables =
             [

@@ -166,7 +166,7 @@ public sealed class AreaIKpiTests
     }
 
     [Fact]
-    public void K08_divides_published_commitments_by_external_services_with_the_printed_count_as_a_variant_and_entered_years()
+    public void K08_is_the_number_of_published_commitments_with_the_share_of_external_services_as_a_labelled_variant_and_entered_years()
     {
         // The inventory: S1 and S4 external with a published commitment; S2 external without; S5 external with a
         // commitment approved only internally (not published); S3 internal with a published commitment (never counts).
@@ -187,28 +187,30 @@ public sealed class AreaIKpiTests
             .Build("K08");
         h.Run();
 
-        // 2025 from the inventory: A = {S1, S4} = 2, B = {S1, S2, S4, S5} = 4 → 50 %; as printed, A alone = 2 (a count).
+        // 2025 from the inventory: the KPI is the count A = {S1, S4} = 2 published commitments (the seed: "measures the
+        // number of published service commitments"); a count is its own value, so no numerator or denominator.
         Cell y2025 = h.Row("K08", "2025");
-        Assert.Equal(50, y2025.Value);
-        Assert.Equal((4L, 2L, 4L, "%", "public"), (y2025.N, y2025.Numerator!.Value, y2025.Denominator!.Value, y2025.Unit, y2025.Disclosure));
-        Cell printed = h.Row("K08", "2025", variant: "as_printed");
-        Assert.Equal((2.0, "count"), (printed.Value!.Value, printed.Unit));
-        Assert.StartsWith("A alone, as the surviving formula cell prints it", printed.Note);
+        Assert.Equal((2.0, 2L, "service commitments", "public"), (y2025.Value!.Value, y2025.N, y2025.Unit, y2025.Disclosure));
+        Assert.Equal(((long?)null, (long?)null), (y2025.Numerator, y2025.Denominator));
+        Assert.Null(y2025.Note);
+        // The share of external services with one, not printed, is a labelled variant: B = {S1, S2, S4, S5} = 4 → 50 %.
+        Cell share = h.Row("K08", "2025", variant: "share_of_services");
+        Assert.Equal((50.0, 2L, 4L, "%"), (share.Value!.Value, share.Numerator!.Value, share.Denominator!.Value, share.Unit));
+        Assert.StartsWith("Not printed: A / B × 100", share.Note);
+        Assert.Empty(h.Query("SELECT 1 FROM fact_kpi_value WHERE kpi_code = 'K08' AND variant = 'as_printed'"));
 
-        // 2024 entered: A = 3, B = 4 replace the inventory's 2 and 4 → 75; the printed count is the entered 3.
+        // 2024 entered: A = 3 replaces the inventory's 2; the share reads the entered B = 4 too → 75.
         Cell y2024 = h.Row("K08", "2024");
-        Assert.Equal(75, y2024.Value);
-        Assert.Equal((3L, 4L), (y2024.Numerator!.Value, y2024.Denominator!.Value));
-        Assert.Equal("A entered (aggregates.csv:2); B entered (aggregates.csv:3)", y2024.Note);
-        Cell printed2024 = h.Row("K08", "2024", variant: "as_printed");
-        Assert.Equal(3, printed2024.Value);
-        Assert.StartsWith("A entered (aggregates.csv:2); A alone", printed2024.Note);
+        Assert.Equal((3.0, "A entered (aggregates.csv:2)"), (y2024.Value!.Value, y2024.Note));
+        Cell share2024 = h.Row("K08", "2024", variant: "share_of_services");
+        Assert.Equal((75.0, 3L, 4L), (share2024.Value!.Value, share2024.Numerator!.Value, share2024.Denominator!.Value));
+        Assert.StartsWith("A entered (aggregates.csv:2); B entered (aggregates.csv:3); Not printed", share2024.Note);
 
-        // 2023: B entered as 0 → no value; A still comes from the inventory, so the printed count is 2.
-        Cell y2023 = h.Row("K08", "2023");
-        Assert.Null(y2023.Value);
-        Assert.Equal("not measurable: B = 0 (external services in the inventory); B entered (aggregates.csv:4)", y2023.Note);
-        Assert.Equal(2, h.Row("K08", "2023", variant: "as_printed").Value);
+        // 2023: the count comes from the inventory (2); only the share has B entered as 0 → no value.
+        Assert.Equal(2, h.Row("K08", "2023").Value);
+        Cell share2023 = h.Row("K08", "2023", variant: "share_of_services");
+        Assert.Null(share2023.Value);
+        Assert.StartsWith("not measurable: B = 0 (external services in the inventory); B entered (aggregates.csv:4)", share2023.Note);
     }
 
     [Fact]

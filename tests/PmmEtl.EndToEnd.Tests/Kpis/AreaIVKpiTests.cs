@@ -72,14 +72,18 @@ public sealed class AreaIVKpiTests
     // ---- K41 competency gap, by financial year ----
 
     [Fact]
-    public void K41_is_the_mean_gap_share_of_the_frontline_officers_assessed_in_each_financial_year()
+    public void K41_divides_by_every_frontline_inspection_officer_counts_each_competency_once_and_publishes_the_share_assessed()
     {
         // Financial year from July: FY2024-25 = 1 Jul 2024 … 30 Jun 2025, FY2025-26 = 1 Jul 2025 … 30 Jun 2026.
-        // O1, O2, O3 are frontline inspection officers; C1 is not (their assessments never count). O3 is never assessed.
+        // O1, O2, O3 are frontline inspection officers throughout; O4 joins on 1 Sep 2025; O5 left on 30 Jun 2024, before
+        // any of these years. C1 is not frontline (her assessments never count). O3 is never assessed.
         using PipelineHarness h = new RegisterFixture()
             .Add("staff", ("staff_id", "O1"), ("gender", "FEMALE"), ("grade", "OFFICER"), ("frontline_inspection", 1), ("employment_start", "2018-01-01"))
             .Add("staff", ("staff_id", "O2"), ("gender", "MALE"), ("grade", "OFFICER"), ("frontline_inspection", 1), ("employment_start", "2019-01-01"))
             .Add("staff", ("staff_id", "O3"), ("gender", "MALE"), ("grade", "OFFICER"), ("frontline_inspection", 1), ("employment_start", "2020-01-01"))
+            .Add("staff", ("staff_id", "O4"), ("gender", "FEMALE"), ("grade", "OFFICER"), ("frontline_inspection", 1), ("employment_start", "2025-09-01"))
+            .Add("staff", ("staff_id", "O5"), ("gender", "MALE"), ("grade", "OFFICER"), ("frontline_inspection", 1), ("employment_start", "2016-01-01"),
+                ("employment_end", "2024-06-30"))
             .Add("staff", ("staff_id", "C1"), ("gender", "FEMALE"), ("grade", "MIDDLE"), ("frontline_inspection", 0), ("employment_start", "2015-01-01"))
             // FY2024-25
             .Add("competency_assessment", ("staff_id", "O1"), ("competency_id", "X"), ("assessed_on", "2024-09-01"), ("required_level", 3), ("acquired_level", 2))
@@ -99,19 +103,27 @@ public sealed class AreaIVKpiTests
             .Build("K41");
         h.Run();
 
-        // FY2024-25: O1 1 gap of 1 → 1; O2 (Y no gap, Z gap) 1 of 2 → 0.5. Mean (1 + 0.5) / 2 = 0.75 → 75. N = 2 officers.
+        // FY2024-25: N = O1, O2, O3 (O4 not yet, O5 gone). O1 X gap → 1/1; O2 Y none, Z gap → 1/2; O3 not assessed → adds 0.
+        // Σ X/Y = 1.5, / 3 → 50. Coverage: O1, O2 assessed of 3 → 66.67.
         PublishedCell fy24 = Cell(h, "K41", "FY2024-25");
-        Assert.Equal((75.0, 2L, "financial_year", "national"), (fy24.Value, fy24.N, fy24.PeriodType, fy24.Disclosure));
+        Assert.Equal((50.0, 3L, "financial_year", "national"), (fy24.Value, fy24.N, fy24.PeriodType, fy24.Disclosure));
+        // A mean: no numerator or denominator (a rounded mean would pass for a sum).
+        Assert.Equal(((long?)null, (long?)null), (fy24.Numerator, fy24.Denominator));
+        PublishedCell assessed24 = Cell(h, "K41", "FY2024-25", variant: "assessed_share");
+        Assert.Equal((66.67, 2L, 3L), (assessed24.Value, assessed24.Numerator, assessed24.Denominator));
 
-        // FY2025-26: O1 has 4 assessments (X gap; Y, Z none; X again in March 2026, none: both X records count) → 1/4 = 0.25;
-        // O2 2 of 2 → 1. C1 is not frontline, O3 has no assessment: neither is in N. Mean (0.25 + 1) / 2 = 0.625 → 62.5.
-        // O2's 30 June 2025 assessment belongs to FY2024-25 and O1's 1 July 2026 one to FY2026-27.
+        // FY2025-26: N = O1 … O4. O1's competencies X, Y, Z, each once: X was assessed twice and its latest assessment (March
+        // 2026) shows no gap; Y, Z none → 0/3 (counting records would give 1/4). O2: X, Y gaps → 2/2. O3, O4 not assessed.
+        // Σ = 1, / 4 → 25. Coverage 2 / 4 → 50. O2's 30 June 2025 assessment belongs to FY2024-25, O1's 1 July 2026 one to FY2026-27.
         PublishedCell fy25 = Cell(h, "K41", "FY2025-26");
-        Assert.Equal((62.5, 2L), (fy25.Value, fy25.N));
+        Assert.Equal((25.0, 4L), (fy25.Value, fy25.N));
         Assert.Null(fy25.Note);
+        Assert.Equal((50.0, 2L, 4L), (Cell(h, "K41", "FY2025-26", variant: "assessed_share").Value,
+            Cell(h, "K41", "FY2025-26", variant: "assessed_share").Numerator, Cell(h, "K41", "FY2025-26", variant: "assessed_share").Denominator));
 
-        // FY2026-27: O1 1 of 1 → 100, N = 1.
-        Assert.Equal((100.0, 1L), (Cell(h, "K41", "FY2026-27").Value, Cell(h, "K41", "FY2026-27").N));
+        // FY2026-27: O1 W gap → 1, over the 4 officers → 25; coverage 1 / 4 → 25.
+        Assert.Equal((25.0, 4L), (Cell(h, "K41", "FY2026-27").Value, Cell(h, "K41", "FY2026-27").N));
+        Assert.Equal(25.0, Cell(h, "K41", "FY2026-27", variant: "assessed_share").Value);
 
         // Only financial years are published for K41, never the calendar year.
         Assert.Equal(["FY2024-25", "FY2025-26", "FY2026-27"], Periods(h, "K41"));
@@ -121,7 +133,8 @@ public sealed class AreaIVKpiTests
     [Fact]
     public void K41_has_no_value_for_a_financial_year_in_which_no_frontline_officer_was_assessed()
     {
-        // Only C1 (not frontline) is assessed, in FY2025-26: N = 0, so no value, with the reason.
+        // Only C1 (not frontline) is assessed, in FY2025-26: O1 is the one frontline officer (N = 1) and has no assessment,
+        // so X/Y is undefined for everyone: no value, with the reason, and the coverage is 0 of 1.
         using PipelineHarness h = new RegisterFixture()
             .Add("staff", ("staff_id", "O1"), ("gender", "FEMALE"), ("grade", "OFFICER"), ("frontline_inspection", 1), ("employment_start", "2018-01-01"))
             .Add("staff", ("staff_id", "C1"), ("gender", "FEMALE"), ("grade", "MIDDLE"), ("frontline_inspection", 0), ("employment_start", "2015-01-01"))
@@ -132,8 +145,10 @@ public sealed class AreaIVKpiTests
 
         PublishedCell fy = Cell(h, "K41", "FY2025-26");
         Assert.Null(fy.Value);
-        Assert.Equal(0, fy.N);
-        Assert.Equal("not measurable: no records in scope (N = 0)", fy.Note);
+        Assert.Equal(1, fy.N);
+        Assert.StartsWith("not measurable: no records in scope for A (", fy.Note, StringComparison.Ordinal);
+        Assert.Equal((0.0, 0L, 1L), (Cell(h, "K41", "FY2025-26", variant: "assessed_share").Value,
+            Cell(h, "K41", "FY2025-26", variant: "assessed_share").Numerator, Cell(h, "K41", "FY2025-26", variant: "assessed_share").Denominator));
     }
 
     [Fact]

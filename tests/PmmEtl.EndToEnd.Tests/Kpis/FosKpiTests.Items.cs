@@ -151,12 +151,12 @@ public sealed partial class FosKpiTests
             Assert.StartsWith(code == "FOS-12.B" ? "A entered (aggregates.csv:2)" : "A entered (assessment.yaml:", cell.Note, StringComparison.Ordinal);
         }
 
-        // 2024 has no answers: no value, and the reason names the variable.
+        // 2024: Standard 2 is at level 3 at most, so the item is not asked (and not answered): no value, and the reason.
         PublishedCell none = Cell(_h, "FOS-2.A", "2024");
         Assert.Null(none.Value);
-        Assert.Equal(
-            "not measurable: A (Number of data elements mapped with the WCO Data Model) is entered by an officer and no value was given for 2024 (inputs.aggregates)",
-            none.Note);
+        Assert.StartsWith("not measurable: not asked: Standard 2 is at level 3 in 2024", none.Note, StringComparison.Ordinal);
+        // FOS-6.C is asked in 2024 (Standard 6 at level 4) and answered in that year's file.
+        Assert.Equal(3.0, Cell(_h, "FOS-6.C", "2024").Value);
     }
 
     [Fact]
@@ -168,7 +168,6 @@ public sealed partial class FosKpiTests
             ("FOS-3.A", "Risk profiles per postal and express channel"),
             ("FOS-7.A", "Vendor collection model for VAT; intermediary collection model for duties"),
             ("FOS-8.C", "No"),
-            ("FOS-9.A", "Two joint operations with the postal inspection service"),
             ("FOS-14.A", "Quarterly"),
             ("FOS-15.A", "Machine-learning classification of item descriptions"),
             ("FOS-15.B", "Blockchain pilot for tracking postal e-commerce consignments"),
@@ -181,7 +180,8 @@ public sealed partial class FosKpiTests
         }
 
         PublishedCell none = Cell(_h, "FOS-2.B", "2024");
-        Assert.Equal((null, null, "not measurable: no answer for FOS-2.B in 2024 (inputs)"), (none.Value, none.ValueText, none.Note));
+        Assert.Equal((null, null), (none.Value, none.ValueText));
+        Assert.StartsWith("not measurable: not asked: Standard 2 is at level 3 in 2024", none.Note, StringComparison.Ordinal);
     }
 
     /// <summary>A share item of 2025: value, A and B as published.</summary>

@@ -16,14 +16,21 @@ public sealed partial class FosKpiTests : IClassFixture<FosKpiTests.FosRun>
     private static readonly string[] LevelLabels =
         ["Not applicable", "Not implemented (with issues)", "Progressing with implementation", "Finalising implementation", "Implementation complete"];
 
-    /// <summary>The levels answered for 2025 in <see cref="FosRun"/>'s assessment file.</summary>
+    /// <summary>
+    /// The levels answered for 2025 in <see cref="FosRun"/>'s assessment file. Every Standard has an indicator at level 4
+    /// or 5 (its additional information is asked) except Standard 9 (3 and 3: not asked).
+    /// </summary>
     private static readonly Dictionary<string, int> Levels2025 = new(StringComparer.Ordinal)
     {
         ["1.1"] = 5, ["1.2"] = 4, ["1.3"] = 5, ["1.4"] = 3, ["2.1"] = 4, ["2.2"] = 3, ["3.1"] = 4, ["4.1"] = 4, ["4.2"] = 3, ["4.3"] = 3, ["4.4"] = 2,
-        ["5.1"] = 5, ["5.2"] = 4, ["5.3"] = 3, ["5.4"] = 2, ["6.1"] = 3, ["6.2"] = 2, ["6.3"] = 1, ["7.1"] = 4, ["7.2"] = 5, ["7.3"] = 1,
-        ["8.1"] = 5, ["8.2"] = 4, ["9.1"] = 3, ["9.2"] = 3, ["10.1"] = 4, ["11.1"] = 4, ["11.2"] = 3, ["12.1"] = 3, ["13.1"] = 4, ["14.1"] = 3,
-        ["14.2"] = 2, ["15.1"] = 3,
+        ["5.1"] = 5, ["5.2"] = 4, ["5.3"] = 3, ["5.4"] = 2, ["6.1"] = 4, ["6.2"] = 2, ["6.3"] = 1, ["7.1"] = 4, ["7.2"] = 5, ["7.3"] = 1,
+        ["8.1"] = 5, ["8.2"] = 4, ["9.1"] = 3, ["9.2"] = 3, ["10.1"] = 4, ["11.1"] = 4, ["11.2"] = 3, ["12.1"] = 4, ["13.1"] = 4, ["14.1"] = 4,
+        ["14.2"] = 2, ["15.1"] = 5,
     };
+
+    /// <summary>2024 and 2026: Standards 1, 4, 5 and 6 (2024) and 1, 4 and 6 (2026) at level 4, every other indicator at 3 or below.</summary>
+    private static Dictionary<string, int> LevelsWith(params string[] atFour) =>
+        Levels2025.Keys.ToDictionary(k => k, k => atFour.Contains(k) ? 4 : Math.Min(Levels2025[k], 3), StringComparer.Ordinal);
 
     private readonly PipelineHarness _h;
 
@@ -74,21 +81,46 @@ public sealed partial class FosKpiTests : IClassFixture<FosKpiTests.FosRun>
         Assert.Equal((5.0, "5 – Implementation complete", "wco"), (complete.Value, complete.ValueText, complete.Disclosure));
         Assert.Null(complete.Note);
         Assert.Equal((1.0, "1 – Not applicable"), (Cell(_h, "FOS-6.3", "2025").Value, Cell(_h, "FOS-6.3", "2025").ValueText));
-        // The capacity-building answer is published with the level.
-        PublishedCell nii = Cell(_h, "FOS-4.4", "2025");
-        Assert.Equal((2.0, "2 – Not implemented (with issues)", "NII equipment for postal hubs"), (nii.Value, nii.ValueText, nii.Note));
-        PublishedCell ownership = Cell(_h, "FOS-1.4", "2025");
-        Assert.Equal((3.0, "3 – Progressing with implementation", "Guidance on data ownership in platform data-sharing agreements"),
-            (ownership.Value, ownership.ValueText, ownership.Note));
+        Assert.Equal((2.0, "2 – Not implemented (with issues)"), (Cell(_h, "FOS-4.4", "2025").Value, Cell(_h, "FOS-4.4", "2025").ValueText));
     }
 
     [Fact]
-    public void A_year_without_levels_has_no_value_for_any_monitoring_indicator()
+    public void Capacity_building_answers_are_published_one_row_per_question_of_the_reported_level()
     {
-        // 2024 is measured (a shipment and the AEO register) but its questionnaire was not answered.
+        // 1.4 at level 3 answered 3a, 3b with a yes, and so 3c; 4.4 at level 2 answered 2a and 2b; 1.1 at level 5, 5a and 5b.
+        Assert.Equal(["3a", "3b", "3c"], BreakdownValues(_h, "FOS-1.4", "2025", "capacity_building"));
+        PublishedCell help = Cell(_h, "FOS-1.4", "2025", "capacity_building", "3c");
+        Assert.Equal(((double?)null, "Guidance on data ownership in platform data-sharing agreements", 1L, "wco"), (help.Value, help.ValueText, help.N, help.Disclosure));
+        Assert.Equal("3c: If yes, how could capacity building assist you to overcome these difficulties?", help.Note);
+        Assert.Equal("Yes: ownership of platform data is unclear", Cell(_h, "FOS-1.4", "2025", "capacity_building", "3b").ValueText);
+
+        Assert.Equal(["2a", "2b"], BreakdownValues(_h, "FOS-4.4", "2025", "capacity_building"));
+        PublishedCell nii = Cell(_h, "FOS-4.4", "2025", "capacity_building", "2b");
+        Assert.Equal(("NII equipment for postal hubs", "2b: How could capacity building assist you to overcome these difficulties?"), (nii.ValueText, nii.Note));
+        Assert.Equal(["5a", "5b"], BreakdownValues(_h, "FOS-1.1", "2025", "capacity_building"));
+
+        // Every indicator: exactly the questions of its level (3b and 4c answered no elsewhere, so no 3c or 4d), nothing else.
+        foreach ((string indicator, int level) in Levels2025)
+        {
+            string[] asked = level switch
+            {
+                1 => ["1a"],
+                2 => ["2a", "2b"],
+                3 => indicator == "1.4" ? ["3a", "3b", "3c"] : ["3a", "3b"],
+                4 => ["4a", "4b", "4c"],
+                _ => ["5a", "5b"],
+            };
+            Assert.Equal(asked, BreakdownValues(_h, "FOS-" + indicator, "2025", "capacity_building"));
+        }
+    }
+
+    [Fact]
+    public void A_year_without_levels_has_no_value_for_any_monitoring_indicator_and_asks_no_additional_information()
+    {
+        // 2023 is measured (shipment P0) but its questionnaire was not answered.
         List<object?[]> rows = _h.Query("""
             SELECT kpi_code, value, value_text, note FROM fact_kpi_value
-            WHERE period_label = '2024' AND breakdown = 'total' AND variant = 'pmm' AND regexp_matches(kpi_code, '^FOS-[0-9]+\.[0-9]+$')
+            WHERE period_label = '2023' AND breakdown = 'total' AND variant = 'pmm' AND regexp_matches(kpi_code, '^FOS-[0-9]+\.[0-9]+$')
             ORDER BY kpi_code
             """);
         Assert.Equal(33, rows.Count);
@@ -96,21 +128,76 @@ public sealed partial class FosKpiTests : IClassFixture<FosKpiTests.FosRun>
         {
             Assert.Null(r[1]);
             Assert.Null(r[2]);
-            Assert.Equal($"not measurable: no implementation level reported for {r[0]} in 2024 (inputs.assessments, fos)", (string?)r[3]);
+            Assert.Equal($"not measurable: no implementation level reported for {r[0]} in 2023 (inputs.assessments, fos)", (string?)r[3]);
         }
+
+        // The additional information is asked only where a Standard is implemented: without levels, none is, so even
+        // FOS-1.A, which P0 (an electronic e-commerce shipment) would make 100 %, has no value.
+        Assert.Equal(0L, _h.Scalar<long>("SELECT count(*) FROM fact_kpi_value WHERE period_label = '2023' AND kpi_code LIKE 'FOS-%' AND (value IS NOT NULL OR value_text IS NOT NULL)"));
+        PublishedCell electronic = Cell(_h, "FOS-1.A", "2023");
+        Assert.Equal(
+            "not measurable: not asked: no implementation level of Standard 1 is reported for 2023 (inputs.assessments, fos), and additional information is asked only where the Standard is implemented, fully or partially (level 4 or 5)",
+            electronic.Note);
+    }
+
+    [Fact]
+    public void Additional_information_is_published_only_where_the_Standard_is_implemented_fully_or_partially()
+    {
+        // 2025: Standard 9 is at level 3 at most (9.1 and 9.2): FOS-9.A is not asked, whatever the officer might know.
+        PublishedCell joint = Cell(_h, "FOS-9.A", "2025");
+        Assert.Equal(((double?)null, (string?)null, 0L), (joint.Value, joint.ValueText, joint.N));
+        Assert.Equal(
+            "not measurable: not asked: Standard 9 is at level 3 in 2025 (its highest, FOS-9.1), and additional information is asked only where the Standard is implemented, fully or partially (level 4 or 5)",
+            joint.Note);
+
+        // 2024: Standards 1, 4, 5 and 6 are at level 4 and their items are measured (FOS-1.A from P1, FOS-6.A from the AEO
+        // register); Standard 7 is at level 3 at most, so FOS-7.C is not asked although 2024 has shipments.
+        Assert.Equal(100.0, Cell(_h, "FOS-1.A", "2024").Value);
+        Assert.Equal(3.0, Cell(_h, "FOS-6.A", "2024").Value);
+        Assert.StartsWith("not measurable: not asked: Standard 7 is at level 3 in 2024", Cell(_h, "FOS-7.C", "2024").Note, StringComparison.Ordinal);
+        // Level 4 at one indicator is enough: Standard 6 in 2025 has 6.1 at 4, 6.2 at 2 and 6.3 at 1.
+        Assert.Equal(2.0, Cell(_h, "FOS-6.A", "2025").Value);
     }
 
     [Fact]
     public void An_fos_section_missing_an_indicator_is_refused()
     {
         // Levels for 32 of the 33 indicators: a partial questionnaire would publish a partial picture as if it were whole.
-        string partial = string.Join("\n", Levels2025.Where(l => l.Key != "15.1").Select(l => $"  \"{l.Key}\": {{ level: {l.Value} }}"));
         using PipelineHarness h = new RegisterFixture()
-            .Assessment("year: 2025\nfos:\n" + partial + "\n")
+            .Assessment("year: 2025\n" + FosAnswers.Section(Levels2025.Where(l => l.Key != "15.1").ToDictionary()))
             .Build("FOS-1.1", "FOS-15.1");
 
         PipelineDefinitionException e = Assert.Throws<PipelineDefinitionException>(() => h.Run());
         Assert.Contains("fos.FOS-15.1: missing: when the fos section is present, every FoS monitoring indicator has its level", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Additional_information_answered_where_not_asked_or_missing_where_asked_is_refused_with_file_and_line()
+    {
+        // 2025 with Standard 2 at level 4 (2.1) and Standard 9 at 3: FOS-2.A and FOS-2.B are asked (2.B answered in the
+        // aggregates file, 2.A nowhere); FOS-9.A is answered in fos_items (line 37) and FOS-12.B in the aggregates file (line
+        // 3), neither asked (Standard 12 at level 3 here). Every other asked item is answered.
+        Dictionary<string, int> levels = LevelsWith("2.1");
+        using PipelineHarness h = new RegisterFixture()
+            .Assessment("year: 2025\n" + FosAnswers.Section(levels) + """
+                fos_items:
+                  "FOS-9.A": "Two joint operations"
+
+                """)
+            .Aggregates("""
+                kpi,variable,period,breakdown,breakdown_value,value,text,entered_by,note
+                FOS-2.B,A,2025,,,,WCO Data Model 3.10,IT unit,
+                FOS-12.B,A,2025,,,5,,International relations unit,
+                """)
+            .Build("FOS-2.A");
+
+        PipelineDefinitionException e = Assert.Throws<PipelineDefinitionException>(() => h.Run());
+        Assert.Contains("assessment.yaml: line 37: FOS-9.A: not asked: Standard 9 is at level 3 in 2025 (its highest, FOS-9.1)", e.Message, StringComparison.Ordinal);
+        Assert.Contains("aggregates.csv: line 3: FOS-12.B: not asked: Standard 12 is at level 3 in 2025 (its highest, FOS-12.1)", e.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "assessment.yaml: line 7: fos_items.FOS-2.A: missing: Standard 2 is at level 4 in 2025 (FOS-2.1), so the questionnaire asks 'Number of data elements mapped with the WCO Data Model'",
+            e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("FOS-2.B", e.Message, StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -136,8 +223,11 @@ public sealed partial class FosKpiTests : IClassFixture<FosKpiTests.FosRun>
     /// AU4 OP3 2018-01-01 → 2025-06-30 · AU5 OP4 2019-01-01 →, MRA-only · AU6 OP5 2026-01-01 → · AU7 OP6 2021-01-01 →, not e-com ·
     /// AU8 OP7 2024-03-01 →. All others e-commerce operators, none MRA-only.
     /// </code>
-    /// Officer answers for 2025: all 33 levels (<see cref="Levels2025"/>), fos_items for every A and text item but
-    /// FOS-12.B (a number) and FOS-15.B (a text), which come from the aggregates file instead. 2024 and 2026 have none.
+    /// P0 is an e-commerce electronic shipment of 2023, a year without a questionnaire.
+    /// Officer answers for 2025: all 33 levels (<see cref="Levels2025"/>) with their capacity-building answers, fos_items
+    /// for every A and text item of the Standards asked (all but Standard 9) but FOS-12.B (a number) and FOS-15.B (a text),
+    /// which come from the aggregates file instead. 2024: Standards 1, 4, 5 and 6 at level 4 (FOS-6.C answered 3); 2026:
+    /// Standards 1, 4 and 6 (FOS-6.C answered 5); every other indicator at 3 or below. 2023 has no questionnaire.
     /// </summary>
     public sealed class FosRun : IDisposable
     {
@@ -148,6 +238,8 @@ public sealed partial class FosKpiTests : IClassFixture<FosKpiTests.FosRun>
             AddSeizures(f);
             AddAeoRegister(f);
             f.Assessment(Assessment())
+                .Assessment("year: 2024\n" + FosAnswers.Section(LevelsWith("1.1", "4.1", "5.1", "6.1")) + "fos_items:\n  \"FOS-6.C\": 3\n")
+                .Assessment("year: 2026\n" + FosAnswers.Section(LevelsWith("1.1", "4.1", "6.1")) + "fos_items:\n  \"FOS-6.C\": 5\n")
                 .Aggregates("""
                     kpi,variable,period,breakdown,breakdown_value,value,text,entered_by,note
                     FOS-12.B,A,2025,,,5,,International relations unit,
@@ -192,6 +284,7 @@ public sealed partial class FosKpiTests : IClassFixture<FosKpiTests.FosRun>
             Ship("N2", "2025-08-01", "EXPORT", false, false);
             Ship("N3", "2025-09-01", "IMPORT", false, true);
             Ship("P1", "2024-11-01", "IMPORT", true, true);
+            Ship("P0", "2023-05-01", "IMPORT", true, true);
         }
 
         private static void AddSeizures(RegisterFixture f)
@@ -231,15 +324,13 @@ public sealed partial class FosKpiTests : IClassFixture<FosKpiTests.FosRun>
         }
 
         private static string Assessment() =>
-            "year: 2025\nfos:\n"
-            + string.Join("\n", Levels2025.Select(l => l.Key switch
+            "year: 2025\n"
+            + FosAnswers.Section(Levels2025, new Dictionary<string, string>
             {
-                "1.4" => $"  \"{l.Key}\": {{ level: {l.Value}, capacity_building: \"Guidance on data ownership in platform data-sharing agreements\" }}",
-                "4.4" => $"  \"{l.Key}\": {{ level: {l.Value}, capacity_building: \"NII equipment for postal hubs\" }}",
-                _ => $"  \"{l.Key}\": {{ level: {l.Value} }}",
-            }))
+                ["1.4"] = "{ 3a: \"A working group on data-sharing agreements\", 3b: \"Yes: ownership of platform data is unclear\", 3c: \"Guidance on data ownership in platform data-sharing agreements\" }",
+                ["4.4"] = "{ 2a: \"No scanners at the postal hubs\", 2b: \"NII equipment for postal hubs\" }",
+            })
             + """
-
             fos_items:
               "FOS-2.A": 412
               "FOS-2.B": "WCO Data Model 3.10"
@@ -248,7 +339,6 @@ public sealed partial class FosKpiTests : IClassFixture<FosKpiTests.FosRun>
               "FOS-7.A": "Vendor collection model for VAT; intermediary collection model for duties"
               "FOS-8.B": 800
               "FOS-8.C": "No"
-              "FOS-9.A": "Two joint operations with the postal inspection service"
               "FOS-11.A": 6
               "FOS-11.B": 3
               "FOS-12.A": 9

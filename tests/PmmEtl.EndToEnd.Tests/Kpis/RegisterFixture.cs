@@ -16,7 +16,7 @@ public sealed class RegisterFixture
 {
     private readonly Dictionary<string, List<IReadOnlyDictionary<string, string?>>> _records = new(StringComparer.Ordinal);
     private readonly List<FixtureRow> _declarations = [];
-    private string? _assessment;
+    private readonly List<string> _assessments = [];
     private string? _aggregates;
     private string _categories = DefaultCategories;
     private string _extra = "";
@@ -67,11 +67,14 @@ public sealed class RegisterFixture
         return this;
     }
 
+    /// <summary>An assessment file; each call adds one (assessment.yaml, then assessment-2.yaml …), e.g. one per year.</summary>
     public RegisterFixture Assessment(string yaml)
     {
-        _assessment = yaml;
+        _assessments.Add(yaml);
         return this;
     }
+
+    private static string AssessmentName(int i) => i == 0 ? "assessment.yaml" : $"assessment-{i + 1}.yaml";
 
     public RegisterFixture Aggregates(string csv)
     {
@@ -99,9 +102,9 @@ public sealed class RegisterFixture
         FixtureSource.Write(source, _declarations);
         WriteRegisters(source);
         File.WriteAllText(Path.Combine(harness.Folder, "categories.csv"), _categories);
-        if (_assessment is not null)
+        for (int i = 0; i < _assessments.Count; i++)
         {
-            File.WriteAllText(Path.Combine(harness.Folder, "assessment.yaml"), _assessment);
+            File.WriteAllText(Path.Combine(harness.Folder, AssessmentName(i)), _assessments[i]);
         }
 
         if (_aggregates is not null)
@@ -126,9 +129,9 @@ public sealed class RegisterFixture
         }
 
         var inputs = new List<string> { "  seizure_categories: categories.csv" };
-        if (_assessment is not null)
+        if (_assessments.Count > 0)
         {
-            inputs.Add("  assessments: [assessment.yaml]");
+            inputs.Add($"  assessments: [{string.Join(", ", _assessments.Select((_, i) => AssessmentName(i)))}]");
         }
 
         if (_aggregates is not null)

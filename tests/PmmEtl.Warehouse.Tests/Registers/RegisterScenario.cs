@@ -143,6 +143,7 @@ public static class RegisterScenario
         GroupSharesAndBreakdowns(warehouse);
         ConditionsAndErrors(warehouse);
         EveryBatteryQueryRuns(warehouse);
+        LinkedShares(warehouse);
         DuplicatesAreQuarantined(warehouse);
         LoadsAndReruns(warehouse, first);
     }
@@ -344,6 +345,52 @@ public static class RegisterScenario
         Assert.Equal([new VariableValue(null, 8, 8)], agg.Evaluate(rows with { Timing = RecordTiming.Always }, Jan2025, Jan2026, null));
     }
 
+    /// <summary>
+    /// K41's aggregate: the mean, over the frontline staff employed in the period (all of them, assessed or not), of each
+    /// one's share of distinct competencies whose latest assessment in the period shows a gap. Loads the competency
+    /// assessments itself (after <see cref="LoadAll"/>).
+    /// </summary>
+    public static void LinkedShares(IWarehouse warehouse)
+    {
+        Load(warehouse, RegisterList.CompetencyAssessment, Run("run-ca", ExtractWindow.Everything),
+        [
+            Assessment(1, "S1", "X", "2025-02-01", 3, 2),
+            Assessment(2, "S1", "X", "2025-10-01", 3, 3),
+            Assessment(3, "S1", "Y", "2025-03-01", 2, 1),
+            Assessment(4, "S1", "Z", "2025-03-01", 2, 2),
+            Assessment(5, "S1", "W", "2024-11-01", 2, 1),
+            Assessment(6, "S4", "X", "2025-04-01", 4, 2),
+            Assessment(7, "S6", "Y", "2025-01-10", 2, 1),
+            Assessment(8, "S3", "X", "2025-05-01", 3, 1),
+            Assessment(9, "S9", "X", "2025-06-01", 3, 1),
+        ]);
+        IKpiAggregator agg = warehouse.Aggregator;
+        var gap = new KpiVariable("A", "mean competency gap share of frontline staff", "staff",
+            RecordAggregate.MeanLinkedShare("competency_assessment", "staff_id", "competency_id", "has_gap", "assessed_on"),
+            RecordTiming.During("employment_start", "employment_end"), RecordCondition.True("frontline_inspection"));
+
+        // 2025, frontline staff employed during the year: S1, S4, S5 (S6 left on 2024-12-30; S3 is not frontline; S9 is no
+        // staff member). S1: X (latest, October: no gap), Y gap, Z none → 1/3 (counting records would give 2/4);
+        // S4: X gap → 1; S5 not assessed → 0, but in N. Mean (1/3 + 1 + 0) / 3 = 4/9 over 3 officers.
+        // By gender: FEMALE S1 → 1/3 over 1; MALE S4, S5 → (1 + 0) / 2 = 0.5 over 2.
+        IReadOnlyList<VariableValue> byGender = agg.Evaluate(gap, Jan2025, Jan2026, "gender");
+        Assert.Equal([null, "FEMALE", "MALE"], byGender.Select(v => v.BreakdownValue));
+        Assert.Equal([3L, 1, 2], byGender.Select(v => v.Records));
+        double[] expected = [4.0 / 9, 1.0 / 3, 0.5];
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.Equal(expected[i], byGender[i].Value!.Value, 9);
+        }
+
+        // 2024: S1, S4 (from June), S6 (until 30 December); only S1 assessed (W, gap) → (1 + 0 + 0) / 3.
+        VariableValue y2024 = Assert.Single(agg.Evaluate(gap, Jan2024, Jan2025, null));
+        Assert.Equal(3L, y2024.Records);
+        Assert.Equal(1.0 / 3, y2024.Value!.Value, 9);
+
+        // 2023: S1 and S6 employed, nobody assessed: no value (not 0), N still 2.
+        Assert.Equal([new VariableValue(null, null, 2)], agg.Evaluate(gap, new LocalDate(2023, 1, 1), Jan2024, null));
+    }
+
     public static void ConditionsAndErrors(IWarehouse warehouse)
     {
         IKpiAggregator agg = warehouse.Aggregator;
@@ -409,6 +456,10 @@ public static class RegisterScenario
     private static RecordRow Staff(long row, string id, string gender, string grade, bool frontline, string start, string? end) =>
         Record(RegisterList.Staff, row, ("staff_id", id), ("gender", gender), ("grade", grade), ("frontline_inspection", frontline),
             ("employment_start", Date(start)), ("employment_end", end is null ? null : Date(end)));
+
+    private static RecordRow Assessment(long row, string staff, string competency, string date, long required, long acquired) =>
+        Record(RegisterList.CompetencyAssessment, row, ("staff_id", staff), ("competency_id", competency), ("assessed_on", Date(date)),
+            ("required_level", required), ("acquired_level", acquired), ("has_gap", acquired < required));
 
     private static RecordRow Seizure(long row, string id, string date, string office, string objectType, string mode) =>
         Record(RegisterList.Seizure, row, ("seizure_id", id), ("seizure_date", Date(date)), ("office_code", office), ("object_type", objectType),

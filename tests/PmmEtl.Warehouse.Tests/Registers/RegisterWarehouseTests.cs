@@ -55,6 +55,13 @@ public sealed class RegisterWarehouseTests
     });
 
     [Fact]
+    public void Duckdb_mean_of_linked_shares_over_a_population() => OnDuckDb(w =>
+    {
+        RegisterScenario.LoadAll(w);
+        RegisterScenario.LinkedShares(w);
+    });
+
+    [Fact]
     public void Duckdb_conditions_and_unknown_fields() => OnDuckDb(w =>
     {
         RegisterScenario.LoadAll(w);

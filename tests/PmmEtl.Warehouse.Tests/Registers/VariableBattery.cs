@@ -80,6 +80,7 @@ public static class VariableBattery
             }
 
             // Related records through every field that another register has with the same name and storage type.
+            bool linkedShare = false;
             foreach (RecordSchema other in RegisterList.All.Where(o => o != r))
             {
                 foreach (RecordField link in r.Fields.Where(f => other.HasField(f.Name)
@@ -88,6 +89,17 @@ public static class VariableBattery
                     RecordTiming? same = other.DateField is { } od ? RecordTiming.On(od) : null;
                     RecordCondition? inner = other.Fields.FirstOrDefault(f => f.Type == FieldType.Bool) is { } flag ? RecordCondition.True(flag.Name) : null;
                     yield return (V(RecordAggregate.Rows, RecordCondition.Related(other.Name, link.Name, inner, same)), null);
+
+                    // A share over r's records of the other register's latest flagged items (K41's shape), total and split;
+                    // once per register, which is enough to run every part of its SQL on each engine.
+                    if (!linkedShare && other.DateField is { } date && other.Fields.FirstOrDefault(f => f.Type == FieldType.Bool) is { } share
+                        && other.Fields.FirstOrDefault(f => f.Name != link.Name && f.Type is FieldType.Text or FieldType.Code) is { } item)
+                    {
+                        KpiVariable linked = V(RecordAggregate.MeanLinkedShare(other.Name, link.Name, item.Name, share.Name, date));
+                        yield return (linked, null);
+                        yield return (linked, r.Fields.FirstOrDefault(b => b.Type == FieldType.Code)?.Name);
+                        linkedShare = true;
+                    }
                 }
             }
 
