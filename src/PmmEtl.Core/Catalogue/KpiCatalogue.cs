@@ -195,17 +195,17 @@ public static partial class KpiCatalogue
         Breakdowns = [Direction, Office],
         Variants =
         [
-            new(OnDeclarations, "The same rate counted on declarations (one e-commerce declaration = one shipment): immediate-release flag, not in the RED or NII channel, and no physical or NII inspection of the declaration in the inspection register.")
+            new(OnDeclarations, "The same rate counted on declarations (one e-commerce declaration = one shipment): immediate-release flag, not in the RED or NII channel, and, where the source gives the inspection register, no physical or NII inspection of the declaration in it.")
             {
                 Measure = new(Declarations, Both(True("ecommerce"), Is("direction", "IMPORT", "EXPORT")))
                 {
                     Numerator = Both(True("immediate_release"), Not(Is("control_channel", [.. Codes.ControlledChannels])),
-                        Not(Related(Inspections, "declaration_id", PhysicalOrNii))),
+                        Not(RelatedWhereGiven(Inspections, "declaration_id", PhysicalOrNii))),
                 },
             },
         ],
         FallbackVariant = OnDeclarations,
-        Decision = "The seed counts shipments, so the KPI is measured on the shipment register where the source gives one, and on declarations (variant 'declarations', and the KPI's own row, labelled) where it does not. 'Immediately' has no time threshold in the text; the clearance system's immediate-release flag is used. A shipment subject to physical examination or NII is never an immediate release, whichever record says so: its own flags, the control channel of its declaration, or an inspection of type PHYSICAL or NII in the inspection register. On declarations the inspection register is required, because the channel alone misses examinations decided after channelling (3,367 of the demo's 22,999 flagged declarations); on shipments it is consulted where the source gives it.",
+        Decision = "The seed counts shipments, so the KPI is measured on the shipment register where the source gives one, and on declarations (variant 'declarations', and the KPI's own row, labelled) where it does not. 'Immediately' has no time threshold in the text; the clearance system's immediate-release flag is used. A shipment subject to physical examination or NII is never an immediate release, whichever record says so: its own flags, the control channel of its declaration, or an inspection of type PHYSICAL or NII in the inspection register. The inspection register is consulted wherever the source gives it, because the channel alone misses examinations decided after channelling (3,367 of the demo's 22,999 flagged declarations); where the source gives none, the note says the value rests on the records' own flags and channel.",
     };
 
     public static KpiDefinition EcommerceLowRiskClearanceTime { get; } = new()

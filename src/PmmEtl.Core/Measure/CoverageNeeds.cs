@@ -53,6 +53,23 @@ public static class CoverageNeeds
         return types.Distinct(StringComparer.Ordinal);
     }
 
+    /// <summary>The registers a population measure consults only where the source gives them (K12's inspections).</summary>
+    public static IEnumerable<string> ConsultedWhereGiven(PopulationMeasure measure)
+    {
+        IEnumerable<RecordCondition> conditions = [measure.Population, .. measure.Exclusions.Select(e => e.When), .. measure.Numerator is { } n ? [n] : Array.Empty<RecordCondition>()];
+        return conditions.SelectMany(WhereGiven).Distinct(StringComparer.Ordinal);
+
+        static IEnumerable<string> WhereGiven(RecordCondition c) => c switch
+        {
+            RelatedExists { WhereGiven: true } r => [r.Register],
+            RelatedExists r => r.Filter is { } f ? WhereGiven(f) : [],
+            AllOf a => a.Parts.SelectMany(WhereGiven),
+            AnyOf a => a.Parts.SelectMany(WhereGiven),
+            NotCondition x => WhereGiven(x.Inner),
+            _ => [],
+        };
+    }
+
     private static IEnumerable<string> Related(RecordCondition condition, Func<string, bool> gives) => condition switch
     {
         RelatedExists { WhereGiven: true } r when !gives(r.Register) => [],

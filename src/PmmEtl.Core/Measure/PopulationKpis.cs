@@ -46,6 +46,14 @@ internal sealed class PopulationKpis(IKpiAggregator aggregator, MeasureSettings 
         LocalDate from = new(year, 1, 1);
         LocalDate to = from.PlusYears(1);
         RecordSchema type = RecordTypes.Get(measure.RecordType);
+        // A register consulted only where given, and not given: the value rests on the records' own fields alone; say so.
+        string[] unconsulted = [.. CoverageNeeds.ConsultedWhereGiven(measure).Where(t => !settings.Sources.Gives(t))];
+        if (unconsulted.Length > 0)
+        {
+            string alone = $"the source gives no {string.Join(" or ", unconsulted.Select(RecordTypes.Plural))}: only what the {RecordTypes.Plural(type.Name)} themselves record rules one out";
+            note = note is null ? alone : $"{note}; {alone}";
+        }
+
         RecordCoverage held = coverage.Of(type.Name);
         if (!held.Covers(from, to, type.IsDated) || !settings.Sources.Gives(type.Name))
         {

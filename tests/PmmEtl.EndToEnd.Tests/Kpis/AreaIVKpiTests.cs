@@ -246,7 +246,32 @@ public sealed class AreaIVKpiTests
         Assert.Equal((14.29, 1L, 7L), (y2024.Value, y2024.Numerator, y2024.Denominator));
     }
 
-    private static RegisterFixture TrainingFixture()
+    [Fact]
+    public void K43_a_year_without_training_records_is_not_measurable_unless_the_pipeline_declares_the_register_complete()
+    {
+        // The same staff without S5's December 2024 course: the training register holds nothing dated 2024, while
+        // staff S1 … S7 were employed then (B = 7). Unknown, not zero, unless the pipeline declares 2024 covered.
+        using (PipelineHarness h = TrainingFixture(withS5Course: false).Build("K43"))
+        {
+            h.Run();
+            PublishedCell unknown = Cell(h, "K43", "2024");
+            Assert.Null(unknown.Value);
+            Assert.Equal("not measurable: no training records for 2024 and no entered value", unknown.Note);
+            // The years with records keep their values: 2025 is S1 S2 S6 S8 of 7, as above.
+            Assert.Equal(57.14, Cell(h, "K43", "2025").Value);
+        }
+
+        using (PipelineHarness declared = TrainingFixture(withS5Course: false)
+                   .Yaml("covers:\n  training: { from: 2024-01-01, to: 2026-01-01 }").Build("K43"))
+        {
+            declared.Run();
+            // Declared complete: no course in 2024 is a true zero, A = 0 of B = 7.
+            PublishedCell zero = Cell(declared, "K43", "2024");
+            Assert.Equal((0.0, 0L, 7L), (zero.Value, zero.Numerator, zero.Denominator));
+        }
+    }
+
+    private static RegisterFixture TrainingFixture(bool withS5Course = true)
     {
         var f = new RegisterFixture();
         void Person(string id, string gender, string grade, string start, string? end = null) =>
@@ -272,7 +297,11 @@ public sealed class AreaIVKpiTests
         Course("S3", "2025-06-01", "PHYSICAL", 5, true);
         Course("S3", "2025-07-01", null, 4, true);
         Course("S4", "2025-09-01", "PHYSICAL", 10, false);
-        Course("S5", "2024-12-15", "PHYSICAL", 8, true);
+        if (withS5Course)
+        {
+            Course("S5", "2024-12-15", "PHYSICAL", 8, true);
+        }
+
         Course("S6", "2025-10-01", null, null, true);
         Course("S8", "2025-11-15", "PHYSICAL", 6, true);
         return f;
