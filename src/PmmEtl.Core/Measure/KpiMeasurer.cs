@@ -107,21 +107,22 @@ internal sealed class CoverageBook(IKpiAggregator aggregator, IReadOnlyDictionar
         types.FirstOrDefault(t => !Of(t).Covers(start, end, dated: true));
 
     /// <summary>
-    /// The last month for which every one of <paramref name="types"/> has data (its latest month with records, or the
-    /// end of its declared coverage); null when none of them is dated.
+    /// The run's data cut-off, by month: the latest month in which any dated record type the source gives holds
+    /// records (or is declared covered). Taken over every type, not per type, because sparse registers (seizures, cases)
+    /// have quiet months that are not missing data; null when no dated type holds anything.
     /// </summary>
-    public LocalDate? DataUntil(IEnumerable<string> types)
+    public LocalDate? DataCutoff(SourceFields sources)
     {
-        LocalDate? until = null;
-        foreach (string type in types)
+        LocalDate? cutoff = null;
+        foreach (RecordSchema type in RecordTypes.All.Where(t => t.IsDated && sources.Gives(t.Name)))
         {
-            if (Of(type).LastMonth is { } last && (until is null || last < until))
+            if (Of(type.Name).LastMonth is { } last && (cutoff is null || last > cutoff))
             {
-                until = last;
+                cutoff = last;
             }
         }
 
-        return until;
+        return cutoff;
     }
 }
 

@@ -6,16 +6,18 @@ namespace PmmEtl.Core.Measure;
 
 /// <summary>
 /// Marks the values of periods that had not ended at the run's data cut-off: a period whose last day is on or after
-/// the run's date, or, for a value read from records, whose last month lies beyond the last month of data of a dated
-/// record type it reads (K41's financial year 2025-26 measured from July–December 2025 data). Such a value is
-/// published with <see cref="KpiValue.Provisional"/> and a note, so that nobody reads it as final and a later version
-/// that changes it is expected rather than a revision.
+/// the run's date, or, for a value read from records, whose last month lies beyond the last month of data the run's
+/// warehouse holds (K41's financial year 2025-26 measured from July–December 2025 data). Such a value is published
+/// with <see cref="KpiValue.Provisional"/> and a note, so that nobody reads it as final and a later version that
+/// changes it is expected rather than a revision.
 /// </summary>
 internal sealed class ProvisionalPeriods(CoverageBook coverage, SourceFields sources, LocalDate runDate)
 {
+    private readonly LocalDate? _cutoff = coverage.DataCutoff(sources);
+
     public IEnumerable<KpiValue> Mark(KpiDefinition kpi, IEnumerable<KpiValue> values)
     {
-        LocalDate? dataUntil = coverage.DataUntil(Reads(kpi));
+        LocalDate? dataUntil = Reads(kpi).Any() ? _cutoff : null;
         foreach (KpiValue value in values)
         {
             LocalDate lastDay = value.PeriodEnd.PlusDays(-1);
@@ -23,7 +25,7 @@ internal sealed class ProvisionalPeriods(CoverageBook coverage, SourceFields sou
             string? why = lastDay >= runDate
                 ? $"provisional: {value.PeriodLabel} had not ended on the run's date ({runDate:yyyy-MM-dd})"
                 : dataUntil is { } until && until < lastMonth
-                    ? $"provisional: the data behind it stops at {until:yyyy-MM}, before {value.PeriodLabel} ends"
+                    ? $"provisional: the data loaded stops at {until:yyyy-MM}, before {value.PeriodLabel} ends"
                     : null;
             yield return why is null ? value : value with { Provisional = true, Note = value.Note is null ? why : $"{value.Note}; {why}" };
         }

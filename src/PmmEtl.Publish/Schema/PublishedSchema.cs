@@ -120,7 +120,7 @@ public static class PublishedSchema
         new("value_text", ColumnType.Text, true, 3,
             "a text answer, a level's label or a capacity-building answer; null for numbers and for suppressed rows"),
         new("provisional", ColumnType.Boolean, false, 5,
-            "true when the period had not ended at the run's data cut-off (the run's date, or the last month of data of a record type the value reads): the value may still change; false: final, and a later change is reported as a revision"),
+            "true when the period had not ended at the run's data cut-off (the run's date, or the last month of data loaded): the value may still change; false: final, and a later change is reported as a revision"),
     ];
 
     public static IReadOnlyList<PublishedColumn> KpiExclusions { get; } =

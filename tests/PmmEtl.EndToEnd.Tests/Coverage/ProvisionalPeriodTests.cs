@@ -1,4 +1,5 @@
 using PmmEtl.EndToEnd.Tests.Kpis;
+using PmmEtl.Jobs.Running;
 
 namespace PmmEtl.EndToEnd.Tests.Coverage;
 
@@ -14,12 +15,13 @@ public sealed class ProvisionalPeriodTests
     {
         using PipelineHarness h = new RegisterFixture()
             .Declarations(
-                new FixtureRow("P1", "IMPORT", "NYC", "2025-01-15"),
-                new FixtureRow("P2", "IMPORT", "NYC", "2025-02-15", Sub: "EMAIL"),
-                new FixtureRow("P3", "EXPORT", "NYC", "2025-03-15"),
-                new FixtureRow("P4", "EXPORT", "NYC", "2025-05-20"))
+                new FixtureRow("P1", "IMPORT", "NYC", "2025-01-15", Lod: "2025-01-15 10:00:00"),
+                new FixtureRow("P2", "IMPORT", "NYC", "2025-02-15", Sub: "EMAIL", Lod: "2025-02-15 10:00:00"),
+                new FixtureRow("P3", "EXPORT", "NYC", "2025-03-15", Lod: "2025-03-15 10:00:00"),
+                new FixtureRow("P4", "EXPORT", "NYC", "2025-05-20", Lod: "2025-05-20 10:00:00"))
             .Build("K10");
-        h.Run();
+        RunSummary run = h.Run();
+        Assert.True(run.Run.RowsLoaded == 4, $"{run.Run.Status}: {run.Run.RowsLoaded} loaded, {run.Run.RowsQuarantined} quarantined; {run.Run.Error}");
 
         List<object?[]> rows = h.Query("""
             SELECT period_label, value, provisional, note FROM fact_kpi_value
@@ -31,7 +33,7 @@ public sealed class ProvisionalPeriodTests
         // 2025: 3 of 4 electronic, but the data stops at 2025-05, before the year ends (the run is after 2025).
         Assert.Equal(75.0, byPeriod["2025"][1]);
         Assert.Equal(true, byPeriod["2025"][2]);
-        Assert.EndsWith("provisional: the data behind it stops at 2025-05, before 2025 ends", (string)byPeriod["2025"][3]!, StringComparison.Ordinal);
+        Assert.EndsWith("provisional: the data loaded stops at 2025-05, before 2025 ends", (string)byPeriod["2025"][3]!, StringComparison.Ordinal);
         // Q1 (P1 P2 P3: 2 of 3) ended and the data reaches past it: final, no note.
         Assert.Equal((66.67, false), ((double?)byPeriod["2025-Q1"][1], (bool)byPeriod["2025-Q1"][2]!));
         Assert.Null(byPeriod["2025-Q1"][3]);
