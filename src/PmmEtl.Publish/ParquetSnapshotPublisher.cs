@@ -293,6 +293,13 @@ public sealed class ParquetSnapshotPublisher : ISnapshotPublisher
         ManifestChanges? changes = latest is { } superseded && latestManifest is not null && damage.Count == 0
             ? await SupersededComparison.ChangesAsync(layout.VersionFolder(superseded), latestManifest, content.Values, tableHashes, cancellationToken).ConfigureAwait(false)
             : null;
+        if (changes is { FinalValuesRevised: > 0 } revised)
+        {
+            // A final value is never overwritten silently: the manifest lists each revision, and the run says so.
+            ValueChange first = revised.Values.First(c => c.Revision == "revised_final");
+            findings.Add($"{revised.FinalValuesRevised} value(s) published as final in {revised.Against} are revised in {SnapshotLayout.VersionName(version)} "
+                + $"(first: {first.KpiCode} {first.Variant} {first.PeriodLabel} {first.Breakdown}={first.BreakdownValue}); see the manifest's changes");
+        }
 
         PublicationReport report = await PublicationDocuments.ReportAsync(layout, request, content, version, latest, changes, cancellationToken).ConfigureAwait(false);
         WorkbookWriter.Write(report, Path.Combine(temp, WorkbookFileName));

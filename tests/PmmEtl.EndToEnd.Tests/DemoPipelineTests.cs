@@ -76,6 +76,55 @@ public sealed class DemoPipelineTests : IDisposable
         Assert.Contains(s.Snapshots, snapshot => snapshot.Folder.Contains("2025", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// K12 on the demo, recounted with plain SQL over the loaded records: an e-commerce shipment (import or export) is
+    /// an immediate release when flagged so and subject to no physical examination or NII, whether its own flags or an
+    /// inspection of it in the inspection register say so; the declarations variant applies the same rule with the
+    /// control channel and the inspections of the declaration. FOS-5.C is the same measure.
+    /// </summary>
+    [Fact]
+    public void K12_equals_an_independent_count_of_shipments_not_examined_and_its_declaration_count_honours_the_inspections()
+    {
+        _h.Run();
+        double shipments = _h.Scalar<double>("""
+            SELECT round(100.0 * count(*) FILTER (WHERE immediate_release AND NOT coalesce(physical_exam, false) AND NOT coalesce(nii, false)
+                AND NOT EXISTS (SELECT 1 FROM fact_inspection i WHERE i.shipment_id = s.shipment_id AND i.inspection_type IN ('PHYSICAL', 'NII')))
+                / count(*), 2)
+            FROM fact_shipment s WHERE ecommerce AND direction IN ('IMPORT', 'EXPORT') AND year(shipment_date) = 2025
+            """);
+        double declarations = _h.Scalar<double>("""
+            SELECT round(100.0 * count(*) FILTER (WHERE is_immediate_release AND coalesce(control_channel, '') NOT IN ('RED', 'NII')
+                AND NOT EXISTS (SELECT 1 FROM fact_inspection i WHERE i.declaration_id = d.declaration_id AND i.inspection_type IN ('PHYSICAL', 'NII')))
+                / count(*), 2)
+            FROM fact_declaration d WHERE is_ecommerce AND direction IN ('IMPORT', 'EXPORT') AND year(business_date) = 2025
+            """);
+        long inspectedButFlagged = _h.Scalar<long>("""
+            SELECT count(*) FROM fact_declaration d WHERE is_ecommerce AND is_immediate_release AND coalesce(control_channel, '') NOT IN ('RED', 'NII')
+                AND EXISTS (SELECT 1 FROM fact_inspection i WHERE i.declaration_id = d.declaration_id AND i.inspection_type IN ('PHYSICAL', 'NII'))
+            """);
+        Assert.True(inspectedButFlagged > 0, "the demo has flagged declarations that were examined anyway: the rule is exercised");
+
+        string total = "period_label = '2025' AND breakdown = 'total'";
+        Assert.Equal(shipments, _h.Scalar<double>($"SELECT value FROM fact_kpi_value WHERE kpi_code = 'K12' AND variant = 'pmm' AND {total}"));
+        Assert.Equal(shipments, _h.Scalar<double>($"SELECT value FROM fact_kpi_value WHERE kpi_code = 'FOS-5.C' AND variant = 'pmm' AND {total}"));
+        Assert.Equal(declarations, _h.Scalar<double>($"SELECT value FROM fact_kpi_value WHERE kpi_code = 'K12' AND variant = 'declarations' AND {total}"));
+    }
+
+    /// <summary>K13 and K14 count shipments where the source gives them: K13 then equals FOS-5.B, and K14's B is every shipment record.</summary>
+    [Fact]
+    public void K13_and_K14_count_shipments_and_agree_with_the_fos_items()
+    {
+        _h.Run();
+        string total = "period_label = '2025' AND breakdown = 'total' AND variant = 'pmm'";
+        Assert.Equal(_h.Scalar<double>($"SELECT value FROM fact_kpi_value WHERE kpi_code = 'FOS-5.B' AND {total}"),
+            _h.Scalar<double>($"SELECT value FROM fact_kpi_value WHERE kpi_code = 'K13' AND {total}"));
+        double share = _h.Scalar<double>("""
+            SELECT round(100.0 * count(*) FILTER (WHERE ecommerce) / count(*), 2) FROM fact_shipment
+            WHERE direction IN ('IMPORT', 'EXPORT') AND year(shipment_date) = 2025
+            """);
+        Assert.Equal(share, _h.Scalar<double>($"SELECT value FROM fact_kpi_value WHERE kpi_code = 'K14' AND {total}"));
+    }
+
     [Fact]
     public void Every_pmm_kpi_and_fos_entry_has_a_2025_value_or_a_stated_reason()
     {

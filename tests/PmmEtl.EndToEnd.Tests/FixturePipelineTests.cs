@@ -146,6 +146,20 @@ public sealed class FixturePipelineTests : IDisposable
         Assert.Equal((26.32, 19L, 0L, "public"), _h.Kpi("K14", "2025"));
         Assert.Equal(30.77, _h.Kpi("K14", "2025", "direction", "IMPORT").Value); // 4 / 13
         Assert.Equal(16.67, _h.Kpi("K14", "2025", "direction", "EXPORT").Value); // 1 / 6
+
+        // The fixture gives no shipment register: K12 and K14 are counted on declarations and their notes say so, the
+        // declarations variant carries the same numbers, and with no inspection register either, K12 says what it rests on.
+        foreach (string code in new[] { "K12", "K14" })
+        {
+            object?[] pmm = _h.Query($"SELECT value, note FROM fact_kpi_value WHERE kpi_code = '{code}' AND variant = 'pmm' AND period_label = '2025' AND breakdown = 'total'").Single();
+            object?[] onDeclarations = _h.Query($"SELECT value FROM fact_kpi_value WHERE kpi_code = '{code}' AND variant = 'declarations' AND period_label = '2025' AND breakdown = 'total'").Single();
+            Assert.Equal(pmm[0], onDeclarations[0]);
+            Assert.StartsWith("counted on declarations, not shipments: the", (string)pmm[1]!, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("the source gives no inspections: only what the declarations themselves record rules one out",
+            (string)_h.Query("SELECT note FROM fact_kpi_value WHERE kpi_code = 'K12' AND variant = 'pmm' AND period_label = '2025' AND breakdown = 'total'").Single()[0]!,
+            StringComparison.Ordinal);
     }
 
     [Fact]

@@ -226,7 +226,8 @@ public sealed class ChainTests : IDisposable
 
         PublishedAudience national = Assert.Single(rerun.Audiences, a => a.Audience == "national");
         Assert.Equal(3, national.Version);
-        Assert.Equal($"v2, recorded in the history, is missing from {YearFolder}: a published version was removed", Assert.Single(national.Findings));
+        // The values changed since v1 are also reported as revisions of final values; the removal is its own finding.
+        Assert.Contains($"v2, recorded in the history, is missing from {YearFolder}: a published version was removed", national.Findings);
         Assert.Equal(["v1", "v3"], YearFolderAssert.Versions(YearFolder));
     }
 

@@ -21,7 +21,7 @@ public sealed class ManifestTests : IDisposable
             ["schema_version", "pipeline", "audience", "year", "version", "supersedes", "run_id", "created_at", "source_window", "dst_policy",
              "tzdb_version", "kpi_catalogue_version", "suppress_below", "content_sha256", "previous_manifest_sha256", "signing_key_sha256", "files", "changes"],
             root.EnumerateObject().Select(p => p.Name));
-        Assert.Equal(4, root.GetProperty("schema_version").GetInt32());
+        Assert.Equal(5, root.GetProperty("schema_version").GetInt32());
         Assert.Equal("demo", root.GetProperty("pipeline").GetString());
         Assert.Equal("national", root.GetProperty("audience").GetString());
         Assert.Equal(2024, root.GetProperty("year").GetInt32());
@@ -48,7 +48,7 @@ public sealed class ManifestTests : IDisposable
 
         string text = File.ReadAllText(Path.Combine(published.Folder, ParquetSnapshotPublisher.ManifestFileName));
 
-        Assert.StartsWith("{\n  \"schema_version\": 4,\n", text, StringComparison.Ordinal);
+        Assert.StartsWith("{\n  \"schema_version\": 5,\n", text, StringComparison.Ordinal);
         Assert.EndsWith("\"changes\": null\n}\n", text, StringComparison.Ordinal);
 
         // Written verbatim, not as \u002B escapes, so the manifest can be read and grepped as it stands.

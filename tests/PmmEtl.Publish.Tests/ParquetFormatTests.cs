@@ -50,6 +50,7 @@ public sealed class ParquetFormatTests : IDisposable
             ("kpi_name", "VARCHAR"), ("strategic_area", "VARCHAR"), ("suppressed", "BOOLEAN"),
             // Added by schema 3.
             ("value_text", "VARCHAR"),
+            ("provisional", "BOOLEAN"),
         ];
 
         Assert.Equal(expected, Describe(ParquetSnapshotPublisher.ValuesFileName));
@@ -154,7 +155,7 @@ public sealed class ParquetFormatTests : IDisposable
             if (statistics[column][1] is null && statistics[column][2] is null)
             {
                 long values = (long)DuckDb.Query($"SELECT count(\"{column}\") FROM read_parquet({file})").Single()[0]!;
-                Assert.True(column == "suppressed" || values == 0, $"{fileName} {column}: {values} values but no statistics");
+                Assert.True(column is "suppressed" or "provisional" || values == 0, $"{fileName} {column}: {values} values but no statistics");
                 continue;
             }
 
@@ -210,7 +211,7 @@ public sealed class ParquetFormatTests : IDisposable
             .ToDictionary(r => (string)r[0]!, r => (string)r[1]!);
 
         Assert.Equal(SampleRows.RunId, metadata["pmm.run_id"]);
-        Assert.Equal("4", metadata["pmm.schema_version"]);
+        Assert.Equal("5", metadata["pmm.schema_version"]);
         Assert.Equal("national", metadata["pmm.audience"]);
         Assert.Equal("2025b", metadata["pmm.tzdb_version"]);
     }

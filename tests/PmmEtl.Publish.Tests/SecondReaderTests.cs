@@ -35,7 +35,7 @@ public sealed class SecondReaderTests : IDisposable
             ["value"] = "Double", ["unit"] = text, ["median"] = "Double", ["p90"] = "Double", ["min"] = "Double", ["max"] = "Double",
             ["sum_minutes"] = "Double", ["n"] = "Int64", ["numerator"] = "Int64", ["denominator"] = "Int64", ["excluded"] = "Int64",
             ["disclosure"] = text, ["note"] = text, ["run_id"] = text, ["computed_at"] = "Int64 Timestamp(UTC, Millis)",
-            ["kpi_name"] = text, ["strategic_area"] = text, ["suppressed"] = "Boolean", ["value_text"] = text,
+            ["kpi_name"] = text, ["strategic_area"] = text, ["suppressed"] = "Boolean", ["value_text"] = text, ["provisional"] = "Boolean",
         }, actual);
     }
 

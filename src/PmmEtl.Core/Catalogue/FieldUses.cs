@@ -76,6 +76,8 @@ public static class FieldUses
         NotCondition n => Of(n.Inner, type),
         OfficeHasRole => RecordTypes.Find(type)?.OfficeField is { } office ? [new(type, office)] : [],
         SeizureHasCategory => [new(type, "seizure_id"), new(RecordTypes.SeizureItem.Name, "commodity")],
+        // A register consulted only where the source gives it is not something the value needs.
+        RelatedExists { WhereGiven: true } => [],
         RelatedExists r => [new(type, r.Link), new(r.Register, r.Link), .. r.Filter is { } f ? Of(f, r.Register) : [], .. r.SamePeriod is { } t ? Of(t, r.Register) : []],
         _ => throw new ArgumentOutOfRangeException(nameof(condition), condition, "unknown condition"),
     };

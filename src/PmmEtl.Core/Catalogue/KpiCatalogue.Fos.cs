@@ -182,8 +182,8 @@ file static class FosQuestionnaire
             "Percentage of cross-border e-commerce shipments that are released immediately upon arrival/departure",
             "e-commerce shipments flagged for immediate release upon arrival (import) or departure (export) and subject to neither physical examination nor NII",
             "all e-commerce shipments",
-            Both(True("immediate_release"), Not(True("physical_exam")), Not(True("nii"))), null,
-            "PMM K12's rule on shipment records: 'immediately' has no time threshold, the clearance system's flag is used, and a shipment under physical examination or NII never counts. " + ShipmentScope);
+            Both(True("immediate_release"), Not(True("physical_exam")), Not(True("nii")), Not(RelatedWhereGiven("inspection", "shipment_id", KpiCatalogue.PhysicalOrNii))), null,
+            "PMM K12's rule on shipment records: 'immediately' has no time threshold, the clearance system's flag is used, and a shipment under physical examination or NII never counts, whether its own flags say so or, where the source gives the inspection register, an inspection of type PHYSICAL or NII of the shipment. " + ShipmentScope);
         yield return DutyShare(s, 'D', "account_based_duty_share",
             "Percentage of duty collection through an account-based system",
             "duties and taxes (USD) of e-commerce shipments paid through an account-based system",

@@ -10,7 +10,7 @@ namespace PmmEtl.Core.Catalogue;
 public static partial class KpiCatalogue
 {
     /// <summary>Bumped whenever a definition changes meaning; stamped on every snapshot.</summary>
-    public const string Version = "2026.12-2";
+    public const string Version = "2026.12-3";
 
     // Partial files of this class define the other areas. Shared pieces are constants or expression-bodied
     // properties, never static fields: the order in which static initialisers of partial files run is undefined.
@@ -36,6 +36,14 @@ public static partial class KpiCatalogue
         new Dictionary<string, Disclosure> { ["CUSTOMS"] = Disclosure.Public });
 
     private const string Declarations = "declaration";
+    private const string Shipments = "shipment";
+    private const string Inspections = "inspection";
+
+    /// <summary>The name of the labelled variant that counts on declarations what a KPI counts on shipments.</summary>
+    public const string OnDeclarations = "declarations";
+
+    /// <summary>An inspection that means the goods were not released immediately (K12, FOS-5.C).</summary>
+    internal static RecordCondition PhysicalOrNii => Is("inspection_type", "PHYSICAL", "NII");
 
     private static RecordCondition Imports => Is("declaration_type", "IMPORT");
     private static RecordCondition Exports => Is("declaration_type", "EXPORT");
@@ -174,17 +182,30 @@ public static partial class KpiCatalogue
         Input = InputKind.Transactional,
         Formula = FormulaKind.Ratio,
         PrintedFormula = "(A/B)×100",
-        Definition = "A = e-commerce shipments released immediately upon arrival (departure, for exports): flagged for immediate release and not subject to physical examination or NII; B = all e-commerce shipments.",
+        Definition = "A = e-commerce shipments released immediately upon arrival (departure, for exports): flagged for immediate release and not subject to physical examination or NII; B = all e-commerce shipments. Counted on shipment records (house bills, postal items); where the source gives none, on declarations, labelled.",
         Unit = "%",
         MinimumPeriodicity = EveryTwoYears,
         Disclosure = Disclosure.Public,
         Periods = Monthly,
-        Measure = new(Declarations, Both(True("ecommerce"), Is("direction", "IMPORT", "EXPORT")))
+        Measure = new(Shipments, Both(True("ecommerce"), Is("direction", "IMPORT", "EXPORT")))
         {
-            Numerator = Both(True("immediate_release"), Not(Is("control_channel", [.. Codes.ControlledChannels]))),
+            Numerator = Both(True("immediate_release"), Not(True("physical_exam")), Not(True("nii")),
+                Not(RelatedWhereGiven(Inspections, "shipment_id", PhysicalOrNii))),
         },
         Breakdowns = [Direction, Office],
-        Decision = "'Immediately' has no time threshold in the text; the immediate-release flag of the clearance system is used, and a shipment under physical examination or NII never counts.",
+        Variants =
+        [
+            new(OnDeclarations, "The same rate counted on declarations (one e-commerce declaration = one shipment): immediate-release flag, not in the RED or NII channel, and, where the source gives the inspection register, no physical or NII inspection of the declaration in it.")
+            {
+                Measure = new(Declarations, Both(True("ecommerce"), Is("direction", "IMPORT", "EXPORT")))
+                {
+                    Numerator = Both(True("immediate_release"), Not(Is("control_channel", [.. Codes.ControlledChannels])),
+                        Not(RelatedWhereGiven(Inspections, "declaration_id", PhysicalOrNii))),
+                },
+            },
+        ],
+        FallbackVariant = OnDeclarations,
+        Decision = "The seed counts shipments, so the KPI is measured on the shipment register where the source gives one, and on declarations (variant 'declarations', and the KPI's own row, labelled) where it does not. 'Immediately' has no time threshold in the text; the clearance system's immediate-release flag is used. A shipment subject to physical examination or NII is never an immediate release, whichever record says so: its own flags, the control channel of its declaration, or an inspection of type PHYSICAL or NII in the inspection register. The inspection register is consulted wherever the source gives it, because the channel alone misses examinations decided after channelling (3,367 of the demo's 22,999 flagged declarations); where the source gives none, the note says the value rests on the records' own flags and channel.",
     };
 
     public static KpiDefinition EcommerceLowRiskClearanceTime { get; } = new()
@@ -197,26 +218,39 @@ public static partial class KpiCatalogue
         Input = InputKind.Transactional,
         Formula = FormulaKind.MeanDuration,
         PrintedFormula = "ΣT_i/N, N = total number of e-commerce declarations",
-        Definition = "Mean minutes from lodging of the declaration to clearance from Customs formalities, over low-risk e-commerce declarations; N = low-risk e-commerce declarations measured.",
+        Definition = "Mean minutes from lodging to clearance from Customs formalities, over low-risk e-commerce shipments; N = low-risk e-commerce shipments measured. Counted on shipment records; where the source gives none, on declarations, labelled.",
         Unit = "minutes",
         MinimumPeriodicity = EveryTwoYears,
         Disclosure = Disclosure.Public,
         Periods = Monthly,
-        Measure = new(Declarations, True("ecommerce"))
+        Measure = new(Shipments, True("ecommerce"))
         {
             Exclusions =
             [
-                new("not_low_risk", Not(True("is_low_risk")), "not rated low risk by the national risk management system"),
-                new("not_cleared", Not(Present("cleared_local")), "not cleared from Customs formalities yet"),
+                new("not_low_risk", Not(Is("risk_level", "LOW")), "not rated low risk by the national risk management system"),
+                new("not_cleared", Not(Present("clearance_minutes")), "no lodgement or no clearance time recorded"),
             ],
-            Duration = new DurationFields("lodgement_to_clearance_min"),
+            Duration = new DurationFields("clearance_minutes"),
         },
         Breakdowns = [Office, Channel],
         Variants =
         [
-            new("as_printed", "Σ T_i over low-risk shipments divided by N = all e-commerce declarations, as printed; not a mean.", DenominatorBasis.Population),
+            new("as_printed", "Σ T_i over low-risk shipments divided by N = all e-commerce shipments, as printed; not a mean.", DenominatorBasis.Population),
+            new(OnDeclarations, "The same mean counted on declarations (one e-commerce declaration = one shipment): lodgement to clearance over low-risk e-commerce declarations; the only population with a control-channel breakdown.")
+            {
+                Measure = new(Declarations, True("ecommerce"))
+                {
+                    Exclusions =
+                    [
+                        new("not_low_risk", Not(True("is_low_risk")), "not rated low risk by the national risk management system"),
+                        new("not_cleared", Not(Present("cleared_local")), "not cleared from Customs formalities yet"),
+                    ],
+                    Duration = new DurationFields("lodgement_to_clearance_min"),
+                },
+            },
         ],
-        Decision = "The printed N counts all e-commerce declarations while T_i covers only low-risk ones, which is not a mean; the KPI divides by the low-risk declarations measured, and the printed reading is published as variant 'as_printed'.",
+        FallbackVariant = OnDeclarations,
+        Decision = "The seed counts shipments, so the KPI is measured on the shipment register where the source gives one (it then equals FOS-5.B), and on declarations (variant 'declarations', and the KPI's own row, labelled) where it does not; shipments carry no control channel, so that breakdown is published by the declarations variant only. The printed N counts all e-commerce declarations while T_i covers only low-risk ones, which is not a mean; the KPI divides by the low-risk shipments measured, and the printed reading is published as variant 'as_printed'.",
     };
 
     public static KpiDefinition EcommerceShipmentShare { get; } = new()
@@ -229,14 +263,22 @@ public static partial class KpiCatalogue
         Input = InputKind.Transactional,
         Formula = FormulaKind.Ratio,
         PrintedFormula = "(A/B)×100",
-        Definition = "A = e-commerce shipments (import and export); B = all import and export shipments; one declaration counts as one shipment on both sides.",
+        Definition = "A = e-commerce shipments (import and export); B = all import and export shipments. Counted on shipment records (house bills, postal items); where the source gives none, on goods declarations (one declaration = one shipment), labelled.",
         Unit = "%",
         MinimumPeriodicity = EveryTwoYears,
         Disclosure = Disclosure.Public,
         Periods = Monthly,
-        Measure = new(Declarations, Is("declaration_type", "IMPORT", "EXPORT")) { Numerator = True("ecommerce") },
+        Measure = new(Shipments, Is("direction", "IMPORT", "EXPORT")) { Numerator = True("ecommerce") },
         Breakdowns = [Direction, Office],
-        Decision = "A and B use one counting unit, the goods declaration; cargo manifests are left out so that a consignment is not counted twice.",
+        Variants =
+        [
+            new(OnDeclarations, "The same share counted on goods declarations (import and export; one declaration = one shipment; cargo manifests left out so that a consignment is not counted twice).")
+            {
+                Measure = new(Declarations, Is("declaration_type", "IMPORT", "EXPORT")) { Numerator = True("ecommerce") },
+            },
+        ],
+        FallbackVariant = OnDeclarations,
+        Decision = "The seed counts shipments, so A and B are counted on the shipment register where the source gives one, and on goods declarations (variant 'declarations', and the KPI's own row, labelled) where it does not. The two differ by design where one declaration covers many house bills: the shipment share is the one the seed asks for.",
     };
 
     /// <summary>The release-time and e-commerce KPIs measured from the declarations as a population.</summary>

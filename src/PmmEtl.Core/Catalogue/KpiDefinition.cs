@@ -1,3 +1,5 @@
+using PmmEtl.Core.Records;
+
 namespace PmmEtl.Core.Catalogue;
 
 /// <summary>
@@ -145,6 +147,20 @@ public sealed record KpiDefinition
 
     /// <summary>The breakdowns values are grouped by; the responsible-actor split is a part of the duration, not a grouping.</summary>
     public IReadOnlyList<Breakdown> Groupings => Breakdowns.Where(b => b.Kind != BreakdownKind.ResponsibleActor).ToArray();
+
+    /// <summary>
+    /// The groupings a population of <paramref name="measure"/>'s record type can give: a breakdown whose field the type
+    /// lacks (shipments have no control channel) is published only by the population that has it.
+    /// </summary>
+    public IReadOnlyList<Breakdown> GroupingsOf(PopulationMeasure measure) =>
+        Groupings.Where(b => RecordTypes.Get(measure.RecordType).HasField(b.Field!)).ToArray();
+
+    /// <summary>
+    /// For a population KPI counted in a register the source may not give (K12–K14 count e-commerce shipments): the
+    /// variant, measured from a population of its own, whose value the KPI publishes, labelled, where the source gives
+    /// no records of the KPI's own type (declarations, where no shipment register is exported).
+    /// </summary>
+    public string? FallbackVariant { get; init; }
 
     /// <summary>Measured from a population of records (cells of counts and durations), not from variables.</summary>
     public bool IsPopulationKpi => Measure is not null;

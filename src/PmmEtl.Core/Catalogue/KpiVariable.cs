@@ -121,6 +121,15 @@ public abstract record RecordCondition
     /// </summary>
     public static RecordCondition Related(string register, string link, RecordCondition? filter = null, RecordTiming? samePeriod = null) =>
         new RelatedExists(register, link, filter, samePeriod);
+
+    /// <summary>
+    /// Like <see cref="Related"/>, but consulted only where the pipeline's source gives records of
+    /// <paramref name="register"/>: a value does not become "not measurable" for lack of it, because the record's own
+    /// fields already carry the fact (a shipment's physical-examination and NII flags); where the register is given, a
+    /// linked record that says more is honoured (see docs/kpi-decisions.md, K12).
+    /// </summary>
+    public static RecordCondition RelatedWhereGiven(string register, string link, RecordCondition? filter = null) =>
+        new RelatedExists(register, link, filter, null) { WhereGiven = true };
 }
 
 public sealed record FieldIn(string Field, IReadOnlyList<string> Values) : RecordCondition;
@@ -148,7 +157,11 @@ public enum OfficeRole
     MainExit,
 }
 
-public sealed record RelatedExists(string Register, string Link, RecordCondition? Filter, RecordTiming? SamePeriod) : RecordCondition;
+public sealed record RelatedExists(string Register, string Link, RecordCondition? Filter, RecordTiming? SamePeriod) : RecordCondition
+{
+    /// <summary>Consulted only where the source gives the register (<see cref="RecordCondition.RelatedWhereGiven"/>).</summary>
+    public bool WhereGiven { get; init; }
+}
 
 /// <summary>One yes/no criterion of a self-assessment KPI (K01, K22, K40, K42, K46, K49), or an item of a scale.</summary>
 public sealed record ChecklistItem(string Code, string Text, string? Scope = null);

@@ -65,7 +65,17 @@ public sealed partial class KpiFormula
 
         if (unavailable is not null)
         {
-            yield return row with { Note = Join(Join($"not measurable: {unavailable}", excluded), variantNote) };
+            KpiValue none = row with { Note = Join(Join($"not measurable: {unavailable}", excluded), variantNote) };
+            yield return none;
+            // Its printed variants rest on the same data: they are not measurable either, and say so in their own rows.
+            if (part == DurationPart.Total)
+            {
+                foreach (KpiValue printed in PrintedVariantsOf(kpi, variant, none))
+                {
+                    yield return printed;
+                }
+            }
+
             yield break;
         }
 
@@ -113,15 +123,27 @@ public sealed partial class KpiFormula
         }
     }
 
-    /// <summary>A period without a record of the population's type in it (or without any in scope): a row that says so.</summary>
-    public KpiValue NoRecords(KpiDefinition kpi, PopulationMeasure measure, string variant, PeriodType periodType, LocalDate start, bool typeHasRecords, string? variantNote = null)
+    /// <summary>
+    /// A period without a record of the population's type in it (or without any in scope, or for which the source
+    /// cannot give the value): a row that says so, and one for each printed variant of the KPI's own value.
+    /// </summary>
+    public IEnumerable<KpiValue> NoRecords(KpiDefinition kpi, PopulationMeasure measure, string variant, PeriodType periodType, LocalDate start, bool typeHasRecords,
+        string? variantNote = null, string? unavailable = null)
     {
         string label = Periods.Label(periodType, start);
-        string why = typeHasRecords
-            ? $"not measurable: no {RecordTypes.Plural(measure.RecordType)} in scope in {label}"
+        string why = unavailable is not null ? $"not measurable: {unavailable}"
+            : typeHasRecords ? $"not measurable: no {RecordTypes.Plural(measure.RecordType)} in scope in {label}"
             : $"not measurable: no {measure.RecordType} records for {label}";
-        return Row(kpi, variant, new CellKey(periodType, start, TotalBreakdown, AllValues, kpi.Disclosure)) with { Note = Join(why, variantNote) };
+        KpiValue row = Row(kpi, variant, new CellKey(periodType, start, TotalBreakdown, AllValues, kpi.Disclosure)) with { Note = Join(why, variantNote) };
+        return [row, .. PrintedVariantsOf(kpi, variant, row)];
     }
+
+    /// <summary>The printed variants' rows where the KPI's own value has none: the same cell, the same reason.</summary>
+    private static IEnumerable<KpiValue> PrintedVariantsOf(KpiDefinition kpi, string variant, KpiValue none) =>
+        variant != PmmVariant
+            ? []
+            : kpi.Variants.Where(v => v.Measure is null && v.Formula is null)
+                .Select(v => none with { Variant = v.Name, Note = Join(none.Note, v.Description) });
 
     /// <summary>Exclusion counts are published for the total row of each period only.</summary>
     public IEnumerable<KpiExclusionCount> Exclusions(KpiDefinition kpi, PopulationMeasure measure, PeriodType periodType, KpiAggregate a)

@@ -9,6 +9,18 @@ namespace PmmEtl.Core.Measure;
 public sealed record MeasureSettings(AssessmentInputs Inputs, int FinancialYearStartMonth, SourceFields Sources)
 {
     public static MeasureSettings Default { get; } = new(AssessmentInputs.None, 1, SourceFields.Everything);
+
+    /// <summary>
+    /// The periods the pipeline declares a record type complete for (<c>covers:</c>), by type: there a period without
+    /// records is a true zero. Elsewhere a type covers only the months in which it holds records.
+    /// </summary>
+    public IReadOnlyDictionary<string, DeclaredCoverage> Covers { get; init; } = new Dictionary<string, DeclaredCoverage>();
+
+    /// <summary>
+    /// The day the run measures on (office-independent, the clock's date): a period that has not ended by then, or
+    /// whose data stops before its last month, is published as provisional.
+    /// </summary>
+    public LocalDate? RunDate { get; init; }
 }
 
 /// <summary>
@@ -36,24 +48,28 @@ public sealed class KpiMeasurer
     {
         var formula = new KpiFormula(pipeline, runId, now);
         // Both hold what they learn of the warehouse for this call only: a later call, after a load, asks again.
-        var coverage = new CoverageBook(_aggregator);
+        var coverage = new CoverageBook(_aggregator, _settings.Covers);
         var populations = new PopulationKpis(_aggregator, _settings, formula, coverage);
         var variables = new VariableKpis(_aggregator, _settings, formula, coverage);
         var values = new List<KpiValue>();
         var exclusions = new List<KpiExclusionCount>();
         var distribution = new List<KpiDistributionBin>();
+        var provisional = new ProvisionalPeriods(coverage, _settings.Sources, now.InUtc().Date);
         foreach (int year in years)
         {
             foreach (KpiDefinition kpi in kpis)
             {
+                var measured = new List<KpiValue>();
                 if (kpi.IsPopulationKpi)
                 {
-                    populations.Measure(kpi, year, values, exclusions, distribution);
+                    populations.Measure(kpi, year, measured, exclusions, distribution);
                 }
                 else
                 {
-                    values.AddRange(variables.Measure(kpi, year));
+                    measured.AddRange(variables.Measure(kpi, year));
                 }
+
+                values.AddRange(provisional.Mark(kpi, measured));
             }
         }
 
@@ -65,8 +81,8 @@ public sealed class KpiMeasurer
 
 public sealed record MeasureResult(long Values, long ExclusionRows, IReadOnlyList<int> Years);
 
-/// <summary>What each record type holds, asked of the engine once per measure and kept for it.</summary>
-internal sealed class CoverageBook(IKpiAggregator aggregator)
+/// <summary>What each record type holds, asked of the engine once per measure and kept for it, with what the pipeline declares.</summary>
+internal sealed class CoverageBook(IKpiAggregator aggregator, IReadOnlyDictionary<string, DeclaredCoverage> declared)
 {
     private readonly Dictionary<string, RecordCoverage> _coverage = new(StringComparer.Ordinal);
 
@@ -75,21 +91,52 @@ internal sealed class CoverageBook(IKpiAggregator aggregator)
         if (!_coverage.TryGetValue(recordType, out RecordCoverage? coverage))
         {
             coverage = aggregator.Coverage(RecordTypes.Get(recordType));
+            if (declared.TryGetValue(recordType, out DeclaredCoverage? covers))
+            {
+                coverage = coverage.With(covers);
+            }
+
             _coverage[recordType] = coverage;
         }
 
         return coverage;
+    }
+
+    /// <summary>The first of <paramref name="types"/> that does not cover [start, end), or null when all do.</summary>
+    public string? Uncovered(IEnumerable<string> types, LocalDate start, LocalDate end) =>
+        types.FirstOrDefault(t => !Of(t).Covers(start, end, dated: true));
+
+    /// <summary>
+    /// The run's data cut-off, by month: the latest month in which any dated record type the source gives holds
+    /// records (or is declared covered). Taken over every type, not per type, because sparse registers (seizures, cases)
+    /// have quiet months that are not missing data; null when no dated type holds anything.
+    /// </summary>
+    public LocalDate? DataCutoff(SourceFields sources)
+    {
+        LocalDate? cutoff = null;
+        foreach (RecordSchema type in RecordTypes.All.Where(t => t.IsDated && sources.Gives(t.Name)))
+        {
+            if (Of(type.Name).LastMonth is { } last && (cutoff is null || last > cutoff))
+            {
+                cutoff = last;
+            }
+        }
+
+        return cutoff;
     }
 }
 
 /// <summary>
 /// What a record type holds: whether any record, and for a dated type the months (their first days) in which it has
 /// records. By default a type covers the periods in which it holds records: a period without any is "not measurable",
-/// never a zero.
+/// never a zero. A declared coverage adds the months the pipeline says the type is complete for.
 /// </summary>
 public sealed record RecordCoverage(bool HasRecords, IReadOnlySet<LocalDate> Months)
 {
     public static RecordCoverage Empty { get; } = new(false, new HashSet<LocalDate>());
+
+    /// <summary>The latest month covered (its first day), or null for a type without dated coverage.</summary>
+    public LocalDate? LastMonth => Months.Count == 0 ? null : Months.Max();
 
     /// <summary>Whether the type holds a record dated in [start, end) (undated types: any record).</summary>
     public bool Covers(LocalDate start, LocalDate end, bool dated)
@@ -108,5 +155,30 @@ public sealed record RecordCoverage(bool HasRecords, IReadOnlySet<LocalDate> Mon
         }
 
         return false;
+    }
+
+    /// <summary>This coverage with the months a pipeline declares: a declared type counts as holding records (its zero is true).</summary>
+    public RecordCoverage With(DeclaredCoverage declared)
+    {
+        var months = new HashSet<LocalDate>(Months);
+        months.UnionWith(declared.Months());
+        return new RecordCoverage(true, months);
+    }
+}
+
+/// <summary>
+/// A pipeline's statement that a record type is complete for [From, To): every month inside it is covered, so a
+/// month without records is a true zero (a training register kept by a unit that reports "no course this month").
+/// </summary>
+public sealed record DeclaredCoverage(LocalDate From, LocalDate To)
+{
+    /// <summary>The months (first days) wholly inside [From, To).</summary>
+    public IEnumerable<LocalDate> Months()
+    {
+        LocalDate month = From.Day == 1 ? From : new LocalDate(From.Year, From.Month, 1).PlusMonths(1);
+        for (; month.PlusMonths(1) <= To; month = month.PlusMonths(1))
+        {
+            yield return month;
+        }
     }
 }

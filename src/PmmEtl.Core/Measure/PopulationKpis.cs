@@ -16,7 +16,20 @@ internal sealed class PopulationKpis(IKpiAggregator aggregator, MeasureSettings 
     public void Measure(KpiDefinition kpi, int year, List<KpiValue> values, List<KpiExclusionCount> exclusions, List<KpiDistributionBin> distribution)
     {
         PopulationMeasure measure = kpi.Measure!;
-        MeasureOne(kpi, measure, KpiFormula.PmmVariant, kpi.HasActorSplit, year, null, values, exclusions, distribution);
+        if (Fallback(kpi) is { } fallback && !settings.Sources.Gives(measure.RecordType))
+        {
+            // The KPI counts records of a type the source does not give (e-commerce shipments): its value is the
+            // fallback variant's count, published under the KPI's name with a label that says what was counted instead.
+            PopulationMeasure instead = fallback.Measure!;
+            string label = $"counted on {RecordTypes.Plural(instead.RecordType)}, not {RecordTypes.Plural(measure.RecordType)}: " +
+                           $"{settings.Sources.Missing(new FieldUse(measure.RecordType, RecordTypes.Get(measure.RecordType).Key[0]))}";
+            MeasureOne(kpi, instead, KpiFormula.PmmVariant, actorSplit: false, year, label, values, exclusions, distribution);
+        }
+        else
+        {
+            MeasureOne(kpi, measure, KpiFormula.PmmVariant, kpi.HasActorSplit, year, null, values, exclusions, distribution);
+        }
+
         foreach (KpiVariant variant in kpi.Variants.Where(v => v.Measure is not null))
         {
             KpiDefinition read = variant.Unit is { } unit ? kpi with { Unit = unit } : kpi;
@@ -24,26 +37,38 @@ internal sealed class PopulationKpis(IKpiAggregator aggregator, MeasureSettings 
         }
     }
 
+    private static KpiVariant? Fallback(KpiDefinition kpi) =>
+        kpi.FallbackVariant is { } name ? kpi.Variants.Single(v => v.Name == name && v.Measure is not null) : null;
+
     private void MeasureOne(KpiDefinition kpi, PopulationMeasure measure, string variant, bool actorSplit, int year, string? note,
         List<KpiValue> values, List<KpiExclusionCount>? exclusions, List<KpiDistributionBin>? distribution)
     {
         LocalDate from = new(year, 1, 1);
         LocalDate to = from.PlusYears(1);
         RecordSchema type = RecordTypes.Get(measure.RecordType);
+        // A register consulted only where given, and not given: the value rests on the records' own fields alone; say so.
+        string[] unconsulted = [.. CoverageNeeds.ConsultedWhereGiven(measure).Where(t => !settings.Sources.Gives(t))];
+        if (unconsulted.Length > 0)
+        {
+            string alone = $"the source gives no {string.Join(" or ", unconsulted.Select(RecordTypes.Plural))}: only what the {RecordTypes.Plural(type.Name)} themselves record rules one out";
+            note = note is null ? alone : $"{note}; {alone}";
+        }
+
         RecordCoverage held = coverage.Of(type.Name);
         if (!held.Covers(from, to, type.IsDated) || !settings.Sources.Gives(type.Name))
         {
             // Nothing of the type in the year (or the source does not give the type at all): one row for the year says so.
             string? missing = settings.Sources.Gives(type.Name) ? null : settings.Sources.Missing(new FieldUse(type.Name, type.Key[0]));
-            KpiValue row = formula.NoRecords(kpi, measure, variant, PeriodType.Year, from, typeHasRecords: false, note);
-            values.Add(missing is null ? row : row with { Note = $"not measurable: {missing}" });
+            values.AddRange(formula.NoRecords(kpi, measure, variant, PeriodType.Year, from, typeHasRecords: false, note, missing));
             return;
         }
 
-        IReadOnlyList<Breakdown> groupings = kpi.Groupings;
+        IReadOnlyList<Breakdown> groupings = kpi.GroupingsOf(measure);
         IReadOnlyList<DurationPart> parts = measure.Duration is null ? [] : actorSplit ? [DurationPart.Total, .. ActorParts] : [DurationPart.Total];
         string? unavailable = settings.Sources.Missing(FieldUses.Of(measure));
         string?[] byBreakdown = groupings.Select(b => settings.Sources.Missing(new FieldUse(type.Name, b.Field!))).ToArray();
+        // Every dated type the value reads must cover each period: the type's own records, and a register its conditions look into.
+        string[] needs = [.. CoverageNeeds.Of(measure, settings.Sources.Gives)];
         PopulationCells cells = aggregator.Cells(measure, groupings, parts, from, to);
 
         if (distribution is not null && measure.Duration is not null && unavailable is null)
@@ -57,7 +82,9 @@ internal sealed class PopulationKpis(IKpiAggregator aggregator, MeasureSettings 
             var seen = new HashSet<LocalDate>();
             foreach (KpiAggregate a in CellRollup.Roll(cells, measure.Exclusions.Count, DurationPart.Total, parts, periodType, all))
             {
-                string? why = unavailable ?? (a.Breakdown is { } kind ? byBreakdown[Array.FindIndex(all, g => g.Kind == kind)] : null);
+                string? why = unavailable
+                              ?? (a.Breakdown is { } kind ? byBreakdown[Array.FindIndex(all, g => g.Kind == kind)] : null)
+                              ?? Uncovered(needs, periodType, a.PeriodStart);
                 values.AddRange(formula.Apply(kpi, measure, variant, DurationPart.Total, periodType, a, why, note));
                 exclusions?.AddRange(formula.Exclusions(kpi, measure, periodType, a));
                 if (a.Breakdown is null)
@@ -69,7 +96,8 @@ internal sealed class PopulationKpis(IKpiAggregator aggregator, MeasureSettings 
             // Periods of the year with no record in the population still get their row, saying why there is no value.
             foreach (LocalDate start in Periods.StartsIn(periodType, year, settings.FinancialYearStartMonth).Where(s => !seen.Contains(s)))
             {
-                values.Add(formula.NoRecords(kpi, measure, variant, periodType, start, held.Covers(start, Periods.End(periodType, start), type.IsDated), note));
+                bool typeHeld = held.Covers(start, Periods.End(periodType, start), type.IsDated);
+                values.AddRange(formula.NoRecords(kpi, measure, variant, periodType, start, typeHeld, note, typeHeld ? Uncovered(needs, periodType, start) : null));
             }
 
             if (parts.Count <= 1)
@@ -82,11 +110,17 @@ internal sealed class PopulationKpis(IKpiAggregator aggregator, MeasureSettings 
                 string? partMissing = unavailable ?? settings.Sources.Missing(FieldUses.Of(measure, part));
                 foreach (KpiAggregate a in CellRollup.Roll(cells, measure.Exclusions.Count, part, parts, periodType, []))
                 {
-                    values.AddRange(formula.Apply(kpi, measure, variant, part, periodType, a, partMissing, note));
+                    values.AddRange(formula.Apply(kpi, measure, variant, part, periodType, a, partMissing ?? Uncovered(needs, periodType, a.PeriodStart), note));
                 }
             }
         }
     }
+
+    /// <summary>"no inspection records for 2025-03" where a type the value reads holds nothing for the period; null where all cover it.</summary>
+    private string? Uncovered(IEnumerable<string> needs, PeriodType periodType, LocalDate start) =>
+        coverage.Uncovered(needs, start, Periods.End(periodType, start)) is { } type
+            ? $"no {type} records for {Periods.Label(periodType, start)}"
+            : null;
 
     /// <summary>Every bin of the histogram, empty ones included, so charts keep their shape.</summary>
     private static IEnumerable<KpiDistributionBin> Bins(KpiFormula formula, KpiDefinition kpi, int year, IReadOnlyDictionary<int, long> counts)

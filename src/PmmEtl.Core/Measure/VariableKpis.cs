@@ -188,51 +188,15 @@ internal sealed class VariableKpis
             }
         }
 
-        // A period without a record of a dated type the variable reads by period (its own, or one its filter relates
-        // to in the same period) is not covered: its count is unknown, not zero.
+        // A period without a record of a dated type the variable reads by period (its own, one its filter looks into,
+        // or the register of linked shares) is not covered: its count is unknown, not zero.
         LocalDate shifted = start.PlusYears(variable.YearOffset);
-        foreach (string dated in PeriodTypes(variable))
+        if (_coverage.Uncovered(CoverageNeeds.Of(variable, _sources.Gives), shifted, Periods.End(type, shifted)) is { } uncovered)
         {
-            if (!_coverage.Of(dated).Covers(shifted, Periods.End(type, shifted), dated: true))
-            {
-                return $"not measurable: no {dated} records for {Periods.Label(type, shifted)}";
-            }
+            return $"not measurable: no {uncovered} records for {Periods.Label(type, shifted)}";
         }
 
         return null;
-    }
-
-    /// <summary>The dated record types a variable reads by period: its own with an in-period timing, and those its filter relates to in the same period.</summary>
-    private static IEnumerable<string> PeriodTypes(KpiVariable variable)
-    {
-        if (variable.Timing is InPeriod && RecordTypes.Get(variable.Register).IsDated)
-        {
-            yield return variable.Register;
-        }
-
-        // A share of a linked register's records dated in the period (K41's competency assessments).
-        if (variable.Aggregate is MeanOfLinkedShare linked && RecordTypes.Get(linked.Register).IsDated)
-        {
-            yield return linked.Register;
-        }
-
-        if (variable.Filter is { } filter)
-        {
-            foreach (string related in Related(filter))
-            {
-                yield return related;
-            }
-        }
-
-        static IEnumerable<string> Related(RecordCondition condition) => condition switch
-        {
-            RelatedExists { SamePeriod: InPeriod } r when RecordTypes.Get(r.Register).IsDated => [r.Register, .. r.Filter is { } f ? Related(f) : []],
-            RelatedExists r => r.Filter is { } f ? Related(f) : [],
-            AllOf a => a.Parts.SelectMany(Related),
-            AnyOf a => a.Parts.SelectMany(Related),
-            NotCondition n => Related(n.Inner),
-            _ => [],
-        };
     }
 
     /// <summary>A variable's engine values, or why there are none.</summary>

@@ -40,6 +40,12 @@ public sealed record PipelineDefinition
     /// <summary>The dates and instants accepted (<c>valid_range</c>); anything outside refuses its record, naming the field.</summary>
     public ValidRange Range { get; init; } = ValidRange.Default;
 
+    /// <summary>
+    /// <c>covers:</c> the periods the administration declares a record type complete for, by type: there a period
+    /// without records is a true zero. Elsewhere a type covers only the months in which it holds records.
+    /// </summary>
+    public IReadOnlyDictionary<string, Measure.DeclaredCoverage> Covers { get; init; } = new Dictionary<string, Measure.DeclaredCoverage>();
+
     /// <summary>Which national commodities count in which PMM seizure category (data the administration owns).</summary>
     public IReadOnlyList<Records.SeizureCategoryRule> SeizureCategories { get; init; } = [];
 }

@@ -40,6 +40,12 @@ public sealed record KpiValue
     public required long Excluded { get; init; }
     public required string Disclosure { get; init; }
     public string? Note { get; init; }
+
+    /// <summary>
+    /// The period had not ended at the run's data cut-off (the run's date, or the last month of data of a record type
+    /// the value reads): the value may still change, and a later version replacing it is expected, not a revision.
+    /// </summary>
+    public bool Provisional { get; init; }
     public required string RunId { get; init; }
     public required Instant ComputedAt { get; init; }
 }

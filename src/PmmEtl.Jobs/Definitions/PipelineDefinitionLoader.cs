@@ -2,6 +2,7 @@ using System.Globalization;
 using Cronos;
 using NodaTime;
 using PmmEtl.Core.Catalogue;
+using PmmEtl.Core.Measure;
 using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Time;
 using PmmEtl.Extract;
@@ -53,7 +54,7 @@ public static class PipelineDefinitionLoader
         var top = new YamlNodeReader(root, "", problems);
         string folder = Path.GetDirectoryName(fullPath)!;
         top.OnlyKeys("name", "source", "offices", "warehouse", "schedule", "window", "kpis", "output", "dst", "freshness", "publish",
-            "inputs", "currency", "periods", "valid_range");
+            "inputs", "currency", "periods", "valid_range", "covers");
 
         string name = top.String("name", required: true) ?? "";
         if (name.Length > 0 && !System.Text.RegularExpressions.Regex.IsMatch(name, "^[a-z0-9][a-z0-9_-]*$"))
@@ -82,6 +83,7 @@ public static class PipelineDefinitionLoader
         IReadOnlyDictionary<string, double> rates = ReadCurrency(top.Mapping("currency", required: false));
         ValidRange range = ReadValidRange(top.Mapping("valid_range", required: false));
         int financialYearStart = ReadPeriods(top.Mapping("periods", required: false));
+        IReadOnlyDictionary<string, DeclaredCoverage> covers = CoversSectionReader.Read(top.Mapping("covers", required: false));
         PipelineInputs inputs = InputsSectionReader.Read(top.Mapping("inputs", required: false), folder, catalogue, financialYearStart, problems);
 
         if (problems.Count > 0)
@@ -109,6 +111,7 @@ public static class PipelineDefinitionLoader
             ExchangeRates = rates,
             FinancialYearStartMonth = financialYearStart,
             Range = range,
+            Covers = covers,
         };
     }
 

@@ -14,6 +14,8 @@ public static class MeasureYears
         // Dated records give their years; officer-given answers give theirs (a self-assessment for 2025 is measured
         // even when no record of 2025 was loaded in this run). Undated types (staff, AEO register) have none.
         var years = new SortedSet<int>(loads.SelectMany(l => l.YearsTouched).Concat(pipeline.Inputs.Years()));
+        // A year a register is declared complete for (covers:) has values even without records: its zeros are true.
+        years.UnionWith(pipeline.Covers.Values.SelectMany(c => c.Months()).Select(m => m.Year));
         if (window is { From: { } from, To: { } to })
         {
             for (int y = from.Year; y <= to.PlusDays(-1).Year; y++)

@@ -240,7 +240,7 @@ public sealed class PipelineRunner
     private RunRecord Measure(PipelineDefinition pipeline, RunContext run, IWarehouse warehouse, RunRecord record, IReadOnlyList<int> years, SourceFields fields)
     {
         var watch = Stopwatch.StartNew();
-        MeasureResult measured = new KpiMeasurer(warehouse.Aggregator, warehouse.ValueStore, new MeasureSettings(pipeline.Inputs, pipeline.FinancialYearStartMonth, fields))
+        MeasureResult measured = new KpiMeasurer(warehouse.Aggregator, warehouse.ValueStore, new MeasureSettings(pipeline.Inputs, pipeline.FinancialYearStartMonth, fields) { Covers = pipeline.Covers })
             .Measure(pipeline.Name, run.RunId, _clock.GetCurrentInstant(), pipeline.Kpis, years);
         _log.Information("Measured {Values} KPI values for {Years} in {Ms} ms", measured.Values, years, watch.ElapsedMilliseconds);
         return record with { KpiValues = measured.Values, MeasureMs = watch.ElapsedMilliseconds };

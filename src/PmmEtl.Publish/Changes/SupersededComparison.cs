@@ -33,6 +33,7 @@ internal static class SupersededComparison
             ValuesAdded = added,
             ValuesRemoved = removed,
             ValuesChanged = changed,
+            FinalValuesRevised = list.Count(c => c.Revision == "revised_final"),
             OtherFilesChanged = [.. other],
             Values = list,
         };

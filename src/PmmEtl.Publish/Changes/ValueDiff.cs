@@ -30,8 +30,17 @@ internal static class ValueDiff
         ("kpi_id", r => r.Value.KpiId),
         ("period_start", r => r.Value.PeriodStart),
         ("period_end", r => r.Value.PeriodEnd),
+        ("provisional", r => r.Value.Provisional),
     ];
 
+    /// <summary>Fields whose change alone does not revise what a final value says (its wording, its provisional flag).</summary>
+    private static readonly string[] NotARevision = ["note", "provisional"];
+
+    /// <summary>
+    /// The differences, each change classed by what it does to a value: <c>revised_final</c> when a value published as
+    /// final is changed or removed (a revision someone must be told about), <c>finalised</c> when a provisional value
+    /// becomes final, <c>provisional</c> when a provisional value changes and stays provisional.
+    /// </summary>
     public static (int Added, int Removed, int Changed, List<ValueChange> Changes) Compare(
         IReadOnlyList<PublishedValue> before, IReadOnlyList<PublishedValue> after)
     {
@@ -53,7 +62,7 @@ internal static class ValueDiff
             if (fields.Length > 0)
             {
                 changed++;
-                changes.Add(Change("changed", key, previous, row, fields));
+                changes.Add(Change("changed", key, previous, row, fields) with { Revision = Revision(previous, row, fields) });
             }
         }
 
@@ -62,13 +71,18 @@ internal static class ValueDiff
             if (!now.ContainsKey(key))
             {
                 removed++;
-                changes.Add(Change("removed", key, row, null, []));
+                changes.Add(Change("removed", key, row, null, []) with { Revision = row.Value.Provisional ? "provisional" : "revised_final" });
             }
         }
 
         changes.Sort(static (a, b) => string.CompareOrdinal(SortKey(a), SortKey(b)));
         return (added, removed, changed, changes);
     }
+
+    private static string? Revision(PublishedValue before, PublishedValue after, string[] fields) =>
+        before.Value.Provisional
+            ? after.Value.Provisional ? "provisional" : "finalised"
+            : fields.Any(f => !NotARevision.Contains(f, StringComparer.Ordinal)) ? "revised_final" : null;
 
     private static string SortKey(ValueChange c) =>
         string.Join('\u001f', c.KpiCode, c.Variant, c.PeriodType, c.PeriodLabel, c.Breakdown, c.BreakdownValue);

@@ -64,6 +64,8 @@ public sealed record ManifestChanges
     [JsonPropertyName("values_added")] public required int ValuesAdded { get; init; }
     [JsonPropertyName("values_removed")] public required int ValuesRemoved { get; init; }
     [JsonPropertyName("values_changed")] public required int ValuesChanged { get; init; }
+    /// <summary>Values published as final in the superseded version that this one changes or removes (schema 5).</summary>
+    [JsonPropertyName("final_values_revised")] public int FinalValuesRevised { get; init; }
     /// <summary>Other tables whose rows differ (or that appear or disappear); empty when unknown for an older superseded version.</summary>
     [JsonPropertyName("other_files_changed")] public required IReadOnlyList<string> OtherFilesChanged { get; init; }
     [JsonPropertyName("values")] public required IReadOnlyList<ValueChange> Values { get; init; }
@@ -87,6 +89,11 @@ public sealed record ValueChange
     [JsonPropertyName("new_value_text"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? NewValueText { get; init; }
     [JsonPropertyName("old_n")] public required long? OldN { get; init; }
     [JsonPropertyName("new_n")] public required long? NewN { get; init; }
+    /// <summary>
+    /// Schema 5: <c>revised_final</c> (a final value changed or removed), <c>finalised</c> (a provisional value became
+    /// final) or <c>provisional</c> (a provisional value changed); absent for additions and wording-only changes.
+    /// </summary>
+    [JsonPropertyName("revision"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Revision { get; init; }
     /// <summary>For <c>changed</c>: the columns that differ (value, n, median, …).</summary>
     [JsonPropertyName("fields")] public required IReadOnlyList<string> Fields { get; init; }
 }

@@ -44,5 +44,6 @@ internal static class KpiValuesTable
         .OptionalText("kpi_name", r => published(r).KpiName)
         .OptionalText("strategic_area", r => published(r).StrategicArea)
         .Boolean("suppressed", r => published(r).Suppressed)
-        .OptionalText("value_text", r => published(r).Value.ValueText);
+        .OptionalText("value_text", r => published(r).Value.ValueText)
+        .Boolean("provisional", r => published(r).Value.Provisional);
 }

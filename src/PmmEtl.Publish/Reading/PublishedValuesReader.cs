@@ -62,6 +62,7 @@ public static class PublishedValuesReader
             string?[]? area = await c.TextAsync("strategic_area", cancellationToken).ConfigureAwait(false);
             bool?[]? suppressed = await c.BooleanAsync("suppressed", cancellationToken).ConfigureAwait(false);
             string?[]? valueText = await c.TextAsync("value_text", cancellationToken).ConfigureAwait(false);
+            bool?[]? provisional = await c.BooleanAsync("provisional", cancellationToken).ConfigureAwait(false);
             var extras = new long?[extraInt64.Count][];
             for (int e = 0; e < extraInt64.Count; e++)
             {
@@ -85,6 +86,8 @@ public static class PublishedValuesReader
                     BreakdownValue = breakdownValue?[i] ?? "ALL",
                     Value = value?[i],
                     ValueText = valueText?[i],
+                    // Files written before schema 5 have no such column: their values were published as final.
+                    Provisional = provisional?[i] ?? false,
                     Unit = unit?[i] ?? kpi?.Unit ?? "",
                     Median = median?[i],
                     P90 = p90?[i],

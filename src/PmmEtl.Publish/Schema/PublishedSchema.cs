@@ -36,14 +36,16 @@ public static class PublishedSchema
     /// 1: kpi_values and kpi_exclusions. 2: audiences; kpi_name, strategic_area and suppressed; kpi_distribution; history.
     /// 3: value_text (kpi_values and history); kpi_catalogue. 4: no column changes; the manifest records the previous
     /// version's manifest hash (and may be signed), and the history records every version's manifest hash.
+    /// 5: provisional (kpi_values and history); the manifest's changes count the final values a version revises.
     /// </summary>
-    public const int Current = 4;
+    public const int Current = 5;
 
     /// <summary>
     /// The schema version the content hash names: the last one that changed a version's data files. Schema 4 changed
-    /// only the manifest and the history, so values published under schema 3 are not published again just for it.
+    /// only the manifest and the history, so values published under schema 3 were not published again just for it;
+    /// schema 5 adds a data column, so the next run publishes a new version with it.
     /// </summary>
-    public const int ContentVersion = 3;
+    public const int ContentVersion = 5;
 
     /// <summary>The first schema version whose every version after v1 records its predecessor's manifest hash.</summary>
     public const int ChainSince = 4;
@@ -117,6 +119,8 @@ public static class PublishedSchema
             "true when small-count suppression removed the value"),
         new("value_text", ColumnType.Text, true, 3,
             "a text answer, a level's label or a capacity-building answer; null for numbers and for suppressed rows"),
+        new("provisional", ColumnType.Boolean, false, 5,
+            "true when the period had not ended at the run's data cut-off (the run's date, or the last month of data loaded): the value may still change; false: final, and a later change is reported as a revision"),
     ];
 
     public static IReadOnlyList<PublishedColumn> KpiExclusions { get; } =

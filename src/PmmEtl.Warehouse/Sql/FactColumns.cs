@@ -46,6 +46,8 @@ public static class FactColumns
         ("computed_at", ColumnType.Timestamp),
         // Script 011 added it; ALTER TABLE appends, so it is last here too (the appenders write by position).
         ("value_text", ColumnType.Text),
+        // Script 015: the period had not ended at the run's data cut-off.
+        ("provisional", ColumnType.Bool),
     ];
 
     public static IReadOnlyList<(string Name, ColumnType Type)> KpiExclusion { get; } =

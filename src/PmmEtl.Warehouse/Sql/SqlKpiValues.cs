@@ -44,7 +44,7 @@ internal sealed class SqlKpiValues : IKpiValueStore, IKpiValueReader
                         .Double(v.Median).Double(v.P90).Double(v.Min).Double(v.Max).Double(v.SumMinutes)
                         .Long(v.N).Long(v.Numerator).Long(v.Denominator).Long(v.Excluded)
                         .Text(v.Disclosure).Text(v.Note).Text(v.RunId).Timestamp(v.ComputedAt.ToDateTimeUtc())
-                        .Text(v.ValueText)
+                        .Text(v.ValueText).Bool(v.Provisional)
                         .EndRow();
                 }
 
@@ -121,6 +121,7 @@ internal sealed class SqlKpiValues : IKpiValueStore, IKpiValueReader
                 RunId = r.GetString(24),
                 ComputedAt = Instant.FromDateTimeUtc(Read.Utc(r, 25)),
                 ValueText = Read.NullableText(r, 26),
+                Provisional = !r.IsDBNull(27) && Convert.ToBoolean(r.GetValue(27), System.Globalization.CultureInfo.InvariantCulture),
             };
         }
     }

@@ -244,8 +244,9 @@ public sealed class AreaIIKpiTests
         Cell y2023 = h.Row("K19", "2023");
         Assert.Null(y2023.Value);
         Assert.Equal("not measurable: no pcc_case records for 2023 and no entered value", y2023.Note);
-        Assert.Equal("not measurable: no pcc_case records for 2027 and no entered value", h.Row("K19", "2027").Note);
-        Assert.Equal("not measurable: no declaration_amount records for 2026 and no entered value", h.Row("K19", "2026").Note);
+        // The harness's clock stands on 2026-01-15: 2027 (and 2026) had not ended, so they are provisional as well.
+        Assert.Equal("not measurable: no pcc_case records for 2027 and no entered value; provisional: 2027 had not ended on the run's date (2026-01-15)", h.Row("K19", "2027").Note);
+        Assert.Equal("not measurable: no declaration_amount records for 2026 and no entered value; provisional: 2026 had not ended on the run's date (2026-01-15)", h.Row("K19", "2026").Note);
         Assert.Null(h.Row("K19", "2026").Value);
     }
 

@@ -117,7 +117,8 @@ public sealed class AreaIVKpiTests
         // Σ = 1, / 4 → 25. Coverage 2 / 4 → 50. O2's 30 June 2025 assessment belongs to FY2024-25, O1's 1 July 2026 one to FY2026-27.
         PublishedCell fy25 = Cell(h, "K41", "FY2025-26");
         Assert.Equal((25.0, 4L), (fy25.Value, fy25.N));
-        Assert.Null(fy25.Note);
+        // The harness's clock stands on 2026-01-15, inside FY2025-26: the value is provisional and says so.
+        Assert.Equal("provisional: FY2025-26 had not ended on the run's date (2026-01-15)", fy25.Note);
         Assert.Equal((50.0, 2L, 4L), (Cell(h, "K41", "FY2025-26", variant: "assessed_share").Value,
             Cell(h, "K41", "FY2025-26", variant: "assessed_share").Numerator, Cell(h, "K41", "FY2025-26", variant: "assessed_share").Denominator));
 
@@ -246,7 +247,33 @@ public sealed class AreaIVKpiTests
         Assert.Equal((14.29, 1L, 7L), (y2024.Value, y2024.Numerator, y2024.Denominator));
     }
 
-    private static RegisterFixture TrainingFixture()
+    [Fact]
+    public void K43_a_year_without_training_records_is_not_measurable_unless_the_pipeline_declares_the_register_complete()
+    {
+        // The same staff without S5's December 2024 course: the training register holds nothing dated 2024, while
+        // staff S1 … S7 were employed then (B = 7). Unknown, not zero, unless the pipeline declares 2024 covered.
+        // One declaration of 2024 makes the run measure 2024 (a year is measured where records or inputs fall).
+        using (PipelineHarness h = TrainingFixture(withS5Course: false).Declarations(AreaIAndIIKpiCells.Declaration("D1", "IMPORT", "2024-06-03")).Build("K43"))
+        {
+            h.Run();
+            PublishedCell unknown = Cell(h, "K43", "2024");
+            Assert.Null(unknown.Value);
+            Assert.Equal("not measurable: no training records for 2024 and no entered value", unknown.Note);
+            // The years with records keep their values: 2025 is S1 S2 S6 S8 of 7, as above.
+            Assert.Equal(57.14, Cell(h, "K43", "2025").Value);
+        }
+
+        using (PipelineHarness declared = TrainingFixture(withS5Course: false)
+                   .Yaml("covers:\n  training: { from: 2024-01-01, to: 2026-01-01 }").Build("K43"))
+        {
+            declared.Run();
+            // Declared complete (and so measured, with no 2024 record at all): no course in 2024 is a true zero, A = 0 of B = 7.
+            PublishedCell zero = Cell(declared, "K43", "2024");
+            Assert.Equal((0.0, 0L, 7L), (zero.Value, zero.Numerator, zero.Denominator));
+        }
+    }
+
+    private static RegisterFixture TrainingFixture(bool withS5Course = true)
     {
         var f = new RegisterFixture();
         void Person(string id, string gender, string grade, string start, string? end = null) =>
@@ -272,7 +299,11 @@ public sealed class AreaIVKpiTests
         Course("S3", "2025-06-01", "PHYSICAL", 5, true);
         Course("S3", "2025-07-01", null, 4, true);
         Course("S4", "2025-09-01", "PHYSICAL", 10, false);
-        Course("S5", "2024-12-15", "PHYSICAL", 8, true);
+        if (withS5Course)
+        {
+            Course("S5", "2024-12-15", "PHYSICAL", 8, true);
+        }
+
         Course("S6", "2025-10-01", null, null, true);
         Course("S8", "2025-11-15", "PHYSICAL", 6, true);
         return f;
@@ -473,7 +504,8 @@ public sealed class AreaIVKpiTests
         // 2026: B is the 2025 count → ((17000 − 18420) / 18420) × 100 = −1420 / 184.2 = −7.7090… → −7.71.
         PublishedCell y2026 = Cell(h, "K45", "2026");
         Assert.Equal((-7.71, 17000L, 18420L), (y2026.Value, y2026.Numerator, y2026.Denominator));
-        Assert.Equal("A entered (aggregates.csv:4); B entered (aggregates.csv:2)", y2026.Note);
+        // The harness's clock stands on 2026-01-15: 2026 had not ended.
+        Assert.Equal("A entered (aggregates.csv:4); B entered (aggregates.csv:2); provisional: 2026 had not ended on the run's date (2026-01-15)", y2026.Note);
 
         // 2028: nobody entered 2027 and no record gives it → no value, with the reason.
         PublishedCell y2028 = Cell(h, "K45", "2028");

@@ -87,7 +87,8 @@ public sealed partial class FosKpiTests
         // 2026 is measured (seizure Z8) but has no shipment at all: the year is not covered, so no value (not B = 0).
         PublishedCell none = Cell(_h, "FOS-1.A", "2026");
         Assert.Null(none.Value);
-        Assert.Equal("not measurable: no shipment records for 2026 and no entered value", none.Note);
+        // The harness's clock stands on 2026-01-15: 2026 had not ended.
+        Assert.Equal("not measurable: no shipment records for 2026 and no entered value; provisional: 2026 had not ended on the run's date (2026-01-15)", none.Note);
         // 2024: P1, electronic → 1 of 1 = 100.
         Assert.Equal(100.0, Cell(_h, "FOS-1.A", "2024").Value);
     }
