@@ -33,7 +33,7 @@ public static class RowBasis
         {
             LocalDate start = row.PeriodStart.PlusYears(read.YearOffset);
             LocalDate end = row.PeriodEnd.PlusYears(read.YearOffset);
-            if (source != CatalogueReads.Inputs && EnteredFor(reads.Kpi, read, row, start, inputs))
+            if (source != CatalogueReads.Inputs && EnteredFor(reads.Kpi, read, row.PeriodType, row.Breakdown, row.BreakdownValue, start, inputs))
             {
                 // An officer's entered value replaces the variable's records for this cell: the records are not behind it.
                 continue;
@@ -88,18 +88,18 @@ public static class RowBasis
             : note.Contains(source, StringComparison.Ordinal) || note.Contains(RecordTypes.Plural(source), StringComparison.Ordinal));
 
     /// <summary>The entered value that replaces a variable's records in a cell, as the measurer looks it up (VariableKpis.Cells).</summary>
-    private static bool EnteredFor(KpiDefinition kpi, Read read, KpiValue row, LocalDate shifted, AssessmentInputs inputs)
+    public static bool EnteredFor(KpiDefinition kpi, Read read, string periodType, string rowBreakdown, string rowBreakdownValue, LocalDate shifted, AssessmentInputs inputs)
     {
         if (read.Variable is not { } variable)
         {
             return false;
         }
 
-        Breakdown? breakdown = kpi.Breakdowns.FirstOrDefault(b => b.Kind.ToCode() == row.Breakdown);
+        Breakdown? breakdown = kpi.Breakdowns.FirstOrDefault(b => b.Kind.ToCode() == rowBreakdown);
         bool split = breakdown?.Field is { } field && (variable.IsEntered || (RecordTypes.Find(variable.Register)?.HasField(field) ?? false));
-        PeriodType type = Enum.GetValues<PeriodType>().Single(p => p.ToCode() == row.PeriodType);
+        PeriodType type = Enum.GetValues<PeriodType>().Single(p => p.ToCode() == periodType);
         return KpiFormula.SameQuantity(kpi.Formula, variable.Name).Any(name => inputs.Entered.Any(e =>
             e.KpiCode == kpi.Code && e.Variable == name && e.PeriodType == type && e.PeriodStart == shifted
-            && e.Breakdown == (split ? row.Breakdown : null) && e.BreakdownValue == (split ? row.BreakdownValue : null)));
+            && e.Breakdown == (split ? rowBreakdown : null) && e.BreakdownValue == (split ? rowBreakdownValue : null)));
     }
 }
