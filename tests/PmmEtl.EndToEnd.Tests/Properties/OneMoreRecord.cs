@@ -20,14 +20,15 @@ public enum MoveLaw
 }
 
 /// <summary>How one more record in scope is made for a variant: a clone, with a fresh key, of a record of <see cref="Type"/>.</summary>
-public sealed record OneMoreRecord(VariantReads Reads, string Type, MoveLaw Law, FormulaKind Formula, bool CountsOnly)
+/// <param name="Linked">The records linked to the cloned record's key that its scope reads (a seizure's items): cloned with it, onto the fresh key.</param>
+public sealed record OneMoreRecord(VariantReads Reads, string Type, MoveLaw Law, FormulaKind Formula, bool CountsOnly, IReadOnlyList<(string Register, string Link)> Linked)
 {
     /// <summary>
     /// The construction for a variant, or why there is none, derived from the catalogue's data: the population's type
     /// or A's register is cloned. Out: entries that read no records (answers, entered values), means and means of
     /// shares (a record moves them either way, by an amount the test cannot know without recomputing them), distinct
-    /// counts of a field that is not the key (a clone counts the same member again), and scopes that rest on records
-    /// linked to the record's own key (a clone with a fresh key has none).
+    /// counts of a field that is not the key (a clone counts the same member again). Records linked to the clone's key
+    /// that the scope reads (a seizure's items, an officer's trainings) are cloned onto the fresh key with it.
     /// </summary>
     public static (OneMoreRecord? Construction, string? WhyNot) Of(VariantReads reads)
     {
@@ -38,13 +39,9 @@ public sealed record OneMoreRecord(VariantReads Reads, string Type, MoveLaw Law,
             PopulationMeasure measure = variant?.Measure ?? kpiMeasure;
             RecordSchema type = RecordTypes.Get(measure.RecordType);
             IEnumerable<RecordCondition> conditions = [measure.Population, .. measure.Exclusions.Select(e => e.When), .. measure.Numerator is { } n ? [n] : Array.Empty<RecordCondition>()];
-            if (conditions.SelectMany(c => KeyLinks(c, type)).FirstOrDefault() is { } linked)
-            {
-                return (null, $"its scope rests on {linked} linked to the {type.Name}'s key, which a clone with a fresh key does not have");
-            }
-
             bool mean = measure.Duration is not null;
-            return (new OneMoreRecord(reads, type.Name, mean ? MoveLaw.PopulationMean : MoveLaw.PopulationRatio, kpi.Formula, true), null);
+            return (new OneMoreRecord(reads, type.Name, mean ? MoveLaw.PopulationMean : MoveLaw.PopulationRatio, kpi.Formula, true,
+                [.. conditions.SelectMany(c => KeyLinks(c, type)).Distinct()]), null);
         }
 
         string[] needed = KpiFormula.Needed(kpi.Formula);
@@ -72,11 +69,6 @@ public sealed record OneMoreRecord(VariantReads Reads, string Type, MoveLaw Law,
             return (null, $"A counts distinct {d.Field}, which a clone of a {register.Name} repeats");
         }
 
-        if (a.Filter is { } filter && KeyLinks(filter, register).FirstOrDefault() is { } link)
-        {
-            return (null, $"A's records are those with {link} linked to the {register.Name}'s key, which a clone with a fresh key does not have");
-        }
-
         if (register.Field(register.Key[0]).Type != FieldType.Text)
         {
             return (null, $"the {register.Name}'s key is not text");
@@ -84,14 +76,14 @@ public sealed record OneMoreRecord(VariantReads Reads, string Type, MoveLaw Law,
 
         bool counts = variables.Where(v => needed.Contains(v.Name) && !v.IsEntered).All(v => v.Aggregate is CountRows or CountDistinct);
         MoveLaw law = formula == FormulaKind.Value ? (a.Aggregate is Sum ? MoveLaw.Amount : MoveLaw.Count) : MoveLaw.Parts;
-        return (new OneMoreRecord(reads, register.Name, law, formula, counts), null);
+        return (new OneMoreRecord(reads, register.Name, law, formula, counts, [.. (a.Filter is { } filter ? KeyLinks(filter, register) : []).Distinct()]), null);
     }
 
-    /// <summary>The registers a condition relates to through the record's own key (seizure items through the seizure's id).</summary>
-    private static IEnumerable<string> KeyLinks(RecordCondition condition, RecordSchema type) => condition switch
+    /// <summary>The registers a condition relates to through the record's own key (seizure items through the seizure's id), with the link.</summary>
+    private static IEnumerable<(string Register, string Link)> KeyLinks(RecordCondition condition, RecordSchema type) => condition switch
     {
-        RelatedExists r when type.Key.Contains(r.Link) => [r.Register],
-        SeizureHasCategory => [RecordTypes.SeizureItem.Name],
+        RelatedExists r when type.Key.Contains(r.Link) && r.Register != type.Name => [(r.Register, r.Link)],
+        SeizureHasCategory => [(RecordTypes.SeizureItem.Name, "seizure_id")],
         AllOf all => all.Parts.SelectMany(p => KeyLinks(p, type)),
         AnyOf any => any.Parts.SelectMany(p => KeyLinks(p, type)),
         NotCondition not => KeyLinks(not.Inner, type),

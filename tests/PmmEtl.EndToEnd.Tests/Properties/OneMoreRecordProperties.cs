@@ -55,7 +55,7 @@ public sealed class OneMoreRecordProperties(DemoWarehouse demo, ITestOutputHelpe
                 continue;
             }
 
-            IReadOnlyList<KpiValue> after = demo.MeasureAfter(kpi, Clone(type, rowid));
+            IReadOnlyList<KpiValue> after = demo.MeasureAfter(kpi, [Clone(type, rowid), .. how.Linked.Select(l => CloneLinked(type, rowid, l.Register, l.Link))]);
             KpiValue now = Total(after, variant, date, year) ?? throw new InvalidOperationException($"{code}/{variant}: the total of {was.PeriodLabel} is gone");
             string? moved = Moved(how, kpi, was, now);
             if (moved is null)
@@ -169,14 +169,28 @@ public sealed class OneMoreRecordProperties(DemoWarehouse demo, ITestOutputHelpe
     private IEnumerable<long> CandidateRows(RecordSchema type, int year, string scope)
     {
         string where = type.IsDated
-            ? $"WHERE {RemovalProperties.Column(type, type.DateField!)} >= DATE '{year:D4}-01-01' AND {RemovalProperties.Column(type, type.DateField!)} < DATE '{year + 1:D4}-01-01' AND {scope}"
+            ? $"WHERE t.{RemovalProperties.Column(type, type.DateField!)} >= DATE '{year:D4}-01-01' AND t.{RemovalProperties.Column(type, type.DateField!)} < DATE '{year + 1:D4}-01-01' AND {scope}"
             : $"WHERE {scope}";
-        List<long> ids = demo.Query($"SELECT rowid FROM {type.Table} {where} ORDER BY rowid").Select(r => Convert.ToInt64(r[0], CultureInfo.InvariantCulture)).ToList();
+        List<long> ids = demo.Query($"SELECT t.rowid FROM {type.Table} t {where} ORDER BY t.rowid").Select(r => Convert.ToInt64(r[0], CultureInfo.InvariantCulture)).ToList();
         return Enumerable.Range(0, Math.Min(Candidates, ids.Count)).Select(i => ids[(int)((long)i * ids.Count / Math.Min(Candidates, ids.Count))]);
     }
 
     private LocalDate DateOf(RecordSchema type, long rowid) =>
         LocalDate.FromDateOnly((DateOnly)demo.Query($"SELECT {RemovalProperties.Column(type, type.DateField!)} FROM {type.Table} WHERE rowid = {rowid}")[0][0]!);
+
+    /// <summary>
+    /// The records of another register linked to the cloned record's key, again, linked to the fresh key (and, where the
+    /// link is not their own key, under keys of their own).
+    /// </summary>
+    private static string CloneLinked(RecordSchema type, long rowid, string register, string link)
+    {
+        RecordSchema other = RecordTypes.Get(register);
+        string linkColumn = RemovalProperties.Column(other, link);
+        string ownKey = RemovalProperties.Column(other, other.Key[0]);
+        string replace = ownKey == linkColumn ? $"'{FreshKey}' AS {linkColumn}" : $"'{FreshKey}' AS {linkColumn}, {ownKey} || '-{FreshKey}' AS {ownKey}";
+        return $"INSERT INTO {other.Table} SELECT * REPLACE ({replace}) FROM {other.Table} " +
+               $"WHERE {linkColumn} = (SELECT {RemovalProperties.Column(type, link)} FROM {type.Table} WHERE rowid = {rowid})";
+    }
 
     /// <summary>The record again, under a fresh key: everything else (date, office, flags, durations, links) as it was.</summary>
     private static string Clone(RecordSchema type, long rowid) =>
