@@ -116,7 +116,8 @@ public static class CatalogueReads
         RelatedExists r => [
             new Read(r.Register, offset, r.SamePeriod is InPeriod p && p.DateField == RecordTypes.Get(r.Register).DateField, variable),
             .. r.Filter is { } f ? Related(f, offset, variable) : []],
-        SeizureHasCategory => [new Read(RecordTypes.SeizureItem.Name, offset, false, variable)],
+        // A seizure's items carry the seizure's own date: they are read in the seizure's period.
+        SeizureHasCategory => [new Read(RecordTypes.SeizureItem.Name, offset, RecordTypes.SeizureItem.DateField == RecordTypes.Seizure.DateField, variable)],
         AllOf a => a.Parts.SelectMany(c => Related(c, offset, variable)),
         AnyOf a => a.Parts.SelectMany(c => Related(c, offset, variable)),
         NotCondition n => Related(n.Inner, offset, variable),

@@ -82,7 +82,7 @@ public sealed class PublishedCoverageTests(DemoWarehouse demo)
                 bool covered = read.PeriodBound ? held.Any(m => m >= new LocalDate(start.Year, start.Month, 1) && m < end) : held.Count > 0;
                 if (!covered)
                 {
-                    failures.Add($"{row}: no {read.Source} records{(read.PeriodBound ? $" in [{start}, {end})" : "")}");
+                    failures.Add($"{row}: no {read.Source} records{(read.PeriodBound ? $" in [{Iso(start)}, {Iso(end)})" : "")}");
                 }
             }
         }
@@ -107,6 +107,8 @@ public sealed class PublishedCoverageTests(DemoWarehouse demo)
         return months;
     }
 
+    private static string Iso(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+
     /// <summary>Whether the officers answered for the entry in the year (tool answers count for the tool entries).</summary>
     private bool Answered(KpiDefinition kpi, int year)
     {
@@ -121,7 +123,7 @@ public sealed class PublishedCoverageTests(DemoWarehouse demo)
     {
         public static Published Of(object?[] r) => new((string)r[0]!, (string)r[1]!, (string)r[2]!, Date(r[3]), Date(r[4]), (string)r[5]!, (string)r[6]!);
 
-        public override string ToString() => $"{Code}/{Variant} {PeriodType} {Start} {Breakdown}={BreakdownValue}";
+        public override string ToString() => $"{Code}/{Variant} {PeriodType} {Iso(Start)} {Breakdown}={BreakdownValue}";
 
         public static LocalDate Date(object? value) => value switch
         {
