@@ -3,7 +3,7 @@ using PmmEtl.Core.Catalogue;
 using PmmEtl.Core.Inputs;
 using PmmEtl.Jobs.Inputs;
 
-namespace PmmEtl.EndToEnd.Tests.Inputs;
+namespace PmmEtl.Jobs.Tests.Inputs;
 
 /// <summary>The aggregates CSV: officer-entered values for a KPI's variables, checked against the catalogue row by row.</summary>
 public sealed class AggregateFileTests

@@ -3,7 +3,7 @@ using PmmEtl.Core.Catalogue;
 using PmmEtl.Core.Inputs;
 using PmmEtl.Jobs.Inputs;
 
-namespace PmmEtl.EndToEnd.Tests.Inputs;
+namespace PmmEtl.Jobs.Tests.Inputs;
 
 /// <summary>The assessment file: checklists, WCO tools, FoS levels and FoS items, each mistake named by file, line and field.</summary>
 public sealed class AssessmentFileTests

@@ -5,7 +5,7 @@ using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Records;
 using PmmEtl.Jobs.Definitions;
 
-namespace PmmEtl.EndToEnd.Tests.Inputs;
+namespace PmmEtl.Jobs.Tests.Inputs;
 
 /// <summary>The pipeline sections that name officer-given inputs (inputs, currency, periods) and <c>kpis: all</c>.</summary>
 public sealed class PipelineInputsTests : IDisposable

@@ -1,58 +1,26 @@
 using PmmEtl.Core.Pipelines;
 using PmmEtl.Jobs.Definitions;
 
-namespace PmmEtl.EndToEnd.Tests;
+namespace PmmEtl.Jobs.Tests;
 
 /// <summary>The source section of a pipeline: every kind, and every mistake reported with its line and key before data moves.</summary>
 public sealed class SourceDefinitionTests : IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly SourceSectionFile _file = new();
 
-    public void Dispose() => _folder.Dispose();
+    public void Dispose() => _file.Dispose();
 
-    private static string RepoFile(string relative)
-    {
-        string? dir = AppContext.BaseDirectory;
-        while (dir is not null && !File.Exists(Path.Combine(dir, "PmmEtl.sln")))
-        {
-            dir = Path.GetDirectoryName(dir);
-        }
+    private PipelineDefinition Load(string source) => _file.Load(source);
 
-        return Path.Combine(dir ?? throw new InvalidOperationException("repository root not found"), relative);
-    }
-
-    private static string Pipeline(string source) => $"""
-        name: p
-        source:
-        {source}
-        offices:
-          - {"{"} code: NYC, name: New York, type: SEAPORT, country: US, zone: America/New_York {"}"}
-        warehouse: {"{"} engine: duckdb, path: w.duckdb {"}"}
-        schedule: {"{"} cron: "0 3 * * *", time_zone: America/New_York {"}"}
-        output: out
-        """;
-
-    private PipelineDefinition Load(string source)
-    {
-        string path = _folder.File("p.yaml");
-        File.WriteAllText(path, Pipeline(source));
-        return PipelineDefinitionLoader.Load(path);
-    }
-
-    private IReadOnlyList<string> Problems(string source)
-    {
-        string path = _folder.File("p.yaml");
-        File.WriteAllText(path, Pipeline(source));
-        return Assert.Throws<PipelineDefinitionException>(() => PipelineDefinitionLoader.Load(path)).Problems;
-    }
+    private IReadOnlyList<string> Problems(string source) => _file.Problems(source);
 
     [Fact]
     public void The_example_pipelines_load()
     {
         Environment.SetEnvironmentVariable("PMMETL_SOURCE", "Host=127.0.0.1;Database=customs");
-        PipelineDefinition csv = PipelineDefinitionLoader.Load(RepoFile("pipelines/examples/csv-export.yaml"));
-        PipelineDefinition wco = PipelineDefinitionLoader.Load(RepoFile("pipelines/examples/wco-messages.yaml"));
-        PipelineDefinition pg = PipelineDefinitionLoader.Load(RepoFile("pipelines/examples/postgres-source.yaml"));
+        PipelineDefinition csv = PipelineDefinitionLoader.Load(RepoFiles.Path("pipelines/examples/csv-export.yaml"));
+        PipelineDefinition wco = PipelineDefinitionLoader.Load(RepoFiles.Path("pipelines/examples/wco-messages.yaml"));
+        PipelineDefinition pg = PipelineDefinitionLoader.Load(RepoFiles.Path("pipelines/examples/postgres-source.yaml"));
 
         Assert.Equal(("csv", ';', "dd/MM/uuuu HH:mm"), (csv.Source.Kind, csv.Source.Csv!.Delimiter, csv.Source.Csv.TimeFormat));
         Assert.Equal("AIR", csv.Source.Csv.Columns["mode_of_transport"].Map!["40"]);
@@ -69,7 +37,7 @@ public sealed class SourceDefinitionTests : IDisposable
 
         Assert.Equal(WcoDefaults.FunctionCodes, p.Source.Wco!.FunctionCodes);
         Assert.Equal(("*.xml", "*.xml", WcoIdentity.Mrn), (p.Source.Wco.DeclarationFiles, p.Source.Wco.NotificationFiles, p.Source.Wco.Identity));
-        Assert.Equal(_folder.File("messages"), p.Source.Wco.Path);
+        Assert.Equal(_file.Folder.File("messages"), p.Source.Wco.Path);
         Assert.Equal((null, 64, 1_000_000, 104_857_600L), (p.Source.Wco.DefaultOffice, p.Source.Wco.MaxDepth, p.Source.Wco.MaxElements, p.Source.Wco.MaxFileBytes));
     }
 
@@ -206,7 +174,7 @@ public sealed class SourceDefinitionTests : IDisposable
               path: customs.duckdb
               queries: { declaration: SELECT * FROM d WHERE day >= $from }
             """);
-        Assert.Equal(($"Data Source={_folder.File("customs.duckdb")}", _folder.File("customs.duckdb")), (duck.Source.ConnectionString, duck.Source.FilePath));
+        Assert.Equal(($"Data Source={_file.Folder.File("customs.duckdb")}", _file.Folder.File("customs.duckdb")), (duck.Source.ConnectionString, duck.Source.FilePath));
 
         Assert.Contains(Problems("  kind: oracle\n  path: x"), p => p.StartsWith("line 3: source.kind: unknown source kind 'oracle' (supported: sqlite, duckdb, postgres, sqlserver, csv, wco-xml)", StringComparison.Ordinal));
     }

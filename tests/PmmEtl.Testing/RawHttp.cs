@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
+using Xunit;
 
-namespace PmmEtl.EndToEnd.Tests;
+namespace PmmEtl.Testing;
 
 /// <summary>
 /// One HTTP/1.1 request written byte for byte over TCP, so that the Host, Origin, Cookie and forwarding headers are

@@ -1,6 +1,6 @@
 using PmmEtl.Jobs.Definitions;
 
-namespace PmmEtl.EndToEnd.Tests;
+namespace PmmEtl.Jobs.Tests;
 
 /// <summary>Pipeline files an outside review used to get past validation or to crash the loader: each is now a problem with its line.</summary>
 public sealed class DefinitionDefectTests : IDisposable

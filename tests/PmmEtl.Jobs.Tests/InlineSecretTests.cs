@@ -1,6 +1,6 @@
 using PmmEtl.Jobs.Definitions;
 
-namespace PmmEtl.EndToEnd.Tests;
+namespace PmmEtl.Jobs.Tests;
 
 /// <summary>
 /// An inline <c>connection_string</c> is read by the provider's own builder: every keyword the provider takes as a

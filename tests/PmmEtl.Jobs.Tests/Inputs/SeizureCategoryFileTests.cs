@@ -1,7 +1,7 @@
 using PmmEtl.Core.Records;
 using PmmEtl.Jobs.Inputs;
 
-namespace PmmEtl.EndToEnd.Tests.Inputs;
+namespace PmmEtl.Jobs.Tests.Inputs;
 
 /// <summary>The seizure category rules as data: read, checked, and the demo file covering every PMM rule the text documents.</summary>
 public sealed class SeizureCategoryFileTests

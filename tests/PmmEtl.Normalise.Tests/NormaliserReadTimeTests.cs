@@ -6,7 +6,7 @@ using PmmEtl.Core.Time;
 using PmmEtl.Normalise;
 using PmmEtl.Testing;
 
-namespace PmmEtl.Core.Tests;
+namespace PmmEtl.Normalise.Tests;
 
 /// <summary>
 /// A row whose times a source already read (the CSV reader) must normalise exactly as the same row with the times as

@@ -1,39 +1,18 @@
 using PmmEtl.Core.Pipelines;
 using PmmEtl.Jobs.Definitions;
 
-namespace PmmEtl.EndToEnd.Tests.Registers;
+namespace PmmEtl.Jobs.Tests.Registers;
 
 /// <summary>The register parts of the source section: one query per register, and the CSV register folder.</summary>
 public sealed class RegisterSourceDefinitionTests : IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly SourceSectionFile _file = new();
 
-    public void Dispose() => _folder.Dispose();
+    public void Dispose() => _file.Dispose();
 
-    private static string Pipeline(string source) => $"""
-        name: p
-        source:
-        {source}
-        offices:
-          - {"{"} code: NYC, name: New York, type: SEAPORT, country: US, zone: America/New_York {"}"}
-        warehouse: {"{"} engine: duckdb, path: w.duckdb {"}"}
-        schedule: {"{"} cron: "0 3 * * *", time_zone: America/New_York {"}"}
-        output: out
-        """;
+    private PipelineDefinition Load(string source) => _file.Load(source);
 
-    private PipelineDefinition Load(string source)
-    {
-        string path = _folder.File("p.yaml");
-        File.WriteAllText(path, Pipeline(source));
-        return PipelineDefinitionLoader.Load(path);
-    }
-
-    private IReadOnlyList<string> Problems(string source)
-    {
-        string path = _folder.File("p.yaml");
-        File.WriteAllText(path, Pipeline(source));
-        return Assert.Throws<PipelineDefinitionException>(() => PipelineDefinitionLoader.Load(path)).Problems;
-    }
+    private IReadOnlyList<string> Problems(string source) => _file.Problems(source);
 
     [Fact]
     public void A_relational_source_takes_one_query_per_register_beside_the_declaration()
@@ -86,7 +65,7 @@ public sealed class RegisterSourceDefinitionTests : IDisposable
                            released_local: RELEASED }
             """);
 
-        Assert.Equal(Path.Combine(_folder.Path, "exports", "registers"), p.Source.Csv!.RegistersPath);
+        Assert.Equal(Path.Combine(_file.Folder.Path, "exports", "registers"), p.Source.Csv!.RegistersPath);
         Assert.Null(Load(Pipeline_without_registers).Source.Csv!.RegistersPath);
     }
 

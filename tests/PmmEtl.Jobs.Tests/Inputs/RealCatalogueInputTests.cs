@@ -3,7 +3,7 @@ using PmmEtl.Core.Catalogue;
 using PmmEtl.Core.Inputs;
 using PmmEtl.Jobs.Inputs;
 
-namespace PmmEtl.EndToEnd.Tests.Inputs;
+namespace PmmEtl.Jobs.Tests.Inputs;
 
 /// <summary>The readers against the real catalogue (KpiCatalogue.All), and the demo pipeline's input files.</summary>
 public sealed class RealCatalogueInputTests

@@ -1,10 +1,10 @@
 using Microsoft.Data.Sqlite;
 
-namespace PmmEtl.EndToEnd.Tests;
+namespace PmmEtl.Testing;
 
 /// <summary>
 /// A hand-made source of a few tens of declarations whose KPI values are worked out by hand in
-/// <see cref="FixturePipelineTests"/>. Times are local wall-clock text, as customs systems store them.
+/// FixturePipelineTests (PmmEtl.EndToEnd.Tests). Times are local wall-clock text, as customs systems store them.
 /// Offices: NYC (America/New_York, main entry and exit), ORD (America/Chicago, main entry), LAX (America/Los_Angeles).
 /// The trader is "T-" + the declaration's id unless <c>Trader</c> names one (several declarations of one importer, K17).
 /// </summary>

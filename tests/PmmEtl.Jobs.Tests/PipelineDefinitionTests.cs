@@ -1,7 +1,7 @@
 using PmmEtl.Core.Pipelines;
 using PmmEtl.Jobs.Definitions;
 
-namespace PmmEtl.EndToEnd.Tests;
+namespace PmmEtl.Jobs.Tests;
 
 public sealed class PipelineDefinitionTests
 {

@@ -1,13 +1,13 @@
 using PmmEtl.LocalPostgres;
+using Xunit;
 
-[assembly: AssemblyFixture(typeof(PmmEtl.EndToEnd.Tests.PostgresServer))]
-
-namespace PmmEtl.EndToEnd.Tests;
+namespace PmmEtl.Testing;
 
 /// <summary>
 /// A real PostgreSQL server for the test run: the one named by PMMETL_TEST_POSTGRES (a connection string), or a
 /// throw-away one started from the installed binaries (see <see cref="LocalPostgresServer"/>), without fsync since
-/// its data is thrown away. Tests that need it skip, saying why, when neither is possible.
+/// its data is thrown away. Tests that need it skip, saying why, when neither is possible. A test project shares one
+/// per run as an assembly fixture, or one per class as a class fixture.
 /// </summary>
 public sealed class PostgresServer : IDisposable
 {

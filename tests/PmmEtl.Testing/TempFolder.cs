@@ -1,11 +1,11 @@
-namespace PmmEtl.Extract.Tests;
+namespace PmmEtl.Testing;
 
 /// <summary>A folder of its own per test, removed afterwards.</summary>
 public sealed class TempFolder : IDisposable
 {
     public TempFolder()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "pmm-etl-extract-tests", Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "pmm-etl-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
 
@@ -13,6 +13,7 @@ public sealed class TempFolder : IDisposable
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
+    /// <summary>Writes <paramref name="text"/> to <paramref name="name"/> (its folders made as needed) and returns the path.</summary>
     public string Write(string name, string text)
     {
         string file = File(name);

@@ -6,7 +6,7 @@ using PmmEtl.Core.Time;
 using PmmEtl.Normalise;
 using PmmEtl.Testing;
 
-namespace PmmEtl.Core.Tests;
+namespace PmmEtl.Normalise.Tests;
 
 public sealed class NormaliserTests
 {

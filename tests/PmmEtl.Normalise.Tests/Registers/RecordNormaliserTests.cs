@@ -7,7 +7,7 @@ using PmmEtl.Normalise;
 using PmmEtl.Testing;
 using R = PmmEtl.Core.Records.RecordTypes;
 
-namespace PmmEtl.Core.Tests.Registers;
+namespace PmmEtl.Normalise.Tests.Registers;
 
 /// <summary>The register normaliser over good rows (derived fields worked out by hand) and a hostile corpus (exact quarantine text).</summary>
 public sealed class RecordNormaliserTests

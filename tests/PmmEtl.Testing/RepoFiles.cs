@@ -1,7 +1,7 @@
-namespace PmmEtl.EndToEnd.Tests.Inputs;
+namespace PmmEtl.Testing;
 
 /// <summary>Files of the repository, found from the test binary's folder upwards.</summary>
-internal static class RepoFiles
+public static class RepoFiles
 {
     public static string Path(string relative)
     {

@@ -1,6 +1,6 @@
 using PmmEtl.Core.Catalogue;
 
-namespace PmmEtl.EndToEnd.Tests.Inputs;
+namespace PmmEtl.Jobs.Tests.Inputs;
 
 /// <summary>
 /// A small catalogue the input readers are tested against, independent of the real one's entries: two checklists

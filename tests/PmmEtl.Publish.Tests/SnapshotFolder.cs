@@ -1,16 +1,19 @@
+using PmmEtl.Testing;
+
 namespace PmmEtl.Publish.Tests;
 
 /// <summary>A fresh folder per test, with the snapshot output folder inside it so tests can see what lands beside it.</summary>
-public sealed class TempFolder : IDisposable
+public sealed class SnapshotFolder : IDisposable
 {
-    public TempFolder()
+    private readonly TempFolder _folder = new();
+
+    public SnapshotFolder()
     {
-        Root = Path.Combine(Path.GetTempPath(), "pmm-publish-tests", Guid.NewGuid().ToString("N"));
         Output = Path.Combine(Root, "out");
         Directory.CreateDirectory(Output);
     }
 
-    public string Root { get; }
+    public string Root => _folder.Path;
 
     public string Output { get; }
 
@@ -19,11 +22,5 @@ public sealed class TempFolder : IDisposable
 
     public string PipelineFolder(string pipeline, string audience = "national") => Path.Combine(Output, audience, pipeline);
 
-    public void Dispose()
-    {
-        if (Directory.Exists(Root))
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 }

@@ -1,6 +1,6 @@
 using DuckDB.NET.Data;
 
-namespace PmmEtl.EndToEnd.Tests;
+namespace PmmEtl.Testing;
 
 /// <summary>Plain SQL through DuckDB: the tests' second path to what the pipeline wrote.</summary>
 public static class DuckDbRows

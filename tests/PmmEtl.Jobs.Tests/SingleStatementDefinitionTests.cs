@@ -1,6 +1,6 @@
 using PmmEtl.Jobs.Definitions;
 
-namespace PmmEtl.EndToEnd.Tests;
+namespace PmmEtl.Jobs.Tests;
 
 /// <summary>A source query of more than one statement is refused when the pipeline is loaded, naming the query's key and line.</summary>
 public sealed class SingleStatementDefinitionTests : IDisposable
