@@ -160,7 +160,7 @@ public sealed class NormaliserTests
     [InlineData(" 2025-07-04 10:15:30.250 ", 10, 15, 30)]
     public void Local_times_are_read_in_the_usual_iso_shapes(string text, int h, int m, int s)
     {
-        Assert.True(LocalTimeParser.TryParse(text, out LocalDateTime value));
+        Assert.True(TimeTextReader.TryParse(text, out LocalDateTime value));
         Assert.Equal((2025, 7, 4, h, m, s), (value.Year, value.Month, value.Day, value.Hour, value.Minute, value.Second));
     }
 
@@ -171,7 +171,7 @@ public sealed class NormaliserTests
     [InlineData("N/A")]
     [InlineData("2025-07-04T10:15:30+02:00")]
     public void Impossible_or_offset_times_are_not_local_times(string text) =>
-        Assert.False(LocalTimeParser.TryParse(text, out _));
+        Assert.False(TimeTextReader.TryParse(text, out _));
 
     [Theory]
     [InlineData("2025-07-04T10:15:30+02:00", 8)]
@@ -179,7 +179,7 @@ public sealed class NormaliserTests
     [InlineData("2025-07-04 10:15:30-04", 14)]
     public void A_time_with_its_own_offset_is_read_as_that_instant(string text, int utcHour)
     {
-        Assert.True(LocalTimeParser.TryParseOffset(text, out OffsetDateTime value));
+        Assert.True(TimeTextReader.TryParseOffset(text, out OffsetDateTime value));
         Assert.Equal(Instant.FromUtc(2025, 7, 4, utcHour, 15, 30), value.ToInstant());
     }
 
