@@ -69,7 +69,7 @@ public class NormaliseBenchmarks
             : throw new ArgumentException($"not a fixed-width time: {text}");
 
     [Benchmark]
-    public bool ParseLocalTime() => LocalTimeParser.TryParse("2025-06-02 14:20:00", out _);
+    public bool ParseLocalTime() => TimeTextReader.TryParse("2025-06-02 14:20:00", out _);
 
     [Benchmark]
     public Instant? ResolveInZone() => _resolver.Resolve(new LocalDateTime(2025, 6, 2, 14, 20), NewYork).Instant;
