@@ -24,8 +24,21 @@ internal static class RunsCommand
 
             // A bad definition or a missing file reaches Program's handler: one line, exit 2.
             PipelineDefinition definition = PipelineDefinitionLoader.Load(parse.GetValue(pipeline)!);
+            // A read writes nothing: no warehouse file is created and no schema script applied.
+            if (definition.Warehouse is { Engine: "duckdb", Path: { } path } && !File.Exists(path) && !Directory.Exists(path))
+            {
+                Console.WriteLine($"no runs of '{definition.Name}' yet: the warehouse {path} does not exist (pmm-etl run or migrate creates it)");
+                return 0;
+            }
+
             using IWarehouse warehouse = WarehouseFactory.Open(definition.Warehouse);
-            warehouse.Migrate();
+            IReadOnlyList<string> pending = warehouse.PendingScripts();
+            if (pending.Count > 0)
+            {
+                throw new CliUsageException(
+                    $"the warehouse {definition.Warehouse.Describe()} is not migrated ({pending.Count} schema scripts not applied, from {pending[0]}): run pmm-etl migrate {parse.GetValue(pipeline)} first");
+            }
+
             foreach (RunRecord r in warehouse.Runs.Recent(definition.Name, last))
             {
                 Console.WriteLine($"{r.RunId}  {r.Status,-9} read {r.RowsRead,9:N0}  loaded {r.RowsLoaded,9:N0}  quarantined {r.RowsQuarantined,6:N0}  "

@@ -77,7 +77,7 @@ internal static class FieldParsers
 
     private static void Date(FieldPlan field, RawValue raw, ref RowState state)
     {
-        if (!LocalTimeParser.TryParseDate(raw.Text!, out LocalDate date))
+        if (!TimeTextReader.TryParseDate(raw.Text!, out LocalDate date))
         {
             state.Add(field.Name, "unparsable date (expected yyyy-MM-dd)", raw.Text);
             return;
@@ -97,11 +97,11 @@ internal static class FieldParsers
     {
         string text = raw.Text!;
         LocalDate date;
-        if (LocalTimeParser.TryParseDate(text, out LocalDate d))
+        if (TimeTextReader.TryParseDate(text, out LocalDate d))
         {
             date = d;
         }
-        else if (LocalTimeParser.TryParse(text, out LocalDateTime local))
+        else if (TimeTextReader.TryParse(text, out LocalDateTime local))
         {
             date = local.Date;
         }
@@ -128,10 +128,10 @@ internal static class FieldParsers
             // The source read the fixed-width shape itself: the same value the parser would give for its text.
             local = raw.Value;
         }
-        else if (!LocalTimeParser.TryParse(raw.Text!, out local))
+        else if (!TimeTextReader.TryParse(raw.Text!, out local))
         {
             // A time with its own offset is already an instant: the office's zone and the DST policy do not apply.
-            if (LocalTimeParser.TryParseOffset(raw.Text!, out OffsetDateTime exact))
+            if (TimeTextReader.TryParseOffset(raw.Text!, out OffsetDateTime exact))
             {
                 if (!state.Range.Contains(exact))
                 {

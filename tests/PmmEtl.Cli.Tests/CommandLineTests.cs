@@ -1,4 +1,6 @@
-using PmmEtl.EndToEnd.Tests;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using PmmEtl.Testing;
 
 namespace PmmEtl.Cli.Tests;
 
@@ -12,7 +14,7 @@ public sealed class CommandLineTests : IDisposable
     private (int ExitCode, string Out, string Error) Run(params string[] args) => CliProcess.Run(_folder.Path, null, args);
 
     [Fact]
-    public void Run_prints_the_kpi_table_and_where_the_files_went_and_logs_the_run_id_on_every_line()
+    public void Run_prints_a_short_summary_and_where_the_files_went_and_logs_the_run_id_on_every_line()
     {
         FixtureSource.Write(_folder.File("source.sqlite"), FixtureSource.Rows);
         File.WriteAllText(_folder.File("fixture.yaml"), FixtureSource.PipelineYaml());
@@ -20,9 +22,21 @@ public sealed class CommandLineTests : IDisposable
         (int code, string output, string error) = Run("run", "fixture.yaml");
 
         Assert.True(code == 0, error);
-        Assert.Matches(@"K04\s+Physical release time for import\s+pmm\s+2025\s+220\.00 minutes\s+6\s+7 public", output);
-        Assert.Matches(@"K13\s+.*as_printed\s+2025\s+37\.00", output);
+        // The headline: K04 of 2025 (worked out in FixturePipelineTests) with its unit and N; not the whole table.
+        Assert.Matches(@"headline KPIs 2025 \(\d+ of \d+ measured\):", output);
+        Assert.Matches(@"K04\s+Physical release time for import\s+220\.00 minutes\s+N 6", output);
+        Assert.DoesNotContain("Excluded", output, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"K13\s+.*as_printed", output);
         Assert.Contains("26 read, 21 loaded, 5 quarantined", output, StringComparison.Ordinal);
+        Assert.Contains("quarantined (table dq_quarantine), by reason:", output, StringComparison.Ordinal);
+        // Entries measured and not measurable add up to the entries.
+        Match kpis = Regex.Match(output, @"KPIs: (\d+) entries \(KPI × variant × year\), (\d+) measured, (\d+) not measurable");
+        Assert.True(kpis.Success, output);
+        Assert.Equal(int.Parse(kpis.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(kpis.Groups[2].Value, CultureInfo.InvariantCulture) + int.Parse(kpis.Groups[3].Value, CultureInfo.InvariantCulture));
+        Assert.Contains("pmm-etl run --table", output, StringComparison.Ordinal);
+        // Standard error is redirected here: log lines only, no progress bar drawn over them.
+        Assert.DoesNotContain("\r", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("rows/s ·", error, StringComparison.Ordinal);
         Assert.Contains(Path.Combine(_folder.Path, "snapshots", "national", "fixture", "2025", "v1"), output, StringComparison.Ordinal);
         string runId = output.Split(' ')[1].Trim();
         string[] logLines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -30,6 +44,19 @@ public sealed class CommandLineTests : IDisposable
         Assert.All(logLines, line => Assert.Contains(runId, line, StringComparison.Ordinal));
         string jsonLog = File.ReadAllText(Directory.GetFiles(_folder.File("logs")).Single());
         Assert.Contains($"\"RunId\":\"{runId}\"", jsonLog, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_with_table_ends_with_every_entry_and_year()
+    {
+        FixtureSource.Write(_folder.File("source.sqlite"), FixtureSource.Rows);
+        File.WriteAllText(_folder.File("fixture.yaml"), FixtureSource.PipelineYaml());
+
+        (int code, string output, string error) = Run("run", "fixture.yaml", "--table");
+
+        Assert.True(code == 0, error);
+        Assert.Matches(@"K04\s+Physical release time for import\s+pmm\s+2025\s+220\.00 minutes\s+6\s+7 public", output);
+        Assert.Matches(@"K13\s+.*as_printed\s+2025\s+37\.00", output);
     }
 
     [Fact]

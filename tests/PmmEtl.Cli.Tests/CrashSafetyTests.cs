@@ -3,7 +3,7 @@ using System.Text.Json;
 using DuckDB.NET.Data;
 using PmmEtl.Core.Stages;
 using PmmEtl.DemoSource;
-using PmmEtl.EndToEnd.Tests;
+using PmmEtl.Testing;
 
 namespace PmmEtl.Cli.Tests;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using PmmEtl.Core.Catalogue;
-using PmmEtl.EndToEnd.Tests;
+using PmmEtl.Testing;
 
 namespace PmmEtl.Cli.Tests;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
-using PmmEtl.EndToEnd.Tests;
+using PmmEtl.Testing;
 
 namespace PmmEtl.Cli.Tests;
 

@@ -2,7 +2,7 @@ using NodaTime;
 using PmmEtl.Core.Catalogue;
 using PmmEtl.Core.Records;
 using PmmEtl.Core.Stages;
-using PmmEtl.EndToEnd.Tests;
+using PmmEtl.Testing;
 using PmmEtl.Publish;
 using PmmEtl.Warehouse.DuckDb;
 using PmmEtl.Warehouse.Postgres;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using PmmEtl.Core.Stages;
-using PmmEtl.EndToEnd.Tests;
+using PmmEtl.Testing;
 
 namespace PmmEtl.Cli.Tests;
 

@@ -68,7 +68,7 @@ public sealed class IsoLocalTextTests
     {
         // The CSV reader keeps a value only for Valid; anything else reaches the text parser as text, unchanged.
         IsoLocalShape shape = IsoLocalText.ParseDateTime(text.AsSpan().Trim(), out LocalDateTime fromSpan, out _);
-        bool parsed = LocalTimeParser.TryParse(text, out LocalDateTime fromText);
+        bool parsed = TimeTextReader.TryParse(text, out LocalDateTime fromText);
         if (shape == IsoLocalShape.Valid)
         {
             Assert.True(parsed);
@@ -83,12 +83,12 @@ public sealed class IsoLocalTextTests
     [Fact]
     public void Times_by_hand_parse_to_their_values_through_the_text_parser()
     {
-        Assert.True(LocalTimeParser.TryParse("2025-06-02 14:20:00", out LocalDateTime a));
+        Assert.True(TimeTextReader.TryParse("2025-06-02 14:20:00", out LocalDateTime a));
         Assert.Equal(new LocalDateTime(2025, 6, 2, 14, 20, 0), a);
-        Assert.True(LocalTimeParser.TryParse("2025-06-02T14:20", out LocalDateTime b));
+        Assert.True(TimeTextReader.TryParse("2025-06-02T14:20", out LocalDateTime b));
         Assert.Equal(new LocalDateTime(2025, 6, 2, 14, 20, 0), b);
-        Assert.False(LocalTimeParser.TryParse("2025-02-29 10:00:00", out _));
-        Assert.False(LocalTimeParser.TryParse("2025-06-02 14:20:00+02:00", out _));
+        Assert.False(TimeTextReader.TryParse("2025-02-29 10:00:00", out _));
+        Assert.False(TimeTextReader.TryParse("2025-06-02 14:20:00+02:00", out _));
     }
 
     [Theory]
@@ -96,7 +96,7 @@ public sealed class IsoLocalTextTests
     [InlineData(" 2024-02-29 ", 2024, 2, 29)]
     public void A_business_date_is_read_by_hand_value(string text, int y, int mo, int d)
     {
-        Assert.True(LocalTimeParser.TryParseDate(text, out LocalDate date));
+        Assert.True(TimeTextReader.TryParseDate(text, out LocalDate date));
         Assert.Equal(new LocalDate(y, mo, d), date);
     }
 
@@ -113,7 +113,7 @@ public sealed class IsoLocalTextTests
     public void A_business_date_parses_as_the_iso_date_pattern_parses_it(string text)
     {
         ParseResult<LocalDate> expected = LocalDatePattern.Iso.Parse(text.Trim());
-        Assert.Equal(expected.Success, LocalTimeParser.TryParseDate(text, out LocalDate date));
+        Assert.Equal(expected.Success, TimeTextReader.TryParseDate(text, out LocalDate date));
         if (expected.Success)
         {
             Assert.Equal(expected.Value, date);

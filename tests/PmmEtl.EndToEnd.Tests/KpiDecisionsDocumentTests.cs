@@ -1,5 +1,5 @@
 using PmmEtl.Core.Catalogue;
-using PmmEtl.EndToEnd.Tests.Inputs;
+using PmmEtl.Testing;
 
 namespace PmmEtl.EndToEnd.Tests;
 

@@ -10,7 +10,7 @@ namespace PmmEtl.Publish.Tests;
 /// </summary>
 public sealed class AudienceTests : IDisposable
 {
-    private readonly TempFolder _temp = new();
+    private readonly SnapshotFolder _temp = new();
 
     private const string K04Month = "K04|pmm|2024-01|ALL";
     private const string K04Printed = "K04|as_printed|2024|ALL";

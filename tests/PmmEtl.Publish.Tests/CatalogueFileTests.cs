@@ -15,7 +15,7 @@ namespace PmmEtl.Publish.Tests;
 /// </summary>
 public sealed class CatalogueFileTests : IDisposable
 {
-    private readonly TempFolder _temp = new();
+    private readonly SnapshotFolder _temp = new();
 
     private static string Catalogue(string versionFolder) => DuckDb.Literal(Path.Combine(versionFolder, ParquetSnapshotPublisher.CatalogueFileName));
 

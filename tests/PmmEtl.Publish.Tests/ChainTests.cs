@@ -17,7 +17,7 @@ public sealed class ChainTests : IDisposable
 {
     private static readonly KpiValue[] Changed = [.. SampleRows.Values.Select(v => v with { N = v.N + 1 })];
 
-    private readonly TempFolder _temp = new();
+    private readonly SnapshotFolder _temp = new();
     private readonly ParquetSnapshotPublisher _publisher = new();
 
     public void Dispose() => _temp.Dispose();

@@ -6,7 +6,7 @@ namespace PmmEtl.Publish.Tests;
 /// <summary>A reader of the output folder sees whole versions or nothing, whatever happens to a publication.</summary>
 public sealed class CrashSafetyTests : IDisposable
 {
-    private readonly TempFolder _temp = new();
+    private readonly SnapshotFolder _temp = new();
     private readonly ParquetSnapshotPublisher _publisher = new();
 
     private string YearFolder => _temp.YearFolder(SampleRows.Pipeline, SampleRows.Year);

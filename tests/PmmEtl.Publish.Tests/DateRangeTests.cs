@@ -12,7 +12,7 @@ namespace PmmEtl.Publish.Tests;
 /// </summary>
 public sealed class DateRangeTests : IDisposable
 {
-    private readonly TempFolder _temp = new();
+    private readonly SnapshotFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
 

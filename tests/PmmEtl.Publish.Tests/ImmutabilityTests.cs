@@ -7,7 +7,7 @@ namespace PmmEtl.Publish.Tests;
 /// <summary>A re-publication of a period never changes or removes a published file; a change is a new version naming what changed.</summary>
 public sealed class ImmutabilityTests : IDisposable
 {
-    private readonly TempFolder _temp = new();
+    private readonly SnapshotFolder _temp = new();
     private readonly ParquetSnapshotPublisher _publisher = new();
 
     [Fact]

@@ -7,7 +7,7 @@ namespace PmmEtl.Publish.Tests;
 /// <summary>manifest.json, parsed as plain JSON and checked against the files as they lie on disk.</summary>
 public sealed class ManifestTests : IDisposable
 {
-    private readonly TempFolder _temp = new();
+    private readonly SnapshotFolder _temp = new();
 
     [Fact]
     public void Manifest_has_the_snake_case_keys_and_request_facts()

@@ -7,7 +7,7 @@ namespace PmmEtl.Publish.Tests;
 /// <summary>Every value written comes back from DuckDB exactly as it went in, in the same order.</summary>
 public sealed class ParquetContentTests : IDisposable
 {
-    private readonly TempFolder _temp = new();
+    private readonly SnapshotFolder _temp = new();
 
     [Fact]
     public void Kpi_values_read_back_by_DuckDB_equal_the_rows_fed_in()

@@ -12,7 +12,7 @@ public sealed class ParquetFormatTests : IDisposable
 {
     private static readonly string[] AllowedEncodings = ["PLAIN", "RLE_DICTIONARY", "RLE", "PLAIN_DICTIONARY"];
 
-    private readonly TempFolder _temp = new();
+    private readonly SnapshotFolder _temp = new();
     private readonly PublishedSnapshot _published;
 
     // computed_at and value_text vary here: where a column's statistics say min = max, DuckDB folds the column to that

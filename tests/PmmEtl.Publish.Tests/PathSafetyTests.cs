@@ -5,7 +5,7 @@ namespace PmmEtl.Publish.Tests;
 /// <summary>Nothing is ever written outside the output folder, whatever the pipeline is called.</summary>
 public sealed class PathSafetyTests : IDisposable
 {
-    private readonly TempFolder _temp = new();
+    private readonly SnapshotFolder _temp = new();
 
     [Theory]
     [InlineData("../escaped")]

@@ -19,7 +19,7 @@ public sealed class SchemaCompatibilityTests : IDisposable
     private static readonly string FixtureV2 = Path.Combine(AppContext.BaseDirectory, "fixtures", "schema-v2");
     private static readonly string FixtureV2Values = Path.Combine(FixtureV2, "national", "demo", "2024", "v1", ParquetSnapshotPublisher.ValuesFileName);
 
-    private readonly TempFolder _temp = new();
+    private readonly SnapshotFolder _temp = new();
 
     [Fact]
     public async Task The_current_reader_reads_a_schema_1_file_with_defaults_for_the_columns_added_since()

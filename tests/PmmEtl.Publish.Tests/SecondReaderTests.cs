@@ -14,7 +14,7 @@ public sealed class SecondReaderTests : IDisposable
 {
     private static readonly Encoding[] Allowed = [Encoding.Plain, Encoding.PlainDictionary, Encoding.RleDictionary, Encoding.Rle];
 
-    private readonly TempFolder _temp = new();
+    private readonly SnapshotFolder _temp = new();
     private readonly PublishedSnapshot _published;
 
     public SecondReaderTests() => _published = new ParquetSnapshotPublisher().Publish(SampleRows.Request(_temp.Output), SampleRows.Reader());

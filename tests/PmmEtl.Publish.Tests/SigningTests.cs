@@ -14,7 +14,7 @@ namespace PmmEtl.Publish.Tests;
 /// </summary>
 public sealed class SigningTests : IDisposable
 {
-    private readonly TempFolder _temp = new();
+    private readonly SnapshotFolder _temp = new();
     private readonly ECDsa _key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
     private readonly ECDsa _otherKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
 

@@ -9,7 +9,7 @@ namespace PmmEtl.Publish.Tests;
 /// </summary>
 public sealed class SuppressionTests : IDisposable
 {
-    private readonly TempFolder _temp = new();
+    private readonly SnapshotFolder _temp = new();
 
     private PublishedSnapshot Publish(IKpiValueReader reader, int? below = 10) =>
         new ParquetSnapshotPublisher().Publish(SampleRows.Request(_temp.Output) with { SuppressBelow = below }, reader);

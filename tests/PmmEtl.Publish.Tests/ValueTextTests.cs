@@ -12,7 +12,7 @@ namespace PmmEtl.Publish.Tests;
 /// </summary>
 public sealed class ValueTextTests : IDisposable
 {
-    private readonly TempFolder _temp = new();
+    private readonly SnapshotFolder _temp = new();
 
     private PublishedSnapshot Publish(IEnumerable<KpiValue> values, string runId = SampleRows.RunId, int? suppressBelow = null) =>
         new ParquetSnapshotPublisher().Publish(

@@ -8,7 +8,7 @@ namespace PmmEtl.Publish.Tests;
 /// <summary>verify finds every kind of damage an archive can suffer, names the file, and passes a sound archive.</summary>
 public sealed class VerifyTests : IDisposable
 {
-    private readonly TempFolder _temp = new();
+    private readonly SnapshotFolder _temp = new();
     private readonly string _v1;
 
     public VerifyTests()

@@ -7,7 +7,7 @@ namespace PmmEtl.Publish.Tests;
 /// <summary>Versions are immutable; equal values are not published twice; changed values get the next version.</summary>
 public sealed class VersioningTests : IDisposable
 {
-    private readonly TempFolder _temp = new();
+    private readonly SnapshotFolder _temp = new();
     private readonly ParquetSnapshotPublisher _publisher = new();
 
     private string YearFolder => _temp.YearFolder(SampleRows.Pipeline, SampleRows.Year);

@@ -1,17 +1,30 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
+using PmmEtl.Jobs.Running;
 
 namespace PmmEtl.Cli.Bench;
 
 /// <summary>One <c>pmm-etl run</c> as a separate process: its wall time, its CPU time and its run result file.</summary>
-internal sealed record ChildRun(TimeSpan Wall, TimeSpan Cpu, JsonElement Result)
+internal sealed record ChildRun(TimeSpan Wall, TimeSpan Cpu, RunResult Result)
 {
-    public long StageMs(string stage) => Result.GetProperty("stage_ms").GetProperty(stage).GetInt64();
+    public long StageMs(string stage) => stage switch
+    {
+        "extract_normalise_append" => Result.StageMs.ExtractNormaliseAppend,
+        "merge" => Result.StageMs.Merge,
+        "measure" => Result.StageMs.Measure,
+        "publish" => Result.StageMs.Publish,
+        _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, "not a stage of the run result"),
+    };
 
-    public long Rows(string counter) => Result.GetProperty(counter).GetInt64();
+    public long Rows(string counter) => counter switch
+    {
+        "rows_read" => Result.RowsRead,
+        "rows_loaded" => Result.RowsLoaded,
+        "rows_quarantined" => Result.RowsQuarantined,
+        _ => throw new ArgumentOutOfRangeException(nameof(counter), counter, "not a row count of the run result"),
+    };
 
-    public double PeakRssMb => Result.GetProperty("peak_rss_bytes").GetInt64() / 1048576.0;
+    public double PeakRssMb => Result.PeakRssBytes / 1048576.0;
 
     public static ChildRun Start(string work, string yaml, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
@@ -44,7 +57,7 @@ internal sealed record ChildRun(TimeSpan Wall, TimeSpan Cpu, JsonElement Result)
 
         string runId = output.Result.Split(' ', 3)[1];
         string result = Path.Combine(work, "runs", runId + ".json");
-        return new ChildRun(wall, ChildrenCpu() - cpuBefore, JsonDocument.Parse(File.ReadAllText(result)).RootElement.Clone());
+        return new ChildRun(wall, ChildrenCpu() - cpuBefore, RunResultFile.Read(result));
     }
 
     /// <summary>

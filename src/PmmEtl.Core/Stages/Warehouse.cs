@@ -16,6 +16,9 @@ public interface IWarehouse : IDisposable
     /// <summary>Applies the engine's ordered schema scripts that are not applied yet; returns the ones applied now.</summary>
     IReadOnlyList<string> Migrate();
 
+    /// <summary>The schema scripts not applied yet, applying none: what a command that only reads checks instead of migrating.</summary>
+    IReadOnlyList<string> PendingScripts();
+
     void SyncOffices(IReadOnlyList<OfficeDefinition> offices);
 
     /// <summary>Begins the load of one record type for a run; one load at a time per warehouse.</summary>

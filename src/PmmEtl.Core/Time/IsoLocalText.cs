@@ -98,6 +98,24 @@ public static class IsoLocalText
         });
     }
 
+    /// <summary>The fixed-width text <c>yyyy-MM-dd</c> of a date of years 1–9999.</summary>
+    public static string Format(LocalDate value)
+    {
+        if (value.Calendar != CalendarSystem.Iso || value.Year is < 1 or > 9999)
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), $"{value:uuuu'-'MM'-'dd} has no fixed-width form");
+        }
+
+        return string.Create(DateLength, value, static (chars, v) =>
+        {
+            Write(chars, 0, v.Year, 4);
+            chars[4] = '-';
+            Write(chars, 5, v.Month, 2);
+            chars[7] = '-';
+            Write(chars, 8, v.Day, 2);
+        });
+    }
+
     /// <summary>
     /// The date part <c>yyyy-MM-dd</c> at the start of <paramref name="s"/>: false when it is not that shape; then
     /// <paramref name="valid"/> says whether it names a real day (years 1–9999).

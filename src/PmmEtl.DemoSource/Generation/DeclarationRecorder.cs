@@ -1,4 +1,5 @@
 using NodaTime;
+using PmmEtl.Core.Time;
 using PmmEtl.DemoSource.Storage;
 
 namespace PmmEtl.DemoSource.Generation;
@@ -27,7 +28,7 @@ internal sealed class DeclarationRecorder
         OfficeProfile office = plan.Attributes.Office;
         foreach (PlannedEvent e in plan.Events)
         {
-            _database.InsertEvent(rowId, e.Code, e.Raw ? e.RawText : LocalTimeText.Format(e.Local), EventCodes.ActorOf(e.Code));
+            _database.InsertEvent(rowId, e.Code, e.Raw ? e.RawText : IsoLocalText.Format(e.Local, ' '), EventCodes.ActorOf(e.Code));
             Events++;
             // An unknown office has no zone for the pipeline, so its times cannot be in a gap or fold.
             if (!e.Raw && plan.IsKnownOffice)

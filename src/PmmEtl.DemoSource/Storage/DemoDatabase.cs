@@ -1,3 +1,4 @@
+using PmmEtl.Core.Time;
 using PmmEtl.DemoSource.Generation;
 using SQLitePCL;
 
@@ -68,13 +69,13 @@ internal sealed class DemoDatabase : IDisposable
     public void InsertOffice(DemoOffice office) => _office.Run(office.Code, office.Name, office.OfficeType);
 
     public void InsertTrader(Trader trader) =>
-        _trader.Run(trader.Id, trader.Name, trader.AeoStatus, trader.AeoValidFrom is { } from ? LocalTimeText.Format(from) : null);
+        _trader.Run(trader.Id, trader.Name, trader.AeoStatus, trader.AeoValidFrom is { } from ? IsoLocalText.Format(from) : null);
 
     public void InsertDeclaration(long rowId, DeclarationPlan plan)
     {
         DeclarationAttributes a = plan.Attributes;
         _declaration.Run(
-            rowId, plan.DeclarationId, a.Type, a.CargoDirection, plan.OfficeCode, LocalTimeText.Format(plan.RegistrationDate),
+            rowId, plan.DeclarationId, a.Type, a.CargoDirection, plan.OfficeCode, IsoLocalText.Format(plan.RegistrationDate),
             a.Mode, Code(a.Channel), a.Trader.Id, Flag(a.PreArrival), Flag(a.Ecommerce), Code(a.Risk), a.Submission, Flag(a.ImmediateRelease));
     }
 

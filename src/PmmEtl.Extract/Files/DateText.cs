@@ -1,6 +1,7 @@
 using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
+using PmmEtl.Core.Time;
 
 namespace PmmEtl.Extract.Files;
 
@@ -34,7 +35,7 @@ public sealed class DateText
             return parsed.Value.ToString("uuuu'-'MM'-'dd", CultureInfo.InvariantCulture);
         }
 
-        error = $"'{TimeText.Shorten(trimmed)}' does not match the date format '{_pattern}'";
+        error = $"'{TimeTextReader.Shorten(trimmed)}' does not match the date format '{_pattern}'";
         return null;
     }
 }

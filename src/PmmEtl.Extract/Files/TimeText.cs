@@ -1,6 +1,6 @@
-using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
+using PmmEtl.Core.Time;
 
 namespace PmmEtl.Extract.Files;
 
@@ -12,18 +12,6 @@ namespace PmmEtl.Extract.Files;
 /// </summary>
 public sealed class TimeText
 {
-    /// <summary>The shapes the normaliser reads, so what this class writes round-trips exactly.</summary>
-    private static readonly LocalDateTimePattern IsoLocal = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd HH':'mm':'ss.FFFFFFF");
-    private static readonly OffsetDateTimePattern IsoOffset = OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFo<Z+HH:mm>");
-
-    private static readonly LocalDateTimePattern[] IsoLocalInputs =
-    [
-        LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd HH':'mm':'ss;FFFFFFF"),
-        LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFF"),
-        LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd HH':'mm"),
-        LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm"),
-    ];
-
     private readonly string? _pattern;
     private readonly LocalDateTimePattern? _local;
     private readonly OffsetDateTimePattern? _withOffset;
@@ -61,10 +49,10 @@ public sealed class TimeText
             ParseResult<OffsetDateTime> exact = _withOffset.Parse(trimmed);
             if (exact.Success)
             {
-                return IsoOffset.Format(exact.Value);
+                return TimeTextReader.OffsetText.Format(exact.Value);
             }
 
-            error = $"'{Shorten(trimmed)}' does not match the time format '{_pattern}'";
+            error = $"'{TimeTextReader.Shorten(trimmed)}' does not match the time format '{_pattern}'";
             return null;
         }
 
@@ -76,28 +64,19 @@ public sealed class TimeText
                 return Write(local.Value);
             }
 
-            error = $"'{Shorten(trimmed)}' does not match the time format '{_pattern}'";
+            error = $"'{TimeTextReader.Shorten(trimmed)}' does not match the time format '{_pattern}'";
             return null;
         }
 
         // No pattern: ISO text as it is; only a fixed offset needs the local time read, to append it.
-        if (_fixedOffset is not null)
+        if (_fixedOffset is not null && TimeTextReader.TryParse(trimmed, out LocalDateTime parsed))
         {
-            foreach (LocalDateTimePattern iso in IsoLocalInputs)
-            {
-                ParseResult<LocalDateTime> parsed = iso.Parse(trimmed);
-                if (parsed.Success)
-                {
-                    return Write(parsed.Value);
-                }
-            }
+            return Write(parsed);
         }
 
         return trimmed;
     }
 
     private string Write(LocalDateTime local) =>
-        _fixedOffset is { } offset ? IsoOffset.Format(local.WithOffset(offset)) : IsoLocal.Format(local);
-
-    internal static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
+        _fixedOffset is { } offset ? TimeTextReader.OffsetText.Format(local.WithOffset(offset)) : TimeTextReader.LocalText.Format(local);
 }

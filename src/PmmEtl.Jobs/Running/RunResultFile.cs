@@ -9,7 +9,8 @@ namespace PmmEtl.Jobs.Running;
 /// The machine-readable result of a run, beside the snapshots (<c>out/runs/&lt;run-id&gt;.json</c>), for later commands
 /// (retry, runs, audits) and for people: counts per record type with the quarantine reasons, what the source does not
 /// give, the codes loaded as OTHER, DST resolutions, stage times and where the snapshots went. Written to a temporary
-/// name and renamed, so a reader never sees half of it.
+/// name and renamed, so a reader never sees half of it. Its shape is <see cref="RunResult"/>, described for other
+/// readers by docs/run-result.schema.json.
 /// </summary>
 public static class RunResultFile
 {
@@ -21,49 +22,59 @@ public static class RunResultFile
         string folder = Path.Combine(Path.GetDirectoryName(pipeline.OutputFolder) ?? pipeline.OutputFolder, "runs");
         Directory.CreateDirectory(folder);
         string file = Path.Combine(folder, record.RunId + ".json");
-        var result = new
-        {
-            record.RunId,
-            record.Pipeline,
-            record.Status,
-            StartedAt = record.StartedAt.ToString(),
-            FinishedAt = record.FinishedAt?.ToString(),
-            WindowFrom = record.WindowFrom?.ToString("uuuu-MM-dd", null),
-            WindowTo = record.WindowTo?.ToString("uuuu-MM-dd", null),
-            record.RowsRead,
-            record.RowsOutsideWindow,
-            record.RowsLoaded,
-            record.RowsQuarantined,
-            record.RowsReplaced,
-            record.RecordsLoaded,
-            record.RecordsQuarantined,
-            // Every record type the run loaded, the declaration first: its counts and why its refused records were refused.
-            Records = loads ?? [],
-            // Per record type, the fields the source does not give (or gives as a date only): what they make not measurable is in the KPI notes.
-            SourceFields = fields?.Types.ToDictionary(
-                t => t.Key,
-                t => new
-                {
-                    From = t.Value.Where,
-                    Absent = t.Value.Type.Fields.Where((f, i) => !f.Derived && t.Value.Fields[i].Presence == FieldPresence.Absent).Select(f => f.Name),
-                    DateOnly = t.Value.Type.Fields.Where((f, i) => t.Value.Fields[i].Presence == FieldPresence.DateOnly).Select(f => f.Name),
-                }),
-            // Codes outside a field's list that were loaded as its catch-all member (a declaration type as OTHER).
-            LoadedAsOther = (unlisted ?? new Dictionary<(string, string, string), long>())
-                .Select(u => new { RecordType = u.Key.Type, u.Key.Field, u.Key.Code, Count = u.Value }).OrderBy(u => u.RecordType).ThenBy(u => u.Field).ThenBy(u => u.Code),
-            InputFiles = pipeline.InputFiles,
-            Dst = new { record.DstPolicy, record.DstAmbiguous, record.DstSkipped, record.DstRejected },
-            record.TzdbVersion,
-            record.KpiValues,
-            StageMs = new { ExtractNormaliseAppend = record.ExtractLoadMs, Merge = record.MergeMs, Measure = record.MeasureMs, Publish = record.PublishMs },
-            // The process's peak resident memory so far (VmHWM): what the benchmark reports against its 1 GB limit.
-            PeakRssBytes = System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64,
-            Snapshots = snapshots.Select(s => new { s.Folder, s.Version, s.Unchanged }),
-            record.Error,
-        };
+        RunResult result = Of(pipeline, record, snapshots, loads, fields, unlisted);
         string temp = file + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
+        File.WriteAllText(temp, JsonSerializer.Serialize(result, RunResult.Json));
         File.Move(temp, file, overwrite: true);
         return file;
     }
+
+    /// <summary>Reads a result this class wrote; throws <see cref="InvalidDataException"/> naming the file for one of another schema version.</summary>
+    public static RunResult Read(string file)
+    {
+        RunResult result = JsonSerializer.Deserialize<RunResult>(File.ReadAllText(file), RunResult.Json)
+            ?? throw new InvalidDataException($"{file}: not a run result");
+        return result.SchemaVersion == RunResult.CurrentSchemaVersion
+            ? result
+            : throw new InvalidDataException($"{file}: run result schema version {result.SchemaVersion}; this version reads {RunResult.CurrentSchemaVersion}");
+    }
+
+    public static RunResult Of(PipelineDefinition pipeline, RunRecord record, IReadOnlyList<PublishedSnapshot> snapshots,
+        IReadOnlyList<RecordLoadResult>? loads = null, SourceFields? fields = null,
+        IReadOnlyDictionary<(string Type, string Field, string Code), long>? unlisted = null) => new()
+    {
+        RunId = record.RunId,
+        Pipeline = record.Pipeline,
+        Status = record.Status,
+        StartedAt = record.StartedAt.ToString(),
+        FinishedAt = record.FinishedAt?.ToString(),
+        WindowFrom = record.WindowFrom?.ToString("uuuu-MM-dd", null),
+        WindowTo = record.WindowTo?.ToString("uuuu-MM-dd", null),
+        RowsRead = record.RowsRead,
+        RowsOutsideWindow = record.RowsOutsideWindow,
+        RowsLoaded = record.RowsLoaded,
+        RowsQuarantined = record.RowsQuarantined,
+        RowsReplaced = record.RowsReplaced,
+        RecordsLoaded = record.RecordsLoaded,
+        RecordsQuarantined = record.RecordsQuarantined,
+        Records = loads ?? [],
+        SourceFields = fields?.Types.ToDictionary(
+            t => t.Key,
+            t => new RunResultSourceFields(
+                t.Value.Where,
+                t.Value.Type.Fields.Where((f, i) => !f.Derived && t.Value.Fields[i].Presence == FieldPresence.Absent).Select(f => f.Name).ToArray(),
+                t.Value.Type.Fields.Where((f, i) => t.Value.Fields[i].Presence == FieldPresence.DateOnly).Select(f => f.Name).ToArray())),
+        LoadedAsOther = (unlisted ?? new Dictionary<(string, string, string), long>())
+            .Select(u => new RunResultOtherCode(u.Key.Type, u.Key.Field, u.Key.Code, u.Value))
+            .OrderBy(u => u.RecordType, StringComparer.Ordinal).ThenBy(u => u.Field, StringComparer.Ordinal).ThenBy(u => u.Code, StringComparer.Ordinal)
+            .ToArray(),
+        InputFiles = pipeline.InputFiles.Select(f => new RunResultInputFile(f.Path, f.Kind, f.Sha256)).ToArray(),
+        Dst = new RunResultDst(record.DstPolicy, record.DstAmbiguous, record.DstSkipped, record.DstRejected),
+        TzdbVersion = record.TzdbVersion,
+        KpiValues = record.KpiValues,
+        StageMs = new RunResultStageMs(record.ExtractLoadMs, record.MergeMs, record.MeasureMs, record.PublishMs),
+        PeakRssBytes = System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64,
+        Snapshots = snapshots.Select(s => new RunResultSnapshot(s.Folder, s.Version, s.Unchanged)).ToArray(),
+        Error = record.Error,
+    };
 }

@@ -7,6 +7,25 @@ namespace PmmEtl.Warehouse.Sql;
 /// </summary>
 internal static class SqlMigrator
 {
+    /// <summary>The scripts not recorded in <c>schema_version</c>, every one of them when that table does not exist; writes nothing.</summary>
+    public static IReadOnlyList<string> Pending(SqlCommands sql, string engine)
+    {
+        IReadOnlyList<SchemaScript> scripts = SchemaScript.For(engine);
+        HashSet<string> applied;
+        try
+        {
+            applied = new HashSet<string>(sql.Rows("SELECT script FROM schema_version").Select(r => r.GetString(0)), StringComparer.Ordinal);
+        }
+        catch (System.Data.Common.DbException)
+        {
+            // No schema_version: a warehouse never migrated.
+            return scripts.Select(s => s.Name).ToArray();
+        }
+
+        // The bootstrap made the table and is never recorded in it.
+        return scripts.Where(s => !s.Name.StartsWith("000_", StringComparison.Ordinal) && !applied.Contains(s.Name)).Select(s => s.Name).ToArray();
+    }
+
     public static IReadOnlyList<string> Migrate(SqlCommands sql, string engine)
     {
         IReadOnlyList<SchemaScript> scripts = SchemaScript.For(engine);

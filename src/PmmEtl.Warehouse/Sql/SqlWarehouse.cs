@@ -53,6 +53,8 @@ public sealed class SqlWarehouse : IWarehouse
 
     public IReadOnlyList<string> Migrate() => SqlMigrator.Migrate(_sql, Dialect.Engine);
 
+    public IReadOnlyList<string> PendingScripts() => SqlMigrator.Pending(_sql, Dialect.Engine);
+
     public void SyncOffices(IReadOnlyList<OfficeDefinition> offices)
     {
         _sql.Begin();
