@@ -11,7 +11,7 @@ namespace PmmEtl.Publish.Tests;
 /// </summary>
 public sealed class ProvisionalValueTests : IDisposable
 {
-    private readonly TempFolder _temp = new();
+    private readonly SnapshotFolder _temp = new();
 
     private PublishedSnapshot Publish(IEnumerable<KpiValue> values, string runId) =>
         new ParquetSnapshotPublisher().Publish(SampleRows.Request(_temp.Output, runId), new FakeKpiValueReader(values, [], []));
