@@ -98,6 +98,8 @@ public sealed class PipelineChecker(ILogger log)
         int width = type.Fields.Count;
         long[] nulls = new long[width];
         long[] rejects = new long[width];
+        // A date-only time is kept as its date (for the business date), not as a time: present when its cell is.
+        bool[] dateOnly = [.. mapping.Fields.Select(f => f.Presence == FieldPresence.DateOnly)];
         long read = 0, accepted = 0, rejected = 0;
         var reasons = new Dictionary<string, long>(StringComparer.Ordinal);
         var examples = new List<string>();
@@ -115,7 +117,7 @@ public sealed class PipelineChecker(ILogger log)
                     accepted++;
                     for (int i = 0; i < width; i++)
                     {
-                        if (!row.Has(i))
+                        if (dateOnly[i] ? raw[i].IsEmpty : !row.Has(i))
                         {
                             nulls[i]++;
                         }
