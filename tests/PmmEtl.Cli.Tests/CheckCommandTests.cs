@@ -152,13 +152,14 @@ public sealed partial class CheckCommandTests : IDisposable
     [Fact]
     public void A_record_type_that_cannot_be_read_is_exit_1_and_the_others_are_still_checked()
     {
+        // The register's own folder is gone: named by the key it was given under (it was named source.path before).
         Directory.Delete(Path.Combine(_examples.Exports, "inspections"), recursive: true);
 
         (int code, string output, string error) = CliProcess.Run(_examples.Root, null, "check", ExamplePipelines.Pipeline("csv-export"));
 
         Assert.Equal(1, code);
         Assert.Contains("declaration (source.csv.columns): 20 read", output, StringComparison.Ordinal);
-        Assert.Contains($"inspection: cannot be read: source.path: {Path.Combine(_examples.Exports, "inspections")} is neither a file nor a folder", output, StringComparison.Ordinal);
+        Assert.Contains($"inspection: cannot be read: source.csv.records.inspection.path: {Path.Combine(_examples.Exports, "inspections")} is neither a file nor a folder", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output + error, StringComparison.Ordinal);
     }
 
