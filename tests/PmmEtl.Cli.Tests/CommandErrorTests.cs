@@ -75,7 +75,7 @@ public sealed class CommandErrorTests : IDisposable
     [Fact]
     public void Every_command_is_covered()
     {
-        string[] commands = ["run", "backfill", "retry", "status", "runs", "verify", "migrate", "kpis", "bench", "demo-source", "serve"];
+        string[] commands = ["run", "check", "backfill", "retry", "status", "runs", "verify", "migrate", "kpis", "bench", "demo-source", "serve"];
         Assert.Equal(commands.Order(), All.Select(c => c.Command).Distinct().Order());
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using PmmEtl.Core.Measure;
 using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Records;
@@ -71,7 +72,7 @@ public sealed class PipelineChecker(ILogger log)
             checks.Add(Profile(type, mappings[type.Name], source, normaliser, blocked, options, cancellationToken));
         }
 
-        checks.Sort((a, b) => RecordTypes.All.ToList().FindIndex(t => t.Name == a.RecordType).CompareTo(RecordTypes.All.ToList().FindIndex(t => t.Name == b.RecordType)));
+        checks.Sort((a, b) => LoadOrder(a.RecordType).CompareTo(LoadOrder(b.RecordType)));
         foreach (RecordTypeCheck check in checks)
         {
             if (check.Error is { } error)
@@ -80,14 +81,15 @@ public sealed class PipelineChecker(ILogger log)
             }
             else if (check.RejectedPercent > options.MaxQuarantinePercent)
             {
-                problems.Add($"{check.RecordType}: {check.Rejected} of {check.Read} records rejected ({check.RejectedPercent:F1} %), more than --max-quarantine {options.MaxQuarantinePercent:0.##} %");
+                problems.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{check.RecordType}: {check.Rejected} of {check.Read} records rejected ({check.RejectedPercent:F1} %), more than --max-quarantine {options.MaxQuarantinePercent:0.##} %"));
             }
         }
 
         var given = source.Available.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
         MissingRecordType[] notGiven = [.. needs.SelectMany(n => n.Uses).Select(u => u.RecordType).Distinct(StringComparer.Ordinal)
             .Where(t => !given.Contains(t))
-            .OrderBy(t => RecordTypes.All.ToList().FindIndex(r => r.Name == t))
+            .OrderBy(LoadOrder)
             .Select(t => new MissingRecordType(t, RecordSources.WhereTypeWouldBe(pipeline.Source, t), [.. blocked.ByMissingType(t).Select(n => n.Label)]))];
         return report with { RecordTypes = checks, NotGiven = notGiven };
     }
@@ -188,6 +190,20 @@ public sealed class PipelineChecker(ILogger log)
                 .OrderBy(u => u.Key.Field, StringComparer.Ordinal).ThenBy(u => u.Key.Code, StringComparer.Ordinal)
                 .ToDictionary(u => $"{u.Key.Field} '{u.Key.Code}'", u => u.Value, StringComparer.Ordinal),
         };
+    }
+
+    /// <summary>A record type's place in load order (the declaration first), for a report that reads like a run's log.</summary>
+    private static int LoadOrder(string type)
+    {
+        for (int i = 0; i < RecordTypes.All.Count; i++)
+        {
+            if (RecordTypes.All[i].Name == type)
+            {
+                return i;
+            }
+        }
+
+        return int.MaxValue;
     }
 
     /// <summary>The fields a rejection names: each of its reasons starts with its field ("arrival_local: unparsable time …; aeo: …").</summary>
