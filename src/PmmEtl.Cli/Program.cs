@@ -6,6 +6,7 @@ Log.Logger = Logging.Create();
 RootCommand root = new("pmm-etl: WCO PMM and e-commerce KPIs from customs records, into a star-schema warehouse and Parquet snapshots.")
 {
     RunCommand.Create(),
+    CheckCommand.Create(),
     DemoSourceCommand.Create(),
     ServeCommand.Create(),
     KpisCommand.Create(),

@@ -54,7 +54,7 @@ public sealed class CsvRecordSource : IRecordSource
         (CsvSourceSettings settings, IReadOnlyDictionary<string, FieldMapping> columns, string where) = Mapping(type);
         IReadOnlyList<string> files = _canonicalFiles.Value.TryGetValue(type, out string? canonical) && !_settings.Records.ContainsKey(type.Name)
             ? [canonical]
-            : SourceFiles.List(settings.Path, settings.Files);
+            : SourceFiles.List(settings.Path, settings.Files, key: PathKey(type));
         if (files.Count == 0)
         {
             // An export that did not arrive must not look like a quiet day.
@@ -100,7 +100,9 @@ public sealed class CsvRecordSource : IRecordSource
         throw new InvalidOperationException($"the csv source gives no {type.Name} records (source.csv.records.{type.Name}, or {type.Name}.csv in source.csv.registers)");
     }
 
-    private string PathKey(RecordSchema type) => _settings.Records.ContainsKey(type.Name) ? $"source.csv.records.{type.Name}.path" : "source.path";
+    /// <summary>The key a type's folder was given under: its records section's own path, or the source's.</summary>
+    private string PathKey(RecordSchema type) =>
+        _settings.Records.TryGetValue(type.Name, out CsvSourceSettings? own) && own.Path != _settings.Path ? $"source.csv.records.{type.Name}.path" : "source.path";
 
     /// <summary>
     /// A register file's header read as the canonical field names: each named field is read from its column, a field

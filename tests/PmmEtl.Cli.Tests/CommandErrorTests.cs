@@ -37,6 +37,11 @@ public sealed class CommandErrorTests : IDisposable
         ("verify", ["verify", "missing-archive"], "missing-archive"),
         ("verify", ["verify", "plain-file"], "'plain-file' is not a folder"),
         ("verify", ["verify", ".", "--bogus"], "--bogus"),
+        ("check", ["check", "missing.yaml"], "missing.yaml: file not found"),
+        ("check", ["check", "fixture.yaml", "--sample", "0"], "--sample: '0' is not a number of records"),
+        ("check", ["check", "fixture.yaml", "--sample", "some"], "--sample: 'some' is not a number of records (1 or more) nor 'all'"),
+        ("check", ["check", "fixture.yaml", "--max-quarantine", "150"], "--max-quarantine: 150 is not a percentage"),
+        ("check", ["check", "fixture.yaml", "--max-quarantine", "lots"], "lots"),
         ("migrate", ["migrate", "missing.yaml"], "missing.yaml: file not found"),
         ("migrate", ["migrate"], "Required argument missing"),
         // kpis reads no file: only its arguments can be wrong.
@@ -70,7 +75,7 @@ public sealed class CommandErrorTests : IDisposable
     [Fact]
     public void Every_command_is_covered()
     {
-        string[] commands = ["run", "backfill", "retry", "status", "runs", "verify", "migrate", "kpis", "bench", "demo-source", "serve"];
+        string[] commands = ["run", "check", "backfill", "retry", "status", "runs", "verify", "migrate", "kpis", "bench", "demo-source", "serve"];
         Assert.Equal(commands.Order(), All.Select(c => c.Command).Distinct().Order());
     }
 

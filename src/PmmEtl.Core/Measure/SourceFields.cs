@@ -92,6 +92,24 @@ public sealed class SourceFields
             }
         }
 
+        if (field.RestsOnAny)
+        {
+            // One basis is enough: missing only when every one is.
+            var none = new List<string>();
+            foreach (string basis in field.RestsOn)
+            {
+                if (Missing(mapping, basis, needsTime && field.NeedsTimeOfDay, depth + 1) is not { } missing)
+                {
+                    return null;
+                }
+
+                none.Add(missing);
+            }
+
+            string all = string.Join(" nor ", none);
+            return field.Derived ? $"{all}, which {name} is computed from" : $"{name} ({origin.From}) nor {all}";
+        }
+
         foreach (string basis in field.RestsOn)
         {
             if (Missing(mapping, basis, needsTime && field.NeedsTimeOfDay, depth + 1) is { } missing)

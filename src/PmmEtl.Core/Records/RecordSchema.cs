@@ -67,6 +67,12 @@ public sealed record RecordField(string Name, FieldType Type, bool Required = fa
     public IReadOnlyList<string> RestsOn { get; init; } = [];
 
     /// <summary>
+    /// Whether one field of <see cref="RestsOn"/> is enough (a business date is the date of the first milestone there
+    /// is: the lodgement's, when the source has no arrival time); false: every one is needed (a duration's two ends).
+    /// </summary>
+    public bool RestsOnAny { get; init; }
+
+    /// <summary>
     /// Whether the <see cref="FieldType.LocalTime"/> fields of <see cref="RestsOn"/> are needed with their time of day
     /// (durations); false when their date is enough (a business date from the first milestone).
     /// </summary>

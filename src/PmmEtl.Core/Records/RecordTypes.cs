@@ -81,7 +81,7 @@ public static class RecordTypes
             Code("direction", Codes.Directions, false, "the type's direction unless given; a cargo declaration needs it") with { RestsOn = ["declaration_type"] },
             Id("office_code", true, "the office of lodgement, from the pipeline's office reference"),
             Date("business_date", false, "the date the national system registered the declaration under; else the office's local date of its first milestone")
-                with { RestsOn = ["arrival_local", "lodged_local"], NeedsTimeOfDay = false },
+                with { RestsOn = ["arrival_local", "lodged_local"], RestsOnAny = true, NeedsTimeOfDay = false },
             Code("mode_of_transport", Codes.TransportModes, false, "UN/ECE Rec. 19 mode at the border"),
             Code("control_channel", Codes.ControlChannels, false, "the risk-management channel"),
             Id("trader_id", false, "the importer, exporter or declarant"),

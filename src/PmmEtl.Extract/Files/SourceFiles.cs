@@ -12,7 +12,8 @@ namespace PmmEtl.Extract.Files;
 /// </summary>
 public static class SourceFiles
 {
-    public static IReadOnlyList<string> List(string path, string pattern, bool recursive = false)
+    /// <param name="key">The pipeline key the path was given under, named when it is neither a file nor a folder.</param>
+    public static IReadOnlyList<string> List(string path, string pattern, bool recursive = false, string key = "source.path")
     {
         if (File.Exists(path))
         {
@@ -21,7 +22,7 @@ public static class SourceFiles
 
         if (!Directory.Exists(path))
         {
-            throw new DirectoryNotFoundException($"source.path: {path} is neither a file nor a folder");
+            throw new DirectoryNotFoundException($"{key}: {path} is neither a file nor a folder");
         }
 
         string normalised = pattern.Replace('\\', '/');

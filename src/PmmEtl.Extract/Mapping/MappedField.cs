@@ -100,13 +100,40 @@ public sealed class MappedField
     public static MappedField Create(RecordSchema type, RecordField field, FieldMapping mapping, string? timeFormat = null, string? dateFormat = null, Offset? offset = null)
     {
         MappedKind kind = KindOf(field, mapping);
-        string? pattern = mapping.Format ?? (kind == MappedKind.Time ? timeFormat : kind == MappedKind.Date ? dateFormat : null);
+        string? pattern = mapping.Format ?? kind switch
+        {
+            MappedKind.Time => timeFormat,
+            // A time declared date-precision under a date-only time_format (the shape of an export that keeps dates only,
+            // which validation asks to declare { precision: date }) is read with that pattern; else with date_format.
+            MappedKind.Date when field.Type == FieldType.LocalTime && IsDatePattern(timeFormat) => timeFormat,
+            MappedKind.Date => dateFormat,
+            _ => null,
+        };
         Offset? fixedOffset = kind == MappedKind.Time ? mapping.Offset ?? offset : null;
         return new MappedField(type, field, mapping, kind,
             kind == MappedKind.Time ? TimeText.Create(pattern, fixedOffset) : null,
             kind == MappedKind.Date ? DateText.Create(pattern) : null,
             // Without a pattern or an offset the time text passes to the normaliser as it is, only trimmed.
             timeAsIs: pattern is null && fixedOffset is null);
+    }
+
+    /// <summary>Whether a pattern reads a date and nothing else (no time of day, no offset).</summary>
+    private static bool IsDatePattern(string? pattern)
+    {
+        if (pattern is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            NodaTime.Text.LocalDatePattern.CreateWithInvariantCulture(pattern);
+            return true;
+        }
+        catch (NodaTime.Text.InvalidPatternException)
+        {
+            return false;
+        }
     }
 
     public static MappedKind KindOf(RecordField field, FieldMapping mapping) => field.Type switch

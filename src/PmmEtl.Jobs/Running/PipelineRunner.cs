@@ -7,7 +7,6 @@ using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Records;
 using PmmEtl.Core.Stages;
 using PmmEtl.Core.Time;
-using PmmEtl.DemoSource;
 using PmmEtl.Extract;
 using PmmEtl.Normalise;
 using PmmEtl.Publish;
@@ -55,7 +54,7 @@ public sealed class PipelineRunner
         _log.Information("Run of {Pipeline} ({Trigger}) started for {Window} (DST policy {DstPolicy}, tzdb {TzdbVersion})",
             pipeline.Name, options.Trigger, window.ToString(), pipeline.Dst.ToString(), Tzdb.Version);
 
-        EnsureDemoSource(pipeline.Source);
+        DemoSourceFile.Ensure(pipeline.Source, _log);
 
         var record = new RunRecord
         {
@@ -283,18 +282,5 @@ public sealed class PipelineRunner
         }
 
         return record with { PublishMs = watch.ElapsedMilliseconds };
-    }
-
-    private void EnsureDemoSource(SourceDefinition source)
-    {
-        if (source.Demo is not { } demo || source.FilePath is not { } path || File.Exists(path))
-        {
-            return;
-        }
-
-        _log.Information("Demo source {Path} not found: generating {Declarations} declarations (seed {Seed}, year {Year})", path, demo.Declarations, demo.Seed, demo.Year);
-        DemoSourceSummary summary = DemoSourceGenerator.Generate(new DemoSourceOptions(path, demo.Declarations, demo.Seed, demo.Year));
-        _log.Information("Demo source written: {Declarations} declarations, {Events} events, {BadRows} deliberately bad rows in {Elapsed}",
-            summary.Declarations, summary.Events, summary.BadRows, summary.Elapsed);
     }
 }
