@@ -26,6 +26,8 @@ internal static class RunsCommand
             PipelineDefinition definition = PipelineDefinitionLoader.Load(parse.GetValue(pipeline)!);
             using IWarehouse warehouse = WarehouseFactory.Open(definition.Warehouse);
             warehouse.Migrate();
+            // A run left 'running' by a process that died (pid and host, or heartbeat) is listed as abandoned.
+            warehouse.Operations.AbandonDeadRuns(definition.Name, NodaTime.SystemClock.Instance.GetCurrentInstant(), PipelineRunner.LockStaleAfter);
             foreach (RunRecord r in warehouse.Runs.Recent(definition.Name, last))
             {
                 Console.WriteLine($"{r.RunId}  {r.Status,-9} read {r.RowsRead,9:N0}  loaded {r.RowsLoaded,9:N0}  quarantined {r.RowsQuarantined,6:N0}  "
