@@ -14,7 +14,7 @@ namespace PmmEtl.EndToEnd.Tests;
 /// the office usually has some), and retry finds what did not finish, including a run that failed at publish. Expected
 /// values come from <see cref="FixtureSource"/> and the windows, worked out in the comments.
 /// </summary>
-public sealed class PartitionLedgerTests : IDisposable
+public sealed class PartitionLedgerTests(PostgresServer postgres) : IDisposable
 {
     // The fixture's declarations and an inspection register read from a table 'insp' of the same SQLite file. A row
     // with the id BOOM makes SQLite fail while reading (malformed JSON), after the query was described and the
@@ -26,16 +26,13 @@ public sealed class PartitionLedgerTests : IDisposable
                 AND json(CASE WHEN inspection_id = 'BOOM' THEN '{' ELSE '{}' END) IS NOT NULL
         """;
 
-    private readonly PipelineHarness _h;
+    private static readonly string Yaml = FixtureSource.PipelineYaml()
+        .Replace("window:\n  mode: full", "window:\n  mode: nightly\n  lookback_days: 1", StringComparison.Ordinal)
+        .Replace("ORDER BY row_id\n", "ORDER BY row_id\n" + InspectionQuery + "\n", StringComparison.Ordinal);
 
-    public PartitionLedgerTests()
-    {
-        string yaml = FixtureSource.PipelineYaml()
-            .Replace("window:\n  mode: full", "window:\n  mode: nightly\n  lookback_days: 1", StringComparison.Ordinal)
-            .Replace("ORDER BY row_id\n", "ORDER BY row_id\n" + InspectionQuery + "\n", StringComparison.Ordinal);
-        _h = new PipelineHarness(yaml);
-        FixtureSource.Write(Source, FixtureSource.Rows);
-    }
+    private readonly PipelineHarness _h = new(Yaml);
+
+    private readonly PostgresServer _postgres = postgres;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -43,9 +40,16 @@ public sealed class PartitionLedgerTests : IDisposable
 
     public void Dispose() => _h.Dispose();
 
-    private void WriteInspections(params (string Id, string Date, string Office)[] rows)
+    private void WriteInspections(params (string Id, string Date, string Office)[] rows) => WriteInspections(Source, rows);
+
+    private static void WriteInspections(string source, params (string Id, string Date, string Office)[] rows)
     {
-        using var connection = new SqliteConnection($"Data Source={Source};Pooling=False");
+        if (!File.Exists(source))
+        {
+            FixtureSource.Write(source, FixtureSource.Rows);
+        }
+
+        using var connection = new SqliteConnection($"Data Source={source};Pooling=False");
         connection.Open();
         using SqliteCommand command = connection.CreateCommand();
         command.CommandText = "DROP TABLE IF EXISTS insp; CREATE TABLE insp (inspection_id TEXT, inspection_date TEXT, office_code TEXT, object_type TEXT, inspection_type TEXT, performed_by TEXT, selection_source TEXT);"
@@ -184,6 +188,39 @@ public sealed class PartitionLedgerTests : IDisposable
         // Its holder dies: the next run takes the lock over at once, whatever the lock's age.
         Execute($"UPDATE etl_lock SET holder_pid = {deadPid}, acquired_at = now()::TIMESTAMP, heartbeat_at = now()::TIMESTAMP");
         Assert.Equal(RunStatuses.Succeeded, _h.Run(new ExtractWindow(new LocalDate(2025, 1, 1), new LocalDate(2025, 1, 2))).Run.Status);
+    }
+
+    /// <summary>
+    /// The same book on a real PostgreSQL server: per-type partitions of bounded windows (pending, running, done,
+    /// failed), a day whose declarations loaded and registers did not, and retry, give what DuckDB gives.
+    /// </summary>
+    [Fact]
+    public void On_PostgreSQL_the_partition_book_reads_as_on_DuckDB()
+    {
+        string Scenario(PipelineHarness h)
+        {
+            string source = Path.Combine(h.Folder, "source.sqlite");
+            WriteInspections(source, ("X1", "2025-01-09", "NYC"), ("BOOM", "2025-01-10", "NYC"));
+            h.Operations().Backfill(h.Definition, new LocalDate(2025, 1, 8), new LocalDate(2025, 1, 9), cancellationToken: Ct);
+            Assert.ThrowsAny<Exception>(() => h.Run(new ExtractWindow(new LocalDate(2025, 1, 9), new LocalDate(2025, 1, 11))));
+            PipelineStatus broken = h.Operations().Status(h.Definition);
+            WriteInspections(source, ("X1", "2025-01-09", "NYC"), ("X2", "2025-01-10", "NYC"));
+            int retried = h.Operations().Retry(h.Definition, Ct).Count;
+            PipelineStatus fixedStatus = h.Operations().Status(h.Definition);
+            return string.Join(" | ",
+                string.Join(",", broken.PartitionsByState.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}")),
+                broken.IncompleteDays.Count, broken.GapCounts[Gaps.NotLoaded], broken.DatesToRetry, retried,
+                string.Join(",", fixedStatus.PartitionsByType.OrderBy(t => t.Key).Select(t => $"{t.Key}:{string.Join("/", t.Value.Select(v => $"{v.Key}={v.Value}"))}")),
+                fixedStatus.GapCounts[Gaps.NotLoaded], fixedStatus.GapCounts[Gaps.Empty], fixedStatus.IncompleteDays.Count);
+        }
+
+        string onDuck = Scenario(_h);
+        using var pg = new PipelineHarness(EngineEquivalenceTests.OnServer(Yaml, "postgres", _postgres.NewDatabase()));
+        string onPg = Scenario(pg);
+
+        // 8 January (backfill) and 9–10 January × 3 offices; the two failed days' inspections failed.
+        Assert.Equal("done=3,failed=6 | 6 | 6 | 2 | 1 | declaration:done=9,inspection:done=9 | 0 | 0 | 0", onDuck);
+        Assert.Equal(onDuck, onPg);
     }
 
     /// <summary>The pid of a process that has exited.</summary>
