@@ -156,6 +156,24 @@ public sealed class PartitionLedgerTests(PostgresServer postgres) : IDisposable
     }
 
     [Fact]
+    public void A_backfill_whose_final_publication_failed_is_found_and_rerun_by_retry()
+    {
+        WriteInspections(("X1", "2025-01-09", "NYC"));
+        Directory.CreateDirectory(Path.Combine(_h.Folder, "snapshots"));
+        File.WriteAllText(Path.Combine(_h.Folder, "snapshots", "public"), "in the way");
+        // Every day of [8 Jan, 11 Jan) loads; the one measure-and-publish run at the end fails.
+        Assert.ThrowsAny<Exception>(() => _h.Operations().Backfill(_h.Definition, new LocalDate(2025, 1, 8), new LocalDate(2025, 1, 11), cancellationToken: Ct));
+        Assert.Equal(3, _h.Operations().Status(_h.Definition).DatesToRetry);
+
+        File.Delete(Path.Combine(_h.Folder, "snapshots", "public"));
+        RunSummary retried = Assert.Single(_h.Operations().Retry(_h.Definition, Ct));
+
+        Assert.Equal((new LocalDate(2025, 1, 8), new LocalDate(2025, 1, 11)), (retried.Run.WindowFrom!.Value, retried.Run.WindowTo!.Value));
+        Assert.NotEmpty(retried.Snapshots);
+        Assert.Empty(_h.Operations().Retry(_h.Definition, Ct));
+    }
+
+    [Fact]
     public void A_run_left_running_by_a_dead_process_is_marked_abandoned_and_a_live_holder_keeps_its_lock_past_twelve_hours()
     {
         WriteInspections();

@@ -27,6 +27,12 @@ public interface IOperationsBook
     /// </summary>
     void MarkWindow(string pipeline, string runId, IReadOnlyList<RecordSchema> types, LocalDate from, LocalDate to, string state, Instant now);
 
+    /// <summary>
+    /// A run that measures and publishes what other runs loaded (after a backfill) takes over the done partitions of
+    /// [from, to): if it fails or is killed, retry finds them through it.
+    /// </summary>
+    void Adopt(string pipeline, string runId, LocalDate from, LocalDate to, Instant now);
+
     /// <summary>Moves this run's partitions still in <paramref name="fromState"/> to <paramref name="toState"/>.</summary>
     void Settle(string pipeline, string runId, string fromState, string toState, string? error, Instant now);
 

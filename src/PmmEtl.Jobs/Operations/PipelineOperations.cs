@@ -134,7 +134,7 @@ public sealed class PipelineOperations(PipelineRunner runner, IClock clock, ILog
         }
 
         int[] years = Enumerable.Range(from.Year, to.PlusDays(-1).Year - from.Year + 1).ToArray();
-        RunSummary measured = runner.MeasureAndPublish(pipeline, years, "backfill");
+        RunSummary measured = runner.MeasureAndPublish(pipeline, years, "backfill", new ExtractWindow(from, to));
         return new BackfillResult(runs, skipped, measured, null);
     }
 

@@ -207,7 +207,9 @@ public sealed class PipelineRunner
     }
 
     /// <summary>Measures and publishes years already loaded, as one run (used after a backfill).</summary>
-    public RunSummary MeasureAndPublish(PipelineDefinition pipeline, IReadOnlyList<int> years, string trigger)
+    /// <param name="loaded">The dates the measured runs loaded (a backfill's range): this run adopts their partitions,
+    /// so that if it fails or is killed, retry re-runs them.</param>
+    public RunSummary MeasureAndPublish(PipelineDefinition pipeline, IReadOnlyList<int> years, string trigger, ExtractWindow? loaded = null)
     {
         Instant started = _clock.GetCurrentInstant();
         var run = new RunContext(RunIds.New(started), pipeline.Name, started, ExtractWindow.Everything);
@@ -220,6 +222,11 @@ public sealed class PipelineRunner
             DstPolicy = pipeline.Dst.ToString(), TzdbVersion = Tzdb.Version,
         };
         warehouse.Runs.Started(record);
+        if (loaded is { From: { } from, To: { } to })
+        {
+            warehouse.Operations.Adopt(pipeline.Name, run.RunId, from, to, started);
+        }
+
         var totals = new List<KpiValue>();
         var snapshots = new List<PublishedSnapshot>();
         try

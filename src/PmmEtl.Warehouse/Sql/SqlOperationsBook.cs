@@ -83,6 +83,11 @@ internal sealed class SqlOperationsBook(SqlCommands sql, SqlWarehouse warehouse)
         }
     }
 
+    public void Adopt(string pipeline, string runId, LocalDate from, LocalDate to, Instant now) =>
+        sql.Execute(
+            "UPDATE etl_partition_type SET run_id = @r, updated_at = @now WHERE pipeline = @p AND state = 'done' AND business_date >= @from AND business_date < @to",
+            ("p", pipeline), ("r", runId), ("from", from.ToDateOnly()), ("to", to.ToDateOnly()), ("now", now.ToDateTimeUtc()));
+
     public void Settle(string pipeline, string runId, string fromState, string toState, string? error, Instant now) =>
         sql.Execute(
             "UPDATE etl_partition_type SET state = @to, error = @error, updated_at = @now WHERE pipeline = @p AND run_id = @r AND state = @from",
