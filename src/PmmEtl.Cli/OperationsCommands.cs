@@ -63,7 +63,7 @@ internal static class OperationsCommands
         command.SetAction(parse => WithPipeline(parse.GetValue(pipeline)!, definition =>
         {
             IReadOnlyList<RunSummary> runs = Operations().Retry(definition);
-            Console.WriteLine(runs.Count == 0 ? $"'{definition.Name}': no failed partitions" : $"'{definition.Name}': {runs.Count} retried");
+            Console.WriteLine(runs.Count == 0 ? $"'{definition.Name}': nothing to retry (no failed partition, no failed or abandoned run)" : $"'{definition.Name}': {runs.Count} retried");
             foreach (RunSummary run in runs)
             {
                 Console.WriteLine($"  {run.Run.RunId}  [{run.Run.WindowFrom:uuuu-MM-dd}, {run.Run.WindowTo:uuuu-MM-dd})  {run.Run.Status}");
@@ -82,10 +82,23 @@ internal static class OperationsCommands
         {
             PipelineStatus s = Operations().Status(definition);
             Console.WriteLine($"pipeline {s.Pipeline}");
-            Console.WriteLine("  partitions: " + (s.PartitionsByState.Count == 0 ? "none yet" : string.Join(", ", s.PartitionsByState.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value:N0}"))));
+            Console.WriteLine("  days (office x date): " + (s.PartitionsByState.Count == 0 ? "none yet" : string.Join(", ", s.PartitionsByState.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value:N0}"))));
+            foreach ((string type, IReadOnlyDictionary<string, long> states) in s.PartitionsByType.OrderBy(t => t.Key, StringComparer.Ordinal))
+            {
+                Console.WriteLine($"    {type}: " + string.Join(", ", states.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value:N0}")));
+            }
+
             Console.WriteLine(s.LastSuccess is { } last
                 ? $"  last success: {last.RunId} ({last.Trigger}) finished {last.FinishedAt}, {Hours(s.SinceLastSuccess)} ago"
                 : "  last success: none");
+            foreach (string mode in new[] { "full", "nightly", "backfill", "retry" })
+            {
+                if (s.LastSuccessByMode.TryGetValue(mode, out RunRecord? run))
+                {
+                    Console.WriteLine($"    last successful {mode} run: {run.FinishedAt?.InUtc().Date:uuuu-MM-dd} ({run.RunId})");
+                }
+            }
+
             Console.WriteLine($"  newest lodgement loaded: {s.LatestLodgement?.ToString() ?? "none"}");
             if (s.LatestRun is { Status: not RunStatuses.Succeeded } latest)
             {
@@ -94,13 +107,26 @@ internal static class OperationsCommands
 
             foreach (PartitionState f in s.Failed.Take(20))
             {
-                Console.WriteLine($"  failed: {f.OfficeCode} {f.BusinessDate:uuuu-MM-dd} ({f.RunId}): {f.Error}");
+                Console.WriteLine($"  failed: {f.RecordType} {f.OfficeCode} {f.BusinessDate:uuuu-MM-dd} ({f.RunId}): {f.Error}");
             }
 
-            Console.WriteLine($"  gaps: {s.Gaps.Count}");
-            foreach (Gap g in s.Gaps.Take(20))
+            foreach (DayState d in s.IncompleteDays.Take(20))
             {
-                Console.WriteLine($"    {g.BusinessDate:uuuu-MM-dd} {g.OfficeCode} {g.Kind}");
+                Console.WriteLine($"  incomplete: {d.BusinessDate:uuuu-MM-dd} {d.OfficeCode}: {string.Join(", ", d.Done)} done; {string.Join(", ", d.NotDone)} not");
+            }
+
+            if (s.DatesToRetry > 0)
+            {
+                Console.WriteLine($"  retry would re-run {s.DatesToRetry} date(s)");
+            }
+
+            Console.WriteLine($"  gaps: {Gaps.NotLoaded} {s.GapCounts[Gaps.NotLoaded]:N0}, {Gaps.Empty} {s.GapCounts[Gaps.Empty]:N0}");
+            foreach (string kind in new[] { Gaps.NotLoaded, Gaps.Empty })
+            {
+                foreach (Gap g in s.FirstGaps(kind, 10))
+                {
+                    Console.WriteLine($"    {g.BusinessDate:uuuu-MM-dd} {g.OfficeCode} {g.RecordType} {g.Kind}");
+                }
             }
 
             return s.Failed.Count == 0 ? 0 : 1;

@@ -41,14 +41,39 @@ public static class StatusPage
             html.Append(CultureInfo.InvariantCulture, $"<td>{E(string.Join(", ", status.PartitionsByState.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}")))}</td>");
             html.Append(CultureInfo.InvariantCulture, $"<td>{E(status.LastSuccess?.RunId ?? "none")}</td>");
             html.Append(CultureInfo.InvariantCulture, $"<td>{E(status.SinceLastSuccess is { } d ? $"{d.TotalHours:F1} h ago" : "never")}</td>");
-            html.Append(CultureInfo.InvariantCulture, $"<td>{E(status.LatestLodgement?.ToString() ?? "none")}</td><td>{status.Gaps.Count}</td></tr></table>");
+            html.Append(CultureInfo.InvariantCulture, $"<td>{E(status.LatestLodgement?.ToString() ?? "none")}</td><td>{E(string.Join(", ", status.GapCounts.Select(g => $"{g.Key} {g.Value}")))}</td></tr></table>");
+            html.Append("<p>last successful run by window mode: ");
+            html.Append(E(status.LastSuccessByMode.Count == 0 ? "none" : string.Join(", ", status.LastSuccessByMode.OrderBy(m => m.Key, StringComparer.Ordinal)
+                .Select(m => $"{m.Key} {m.Value.FinishedAt?.InUtc().Date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)}"))));
+            html.Append("</p>");
+            foreach ((string kind, int count) in status.GapCounts.Where(g => g.Value > 0))
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<h3>Gaps: {E(kind)} ({count})</h3><ul>");
+                foreach (Gap g in status.FirstGaps(kind, 10))
+                {
+                    html.Append(CultureInfo.InvariantCulture, $"<li>{g.BusinessDate:uuuu-MM-dd} {E(g.OfficeCode)} {E(g.RecordType)}</li>");
+                }
+
+                html.Append("</ul>");
+            }
+
+            if (status.IncompleteDays.Count > 0)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<h3>Days partly loaded ({status.IncompleteDays.Count})</h3><ul>");
+                foreach (DayState day in status.IncompleteDays.Take(20))
+                {
+                    html.Append(CultureInfo.InvariantCulture, $"<li>{day.BusinessDate:uuuu-MM-dd} {E(day.OfficeCode)}: {E(string.Join(", ", day.Done))} done; {E(string.Join(", ", day.NotDone))} not</li>");
+                }
+
+                html.Append("</ul>");
+            }
 
             if (status.Failed.Count > 0)
             {
-                html.Append("<h3>Failed partitions</h3><table><tr><th>office</th><th>date</th><th>run</th><th>error</th></tr>");
+                html.Append("<h3>Failed partitions</h3><table><tr><th>record type</th><th>office</th><th>date</th><th>run</th><th>error</th></tr>");
                 foreach (PartitionState f in status.Failed.Take(50))
                 {
-                    html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(f.OfficeCode)}</td><td>{f.BusinessDate:uuuu-MM-dd}</td><td>{E(f.RunId)}</td><td class=\"failed\">{E(f.Error ?? "")}</td></tr>");
+                    html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(f.RecordType)}</td><td>{E(f.OfficeCode)}</td><td>{f.BusinessDate:uuuu-MM-dd}</td><td>{E(f.RunId)}</td><td class=\"failed\">{E(f.Error ?? "")}</td></tr>");
                 }
 
                 html.Append("</table>");

@@ -92,4 +92,31 @@ public sealed class CommandErrorTests : IDisposable
         Assert.StartsWith("pmm-etl runs: ", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// A run whose warehouse cannot be opened still leaves its trace: one line on standard error, a run result file that
+    /// says it failed and why, and the reason in the log file (no run row: there is no warehouse to hold it).
+    /// </summary>
+    [Fact]
+    public void A_run_whose_warehouse_cannot_be_opened_writes_its_run_result_and_a_log_line()
+    {
+        FixtureSource.Write(_folder.File("source.sqlite"), FixtureSource.Rows);
+        Directory.CreateDirectory(_folder.File("warehouse.duckdb"));
+
+        (int code, _, string error) = CliProcess.Run(_folder.Path, null, "run", "fixture.yaml");
+
+        // The run's own log lines go to the console as for any run; the failure ends it in one line, without a stack trace.
+        Assert.True(code == 1, $"exit {code}\n{error}");
+        Assert.StartsWith("pmm-etl: the run of 'fixture' failed", error.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1], StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        string result = Assert.Single(Directory.GetFiles(_folder.File("runs"), "*.json"));
+        using (var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(result)))
+        {
+            Assert.Equal("failed", json.RootElement.GetProperty("status").GetString());
+            Assert.Contains("the warehouse could not be opened", json.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+        }
+
+        string logs = string.Concat(Directory.GetFiles(_folder.File("logs"), "*", SearchOption.AllDirectories).Select(File.ReadAllText));
+        Assert.Contains("the warehouse could not be opened", logs, StringComparison.Ordinal);
+    }
 }

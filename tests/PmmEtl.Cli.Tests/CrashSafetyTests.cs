@@ -16,7 +16,7 @@ public sealed class CrashSafetyTests : IClassFixture<CrashSafetyTests.Baseline>
 {
     public static readonly string[] KillPoints =
     [
-        Checkpoints.Extract, Checkpoints.Append, Checkpoints.Merge, Checkpoints.Loaded, Checkpoints.Measure,
+        Checkpoints.Extract, Checkpoints.Append, Checkpoints.Merge, Checkpoints.TypeCommitted, Checkpoints.Loaded, Checkpoints.Measure,
         Checkpoints.Parquet, Checkpoints.Manifest, Checkpoints.Rename,
     ];
 

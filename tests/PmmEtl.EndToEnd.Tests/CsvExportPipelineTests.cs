@@ -96,6 +96,26 @@ public sealed class CsvExportPipelineTests : IDisposable
         Assert.Contains("unknown code '99'", q["B4"].Reason, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A full load covers every date of the export: quiet days between two declarations were loaded (with no rows), not
+    /// missed. The export's nine loaded declarations run from I2 (9 January) to I8 (30 December): 23 + 28 + 31 + 30 + 31
+    /// + 30 + 31 + 31 + 30 + 31 + 30 + 30 = 356 dates × 3 offices, all done, 9 rows among them.
+    /// </summary>
+    [Fact]
+    public void A_sparse_export_loaded_in_full_reports_no_date_as_not_loaded()
+    {
+        _h.Run();
+
+        PmmEtl.Jobs.Operations.PipelineStatus status = _h.Operations().Status(_h.Definition);
+
+        Assert.Equal(0, status.GapCounts[PmmEtl.Jobs.Operations.Gaps.NotLoaded]);
+        Assert.Equal(356L * 3, status.PartitionsByType["declaration"]["done"]);
+        Assert.Equal(9L, _h.Scalar<long>("SELECT CAST(sum(rows_loaded) AS BIGINT) FROM etl_partition_type"));
+        Assert.Equal(("2025-01-09", "2025-12-30"), (_h.Scalar<string>("SELECT CAST(min(business_date) AS VARCHAR) FROM etl_partition_type"),
+            _h.Scalar<string>("SELECT CAST(max(business_date) AS VARCHAR) FROM etl_partition_type")));
+        Assert.Equal(["full"], status.LastSuccessByMode.Keys);
+    }
+
     [Fact]
     public void K04_from_the_export_equals_the_hand_worked_value()
     {

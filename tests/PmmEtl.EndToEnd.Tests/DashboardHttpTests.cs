@@ -86,6 +86,31 @@ public sealed class DashboardHttpTests : IDisposable
         Assert.Equal(200, (await Get(dashboard, "/hangfire/recurring", proxied, right)).Status);
     }
 
+    /// <summary>
+    /// The status after a full load of the fixture (a sparse year): gaps counted by kind, none "not loaded", the first
+    /// of each kind listed, and the last successful run of each window mode, in the JSON and on the page.
+    /// </summary>
+    [Fact]
+    public async Task The_status_gives_gap_counts_by_kind_and_the_last_success_of_each_window_mode()
+    {
+        File.WriteAllText(_folder.File("fixture.yaml"), FixtureSource.PipelineYaml());
+        FixtureSource.Write(_folder.File("source.sqlite"), FixtureSource.Rows);
+        var runner = new PmmEtl.Jobs.Running.PipelineRunner(NodaTime.SystemClock.Instance, Serilog.Core.Logger.None);
+        runner.Run(PmmEtl.Jobs.Definitions.PipelineDefinitionLoader.Load(_folder.File("fixture.yaml")), new PmmEtl.Jobs.Running.RunOptions(), Ct);
+        string today = NodaTime.SystemClock.Instance.GetCurrentInstant().InUtc().Date.ToString("uuuu-MM-dd", null);
+        await using TestDashboard dashboard = await StartAsync(_folder, Loopback(), Ct);
+
+        RawHttp.Response json = await Get(dashboard, "/pmm/status.json");
+        RawHttp.Response page = await Get(dashboard, "/pmm/status");
+
+        Assert.Equal(200, json.Status);
+        Assert.Contains("\"gaps_by_kind\":{\"not_loaded\":0,\"empty\":", json.Body, StringComparison.Ordinal);
+        Assert.Contains("\"first_gaps\":{\"not_loaded\":[],\"empty\":[{\"date\":", json.Body, StringComparison.Ordinal);
+        Assert.Contains($"\"last_success_by_mode\":{{\"full\":\"{today}\"}}", json.Body, StringComparison.Ordinal);
+        Assert.Contains($"last successful run by window mode: full {today}", page.Body, StringComparison.Ordinal);
+        Assert.Contains("not_loaded 0", page.Body, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("evil.example")]
     [InlineData("evil.example:{port}")]        // DNS rebinding: a foreign name resolved to this machine, same port

@@ -77,4 +77,55 @@ public sealed class HostileInputTests : IDisposable
         // The injected text stayed a value: every table is still there.
         Assert.Equal(3L, _h.Scalar<long>("SELECT count(*) FROM fact_declaration"));
     }
+
+    /// <summary>
+    /// Times in years 9999 and 0001, local and with an explicit offset (at the edges where the offset pushes the instant
+    /// beyond the representable range), and a trader id over the column length: each row is quarantined naming its source,
+    /// row and field, and the run loads the good rows and publishes (Parquet, workbook and report) as usual.
+    /// </summary>
+    [Fact]
+    public void Times_outside_the_valid_range_and_an_overlong_trader_id_are_quarantined_and_the_year_still_publishes()
+    {
+        FixtureRow[] rows =
+        [
+            Good("G1"),
+            Good("H-trader") with { Trader = new string('T', 101) },
+            Good("H-9999-local") with { Rel = "9999-12-31 23:59:59" },
+            Good("H-9999-offset") with { Rel = "9999-12-31T23:59:59-12:00" },
+            Good("H-0001-local") with { Arr = "0001-01-01 00:00:00" },
+            Good("H-0001-offset") with { Arr = "0001-01-01T00:00:00+14:00" },
+            Good("G2"),
+        ];
+        FixtureSource.Write(Path.Combine(_h.Folder, "source.sqlite"), rows);
+
+        RunSummary s = _h.Run();
+
+        Assert.Equal(RunStatuses.Succeeded, s.Run.Status);
+        Assert.Equal((7L, 2L, 5L), (s.Run.RowsRead, s.Run.RowsLoaded, s.Run.RowsQuarantined));
+        Dictionary<string, object?[]> quarantined = _h.Query("SELECT source_key, source_name, source_row, field, reason FROM dq_quarantine")
+            .ToDictionary(r => (string)r[0]!, r => r);
+        Assert.Equal(["H-0001-local", "H-0001-offset", "H-9999-local", "H-9999-offset", "H-trader"], quarantined.Keys.Order(StringComparer.Ordinal));
+        // Row numbers count the source's rows in order: H-trader is the second.
+        Assert.Equal(("trader_id", 2L), ((string)quarantined["H-trader"][3]!, Convert.ToInt64(quarantined["H-trader"][2], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Contains("source.queries.declaration", (string)quarantined["H-trader"][1]!, StringComparison.Ordinal);
+        Assert.Contains("longer than 100 characters", (string)quarantined["H-trader"][4]!, StringComparison.Ordinal);
+        foreach (string key in new[] { "H-9999-local", "H-9999-offset" })
+        {
+            Assert.Equal("released_local", (string)quarantined[key][3]!);
+            Assert.Contains("outside the valid range", (string)quarantined[key][4]!, StringComparison.Ordinal);
+        }
+
+        foreach (string key in new[] { "H-0001-local", "H-0001-offset" })
+        {
+            Assert.Equal("arrival_local", (string)quarantined[key][3]!);
+            Assert.Contains("outside the valid range", (string)quarantined[key][4]!, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0L, _h.Scalar<long>("SELECT count(*) FROM fact_declaration WHERE trader_id IS NULL"));
+        string snapshots = Path.Combine(_h.Folder, "snapshots");
+        Assert.NotEmpty(s.Snapshots);
+        Assert.NotEmpty(Directory.EnumerateFiles(snapshots, "*.parquet", SearchOption.AllDirectories));
+        Assert.NotEmpty(Directory.EnumerateFiles(snapshots, "*.xlsx", SearchOption.AllDirectories));
+        Assert.NotEmpty(Directory.EnumerateFiles(snapshots, "*.html", SearchOption.AllDirectories));
+    }
 }

@@ -136,7 +136,16 @@ public sealed class OperationsTests : IDisposable
         Assert.Equal(0L, _h.Scalar<long>("SELECT count(*) FROM fact_declaration"));
         Assert.Equal(1L, _h.Scalar<long>("SELECT count(*) FROM etl_run WHERE status = 'skipped'"));
 
-        // A lock older than the stale limit belongs to a process that died: the next run takes it over.
+        // A lock of another host whose heartbeat is older than the stale limit belongs to a process that died: the next
+        // run takes it over. (A holder on this machine is judged by its pid: see PartitionLedgerTests.)
+        using (var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={_h.WarehousePath}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE etl_lock SET holder_host = 'another-host'";
+            command.ExecuteNonQuery();
+        }
+
         _h.Clock.Advance(Duration.FromHours(13));
         Assert.Equal(RunStatuses.Succeeded, _h.Run(new ExtractWindow(new LocalDate(2025, 1, 1), new LocalDate(2025, 2, 1))).Run.Status);
         Assert.Equal(3L, _h.Scalar<long>("SELECT count(*) FROM fact_declaration")); // I1, I2, I7

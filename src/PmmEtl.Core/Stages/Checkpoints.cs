@@ -10,6 +10,9 @@ public static class Checkpoints
     public const string Extract = "extract";
     public const string Append = "append";
     public const string Merge = "merge";
+
+    /// <summary>After the first record type's load (the declaration) committed, before the next type (a register) loads.</summary>
+    public const string TypeCommitted = "type-committed";
     public const string Loaded = "loaded";
     public const string Measure = "measure";
     public const string Parquet = "parquet";

@@ -1,6 +1,8 @@
 using Cronos;
 using NodaTime;
 using PmmEtl.Core.Pipelines;
+using PmmEtl.Core.Records;
+using PmmEtl.Extract;
 using PmmEtl.Core.Stages;
 using PmmEtl.Jobs.Running;
 using Serilog;
@@ -82,16 +84,22 @@ public sealed class PipelineOperations(PipelineRunner runner, IClock clock, ILog
             throw new ArgumentException($"--to ({to:uuuu-MM-dd}) must be after --from ({from:uuuu-MM-dd}); the end is exclusive");
         }
 
-        HashSet<LocalDate> done = force ? [] : Read(pipeline, w => CompleteDates(w.Operations.Partitions(pipeline.Name), pipeline.Offices.Count));
+        IReadOnlyList<RecordSchema> types = DatedTypes(pipeline);
+        HashSet<LocalDate> done = Read(pipeline, w =>
+        {
+            // A day a killed run left half loaded is not done: its run is abandoned first, and its unloaded types failed.
+            w.Operations.AbandonDeadRuns(pipeline.Name, clock.GetCurrentInstant(), PipelineRunner.LockStaleAfter);
+            return force ? [] : CompleteDates(w.Operations.Partitions(pipeline.Name), types, pipeline.Offices.Select(o => o.Code).ToList());
+        });
         List<LocalDate> todo = Enumerable.Range(0, Period.Between(from, to, PeriodUnits.Days).Days).Select(from.PlusDays).Where(d => !done.Contains(d)).ToList();
         Read(pipeline, w =>
         {
-            // The whole range is visible as pending before the first day runs, so status shows what is left.
+            // The whole range is visible as pending, per record type, before the first day runs, so status shows what is left.
             Instant now = clock.GetCurrentInstant();
             w.SyncOffices(pipeline.Offices);
             foreach ((LocalDate a, LocalDate b) in Ranges(todo))
             {
-                w.Operations.MarkWindow(pipeline.Name, "backfill", a, b, PartitionStates.Pending, now);
+                w.Operations.MarkWindow(pipeline.Name, "backfill", types, a, b, PartitionStates.Pending, now);
             }
 
             return 0;
@@ -126,17 +134,30 @@ public sealed class PipelineOperations(PipelineRunner runner, IClock clock, ILog
         }
 
         int[] years = Enumerable.Range(from.Year, to.PlusDays(-1).Year - from.Year + 1).ToArray();
-        RunSummary measured = runner.MeasureAndPublish(pipeline, years, "backfill");
+        RunSummary measured = runner.MeasureAndPublish(pipeline, years, "backfill", new ExtractWindow(from, to));
         return new BackfillResult(runs, skipped, measured, null);
     }
 
-    /// <summary>Re-runs exactly the failed partitions, as contiguous date ranges, with the windows they had.</summary>
+    /// <summary>
+    /// Re-runs what did not finish, as contiguous date ranges with the windows they had: dates with a failed partition
+    /// of any record type (a load that failed, or a type a killed run never reached), and dates whose loads committed
+    /// in a run that then failed or was abandoned (at measure or publish). A full-window pipeline re-runs in full.
+    /// </summary>
     public IReadOnlyList<RunSummary> Retry(PipelineDefinition pipeline, CancellationToken cancellationToken = default)
     {
-        List<LocalDate> failed = Read(pipeline, w => w.Operations.Partitions(pipeline.Name)
-            .Where(p => p.State == PartitionStates.Failed).Select(p => p.BusinessDate).Distinct().Order().ToList());
+        IReadOnlyList<LocalDate> dates = Read(pipeline, w =>
+        {
+            w.Operations.AbandonDeadRuns(pipeline.Name, clock.GetCurrentInstant(), PipelineRunner.LockStaleAfter);
+            return w.Operations.DatesToRetry(pipeline.Name);
+        });
         var runs = new List<RunSummary>();
-        foreach ((LocalDate from, LocalDate to) in Ranges(failed))
+        if (dates.Count > 0 && pipeline.Window.Mode == WindowMode.Full)
+        {
+            runs.Add(runner.Run(pipeline, new RunOptions { Window = ExtractWindow.Everything, Trigger = "retry" }, cancellationToken));
+            return runs;
+        }
+
+        foreach ((LocalDate from, LocalDate to) in Ranges(dates))
         {
             runs.Add(runner.Run(pipeline, new RunOptions { Window = new ExtractWindow(from, to), Trigger = "retry" }, cancellationToken));
         }
@@ -146,18 +167,41 @@ public sealed class PipelineOperations(PipelineRunner runner, IClock clock, ILog
 
     public PipelineStatus Status(PipelineDefinition pipeline) => Read(pipeline, w =>
     {
+        Instant now = clock.GetCurrentInstant();
+        w.Operations.AbandonDeadRuns(pipeline.Name, now, PipelineRunner.LockStaleAfter);
         IReadOnlyList<PartitionState> partitions = w.Operations.Partitions(pipeline.Name);
-        RunRecord? lastSuccess = w.Runs.Recent(pipeline.Name, 200).FirstOrDefault(r => r.Status == RunStatuses.Succeeded);
+        IReadOnlyList<DayState> days = DayState.Of(partitions);
+        IReadOnlyList<RunRecord> recent = w.Runs.Recent(pipeline.Name, 1000);
+        RunRecord? lastSuccess = recent.FirstOrDefault(r => r.Status == RunStatuses.Succeeded);
         return new PipelineStatus(
             pipeline.Name,
-            partitions.GroupBy(p => p.State).ToDictionary(g => g.Key, g => (long)g.Count()),
+            days.GroupBy(d => d.State).ToDictionary(g => g.Key, g => (long)g.Count()),
             partitions.Where(p => p.State == PartitionStates.Failed).ToList(),
             Gaps.Find(partitions),
             lastSuccess,
-            lastSuccess?.FinishedAt is { } finished ? clock.GetCurrentInstant() - finished : null,
+            lastSuccess?.FinishedAt is { } finished ? now - finished : null,
             w.Operations.LatestLodgement(),
-            w.Runs.Recent(pipeline.Name, 1).FirstOrDefault());
+            recent.FirstOrDefault())
+        {
+            PartitionsByType = partitions.GroupBy(p => p.RecordType, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, long>)g.GroupBy(p => p.State).ToDictionary(s => s.Key, s => (long)s.Count()), StringComparer.Ordinal),
+            IncompleteDays = days.Where(d => d.Done.Count > 0 && d.NotDone.Count > 0).ToList(),
+            LastSuccessByMode = recent.Where(r => r.Status == RunStatuses.Succeeded).GroupBy(WindowModeOf)
+                .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal),
+            DatesToRetry = w.Operations.DatesToRetry(pipeline.Name).Count,
+        };
     });
+
+    /// <summary>
+    /// The window mode a run stands for: backfill and retry by their trigger, full for a run of every date, nightly for
+    /// any other run of a bounded window (scheduled, or manual with --from/--to).
+    /// </summary>
+    public static string WindowModeOf(RunRecord run) => run.Trigger switch
+    {
+        "backfill" or "retry" => run.Trigger,
+        _ when run.WindowFrom is null && run.WindowTo is null => "full",
+        _ => "nightly",
+    };
 
     /// <summary>Consecutive dates grouped into [from, to) windows.</summary>
     public static IEnumerable<(LocalDate From, LocalDate To)> Ranges(IReadOnlyList<LocalDate> dates)
@@ -176,11 +220,30 @@ public sealed class PipelineOperations(PipelineRunner runner, IClock clock, ILog
         }
     }
 
-    private static HashSet<LocalDate> CompleteDates(IReadOnlyList<PartitionState> partitions, int offices) =>
-        partitions.GroupBy(p => p.BusinessDate)
-            .Where(g => g.Count() >= offices && g.All(p => p.State == PartitionStates.Done))
-            .Select(g => g.Key)
+    /// <summary>
+    /// Dates on which every dated record type the source gives is done for every office (for a type without an office
+    /// field: its '*' partition). A day whose declarations loaded and whose registers did not is not complete.
+    /// </summary>
+    private static HashSet<LocalDate> CompleteDates(IReadOnlyList<PartitionState> partitions, IReadOnlyList<RecordSchema> types, IReadOnlyList<string> offices)
+    {
+        var done = partitions.Where(p => p.State == PartitionStates.Done).Select(p => (p.RecordType, p.OfficeCode, p.BusinessDate)).ToHashSet();
+        return partitions.Select(p => p.BusinessDate).Distinct()
+            .Where(date => types.All(t => (t.OfficeField is null ? [PartitionStates.AllOffices] : offices).All(o => done.Contains((t.Name, o, date)))))
             .ToHashSet();
+    }
+
+    /// <summary>The dated record types the pipeline's source gives (the declaration when the source cannot say now: the run will).</summary>
+    private static IReadOnlyList<RecordSchema> DatedTypes(PipelineDefinition pipeline)
+    {
+        try
+        {
+            return RecordSources.Create(pipeline.Source, pipeline.Name).Available.Where(t => t.IsDated).ToList();
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or NotSupportedException or ArgumentException)
+        {
+            return [RecordTypes.Declaration];
+        }
+    }
 
     private static LocalDate Min(LocalDate a, LocalDate b) => a < b ? a : b;
 
@@ -202,4 +265,43 @@ public sealed record PipelineStatus(
     RunRecord? LastSuccess,
     Duration? SinceLastSuccess,
     Instant? LatestLodgement,
-    RunRecord? LatestRun);
+    RunRecord? LatestRun)
+{
+    /// <summary>Per record type, its office × date partitions by state (<see cref="PartitionsByState"/> counts days).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> PartitionsByType { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, long>>();
+
+    /// <summary>Office × dates on which some record types are done and others not (declarations loaded, registers not).</summary>
+    public IReadOnlyList<DayState> IncompleteDays { get; init; } = [];
+
+    /// <summary>The latest successful run of each window mode (full, nightly, backfill, retry).</summary>
+    public IReadOnlyDictionary<string, RunRecord> LastSuccessByMode { get; init; } = new Dictionary<string, RunRecord>();
+
+    /// <summary>How many business dates <c>retry</c> would re-run.</summary>
+    public int DatesToRetry { get; init; }
+
+    /// <summary>Gap counts by kind (not_loaded, empty).</summary>
+    public IReadOnlyDictionary<string, int> GapCounts => new[] { Operations.Gaps.NotLoaded, Operations.Gaps.Empty }
+        .ToDictionary(k => k, k => Gaps.Count(g => g.Kind == k), StringComparer.Ordinal);
+
+    /// <summary>The first <paramref name="count"/> gaps of a kind.</summary>
+    public IReadOnlyList<Gap> FirstGaps(string kind, int count = 5) => Gaps.Where(g => g.Kind == kind).Take(count).ToList();
+}
+
+/// <summary>One office × business date, derived from its record types: done only when every type recorded for it is done.</summary>
+public sealed record DayState(string OfficeCode, LocalDate BusinessDate, string State, IReadOnlyList<string> Done, IReadOnlyList<string> NotDone)
+{
+    public static IReadOnlyList<DayState> Of(IReadOnlyList<PartitionState> partitions) =>
+        partitions.GroupBy(p => (p.OfficeCode, p.BusinessDate))
+            .Select(g => new DayState(g.Key.OfficeCode, g.Key.BusinessDate, Derive(g.Select(p => p.State).ToList()),
+                g.Where(p => p.State == PartitionStates.Done).Select(p => p.RecordType).ToList(),
+                g.Where(p => p.State != PartitionStates.Done).Select(p => p.RecordType).ToList()))
+            .OrderBy(d => d.BusinessDate).ThenBy(d => d.OfficeCode, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>The same rule as the etl_partition view: failed, else running, else pending, else done.</summary>
+    private static string Derive(IReadOnlyList<string> states) =>
+        states.Contains(PartitionStates.Failed) ? PartitionStates.Failed
+        : states.Contains(PartitionStates.Running) ? PartitionStates.Running
+        : states.Contains(PartitionStates.Pending) ? PartitionStates.Pending
+        : PartitionStates.Done;
+}

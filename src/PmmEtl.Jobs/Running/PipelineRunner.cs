@@ -79,12 +79,24 @@ public sealed class PipelineRunner
         {
             return Skip(pipeline, record, busy.Message, null);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // No warehouse, so no run row: the run result file and the log say what happened.
+            throw Unopened(pipeline, record, e);
+        }
 
         using IWarehouse warehouse = opened;
-        IReadOnlyList<string> migrated = warehouse.Migrate();
-        if (migrated.Count > 0)
+        try
         {
-            _log.Information("Warehouse {Engine} migrated: {Scripts}", warehouse.Engine, migrated);
+            IReadOnlyList<string> migrated = warehouse.Migrate();
+            if (migrated.Count > 0)
+            {
+                _log.Information("Warehouse {Engine} migrated: {Scripts}", warehouse.Engine, migrated);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw Unopened(pipeline, record, e);
         }
 
         warehouse.SyncOffices(pipeline.Offices);
@@ -95,20 +107,28 @@ public sealed class PipelineRunner
             return Skip(pipeline, record, $"pipeline '{pipeline.Name}' is already being run by {holder.RunId} (since {holder.Since})", warehouse);
         }
 
+        // The lock is ours, so a run still 'running' of this pipeline belongs to a process that died.
+        foreach (string abandoned in warehouse.Operations.AbandonDeadRuns(pipeline.Name, started, LockStaleAfter))
+        {
+            _log.Warning("Run {Abandoned} was left running by a process that died: marked abandoned, its unloaded partitions failed", abandoned);
+        }
+
         try
         {
             warehouse.Runs.Started(record);
+            IRecordSource source = RecordSources.Create(pipeline.Source, pipeline.Name);
             if (window is { From: { } from, To: { } to })
             {
-                warehouse.Operations.MarkWindow(pipeline.Name, run.RunId, from, to, PartitionStates.Running, started);
+                // Every dated type the source gives is running for the window's partitions until its load commits.
+                warehouse.Operations.MarkWindow(pipeline.Name, run.RunId, source.Available, from, to, PartitionStates.Running, started);
             }
 
-            IRecordSource source = RecordSources.Create(pipeline.Source, pipeline.Name);
             SourceFields fields = Describe(pipeline, source);
             var resolver = new LocalTimeResolver(pipeline.Dst);
             var normaliser = new RecordNormaliser(pipeline.Offices, resolver, pipeline.ExchangeRates, fields, pipeline.Range);
             var sample = new List<QuarantineEntry>();
-            IReadOnlyList<RecordLoadResult> loads = new RecordStage(_log).Run(pipeline, run, warehouse, source, normaliser, sample, QuarantineSampleSize, cancellationToken);
+            IReadOnlyList<RecordLoadResult> loads = new RecordStage(_log).Run(pipeline, run, warehouse, source, normaliser, sample, QuarantineSampleSize, cancellationToken,
+                () => warehouse.Operations.Heartbeat(pipeline.Name, run.RunId, _clock.GetCurrentInstant()));
             record = WithLoads(record, loads, resolver.Counts);
             Checkpoints.Reach(Checkpoints.Loaded);
             CheckFreshness(pipeline, warehouse);
@@ -123,6 +143,7 @@ public sealed class PipelineRunner
 
             if (options.Measure && options.Publish)
             {
+                warehouse.Operations.Heartbeat(pipeline.Name, run.RunId, _clock.GetCurrentInstant());
                 record = Publish(pipeline, run, warehouse, record, years, totals, snapshots);
             }
 
@@ -164,8 +185,30 @@ public sealed class PipelineRunner
         return new RunSummary(record, [], [], [], RunResultFile.Write(pipeline, record, []));
     }
 
+    /// <summary>
+    /// The warehouse could not be opened or migrated: no run row can be written, so the run result file (status failed,
+    /// the reason) and the log carry the run; the caller gets the exception to report.
+    /// </summary>
+    private Exception Unopened(PipelineDefinition pipeline, RunRecord record, Exception e)
+    {
+        record = record with { Status = RunStatuses.Failed, FinishedAt = _clock.GetCurrentInstant(), Error = $"the warehouse could not be opened: {e.Message}" };
+        _log.Error("Run failed: {Error}", record.Error);
+        try
+        {
+            RunResultFile.Write(pipeline, record, []);
+        }
+        catch (Exception write) when (write is IOException or UnauthorizedAccessException)
+        {
+            _log.Error("The run result could not be written either: {Error}", write.Message);
+        }
+
+        return e;
+    }
+
     /// <summary>Measures and publishes years already loaded, as one run (used after a backfill).</summary>
-    public RunSummary MeasureAndPublish(PipelineDefinition pipeline, IReadOnlyList<int> years, string trigger)
+    /// <param name="loaded">The dates the measured runs loaded (a backfill's range): this run adopts their partitions,
+    /// so that if it fails or is killed, retry re-runs them.</param>
+    public RunSummary MeasureAndPublish(PipelineDefinition pipeline, IReadOnlyList<int> years, string trigger, ExtractWindow? loaded = null)
     {
         Instant started = _clock.GetCurrentInstant();
         var run = new RunContext(RunIds.New(started), pipeline.Name, started, ExtractWindow.Everything);
@@ -178,17 +221,37 @@ public sealed class PipelineRunner
             DstPolicy = pipeline.Dst.ToString(), TzdbVersion = Tzdb.Version,
         };
         warehouse.Runs.Started(record);
+        if (loaded is { From: { } from, To: { } to })
+        {
+            warehouse.Operations.Adopt(pipeline.Name, run.RunId, from, to, started);
+        }
+
         var totals = new List<KpiValue>();
         var snapshots = new List<PublishedSnapshot>();
-        SourceFields fields = Describe(pipeline, RecordSources.Create(pipeline.Source, pipeline.Name));
-        record = Measure(pipeline, run, warehouse, record, years, fields);
-        record = Publish(pipeline, run, warehouse, record, years, totals, snapshots);
-        record = record with { Status = RunStatuses.Succeeded, FinishedAt = _clock.GetCurrentInstant() };
-        warehouse.Runs.Finished(record);
-        return new RunSummary(record, totals, snapshots, [], RunResultFile.Write(pipeline, record, snapshots, [], fields));
+        try
+        {
+            SourceFields fields = Describe(pipeline, RecordSources.Create(pipeline.Source, pipeline.Name));
+            record = Measure(pipeline, run, warehouse, record, years, fields);
+            record = Publish(pipeline, run, warehouse, record, years, totals, snapshots);
+            record = record with { Status = RunStatuses.Succeeded, FinishedAt = _clock.GetCurrentInstant() };
+            warehouse.Runs.Finished(record);
+            return new RunSummary(record, totals, snapshots, [], RunResultFile.Write(pipeline, record, snapshots, [], fields));
+        }
+        catch (Exception e)
+        {
+            // Not left 'running': the run row says it failed and why.
+            record = record with { Status = RunStatuses.Failed, FinishedAt = _clock.GetCurrentInstant(), Error = e.Message };
+            warehouse.Runs.Finished(record);
+            RunResultFile.Write(pipeline, record, []);
+            _log.Error(e, "Run failed: {Error}", e.Message);
+            throw;
+        }
     }
 
-    /// <summary>A run whose lock is older than this belongs to a process that died; the next run takes it over.</summary>
+    /// <summary>
+    /// A lock or run of another host whose heartbeat is older than this belongs to a process that died. On this machine
+    /// the holder's pid decides, whatever the lock's age.
+    /// </summary>
     public static Duration LockStaleAfter { get; } = Duration.FromHours(12);
 
     private void CheckFreshness(PipelineDefinition pipeline, IWarehouse warehouse)

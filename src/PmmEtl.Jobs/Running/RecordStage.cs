@@ -21,7 +21,7 @@ internal sealed class RecordStage(ILogger log)
     private const int ProgressEvery = 50_000;
 
     public IReadOnlyList<RecordLoadResult> Run(PipelineDefinition pipeline, RunContext run, IWarehouse warehouse, IRecordSource source,
-        IRecordNormaliser normaliser, List<QuarantineEntry> sample, int sampleSize, CancellationToken cancellationToken)
+        IRecordNormaliser normaliser, List<QuarantineEntry> sample, int sampleSize, CancellationToken cancellationToken, Action? committed = null)
     {
         warehouse.SyncSeizureCategories(pipeline.SeizureCategories);
         HashSet<string> financialYearTypes = FinancialYearTypes(pipeline);
@@ -95,6 +95,10 @@ internal sealed class RecordStage(ILogger log)
                 load = loader.Commit();
             }
 
+            // The type and its partitions are committed: the run shows life, and a kill from here on leaves this type
+            // done and the next ones not (the first type reached is the declaration: a kill before the registers load).
+            committed?.Invoke();
+            Checkpoints.Reach(Checkpoints.TypeCommitted);
             log.Information("{Type}: {Loaded} loaded ({Replaced} replaced), {Quarantined} quarantined of {Read} read in {Ms} ms",
                 type.Name, load.Loaded, load.Replaced, load.Quarantined, typeRead, extractMs + watch.ElapsedMilliseconds);
             // What the source met while reading that bends or refuses rows without failing the run (a WCO time without

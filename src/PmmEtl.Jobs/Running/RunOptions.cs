@@ -26,6 +26,9 @@ public static class RunStatuses
     public const string Succeeded = "succeeded";
     public const string Failed = "failed";
     public const string Skipped = "skipped";
+
+    /// <summary>Left "running" by a process that died (killed, power cut): marked so by the next run or status.</summary>
+    public const string Abandoned = "abandoned";
 }
 
 /// <summary>The source has had no new records for longer than the pipeline allows.</summary>

@@ -112,25 +112,48 @@ public sealed class RecordMergeSql(ISqlDialect dialect, RecordSchema type, Extra
 
     public string InsertQuarantine => $"INSERT INTO dq_quarantine ({Quarantined}) SELECT {Quarantined} FROM stg_quarantine";
 
-    /// <summary>Partition states (office × business date) of the rows this run loaded, for a type that keeps them (the declaration).</summary>
-    public string DeletePartitions => $"""
-        DELETE FROM etl_partition
-        WHERE pipeline = @pipeline
-          AND EXISTS (SELECT 1 FROM {Rows} s WHERE s.{OfficeColumn} = etl_partition.office_code AND s.{DateColumn} = etl_partition.business_date)
-        """;
+    /// <summary>
+    /// This type's partitions the load covers are replaced (see <see cref="InsertPartitions"/>): the window's dates, or
+    /// every date of the type for a full window (the load replaced all its rows).
+    /// </summary>
+    public string DeletePartitions => window.IsFull
+        ? $"DELETE FROM etl_partition_type WHERE pipeline = @pipeline AND record_type = '{_name}'"
+        : $"DELETE FROM etl_partition_type WHERE pipeline = @pipeline AND record_type = '{_name}' AND {WindowCondition("business_date", "@from", "@to")}";
 
-    /// <summary>Partitions counted from the table's rows of this run (after duplicates were settled).</summary>
+    /// <summary>
+    /// Every office × business date the load covered, with its rows (0 allowed), done and committed by this run, in one
+    /// statement in the load's transaction. A bounded window covers its dates (an open bound ends at the data); a full
+    /// window covers the dates from the earliest to the latest of this type's rows and of what this run recorded already
+    /// (the declaration loads first), so a quiet day inside an export is "loaded, empty", never "not loaded". The offices
+    /// are those the warehouse knows (dim_office, the pipeline's reference) and any office of the rows; a type without an
+    /// office field is recorded under '*' (every office). Rows are counted from the table's rows of this run (after
+    /// duplicates were settled).
+    /// </summary>
     public string InsertPartitions => PartitionsFrom($"{_table} WHERE run_id = @run");
 
-    /// <summary>Without duplicates every staged row was loaded: the partitions are counted from the run's rows, not from a scan of the whole table.</summary>
+    /// <summary>Without duplicates every staged row was loaded: rows are counted from the run's rows, not from a scan of the whole table.</summary>
     public string InsertPartitionsFromRows => PartitionsFrom($"{Rows} s");
 
-    private string PartitionsFrom(string source) => $"""
-        INSERT INTO etl_partition (pipeline, office_code, business_date, state, run_id, rows_loaded, updated_at, error)
-        SELECT @pipeline, {OfficeColumn}, {DateColumn}, 'done', @run, count(*), @now, NULL
-        FROM {source}
-        GROUP BY {OfficeColumn}, {DateColumn}
-        """;
+    private string PartitionsFrom(string source)
+    {
+        string rows = type.DateField is null ? "" : $"SELECT {OfficeOrAll}, {DateColumn} AS business_date FROM {source}";
+        string offices = type.OfficeField is null ? "SELECT '*' AS office_code" : $"SELECT office_code FROM dim_office UNION SELECT DISTINCT office_code FROM ({rows}) r";
+        string recorded = $"SELECT business_date FROM etl_partition_type WHERE pipeline = @pipeline AND committed_run = @run";
+        string lower = window.From is null ? $"d.date >= (SELECT min(x) FROM (SELECT min(business_date) AS x FROM ({rows}) r UNION ALL SELECT min(business_date) FROM ({recorded}) q) m)" : "d.date >= @from";
+        string upper = window.To is null ? $"d.date <= (SELECT max(x) FROM (SELECT max(business_date) AS x FROM ({rows}) r UNION ALL SELECT max(business_date) FROM ({recorded}) q) m)" : "d.date < @to";
+        return $"""
+            INSERT INTO etl_partition_type (pipeline, record_type, office_code, business_date, state, run_id, rows_loaded, updated_at, error, committed_run)
+            SELECT @pipeline, '{_name}', o.office_code, d.date, 'done', @run, COALESCE(c.n, 0), @now, NULL, @run
+            FROM ({offices}) o
+            CROSS JOIN dim_date d
+            LEFT JOIN (SELECT office_code, business_date, count(*) AS n FROM ({rows}) r GROUP BY office_code, business_date) c
+                   ON c.office_code = o.office_code AND c.business_date = d.date
+            WHERE {lower} AND {upper}
+            """;
+    }
+
+    /// <summary>The row's office as office_code, or '*' for a type without an office field.</summary>
+    private string OfficeOrAll => type.OfficeField is null ? "'*' AS office_code" : $"{OfficeColumn} AS office_code";
 
     /// <summary>dim_trader keeps each trader's AEO status as last seen, from a type that feeds it (the declaration).</summary>
     public string DeleteTraders => $"DELETE FROM dim_trader WHERE trader_id IN (SELECT trader_id FROM {Rows} s)";
@@ -158,7 +181,7 @@ public sealed class RecordMergeSql(ISqlDialect dialect, RecordSchema type, Extra
     public IReadOnlyList<string> All =>
     [
         QuarantineDuplicates, DeleteReplaced, InsertRecords, InsertAllRecords, DeleteQuarantine, InsertQuarantine,
-        .. type.OfficeField is not null && type.DateField is not null ? [DeletePartitions, InsertPartitions, InsertPartitionsFromRows] : Array.Empty<string>(),
+        .. type.DateField is not null ? [DeletePartitions, InsertPartitions, InsertPartitionsFromRows] : Array.Empty<string>(),
         .. type.FeedsTraderDimension ? [DeleteTraders, InsertTraders] : Array.Empty<string>(),
         .. StagedYears is { } years ? [years] : Array.Empty<string>(), .. TruncateStaging,
     ];

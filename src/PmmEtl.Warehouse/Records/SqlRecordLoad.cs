@@ -203,8 +203,9 @@ internal sealed class SqlRecordLoad : IRecordLoad
         long loaded = _sql.Execute(duplicates == 0 ? _merge.InsertAllRecords : _merge.InsertRecords, p);
         _sql.Execute(_merge.DeleteQuarantine, p);
         _sql.Execute(_merge.InsertQuarantine, p);
-        Bookkeeping(_merge, fromRows: duplicates == 0);
-        return new LoadResult(loaded, _quarantined + duplicates, replaced, Years(_merge));
+        List<int> years = Years(_merge);
+        Bookkeeping(_merge, fromRows: duplicates == 0, years);
+        return new LoadResult(loaded, _quarantined + duplicates, replaced, years);
     }
 
     /// <summary>The rows are in the table already: candidates are settled, moved rows leave, the bookkeeping follows.</summary>
@@ -222,15 +223,20 @@ internal sealed class SqlRecordLoad : IRecordLoad
         long replaced = _replacedBefore + (_run.Window.IsFull || !_type.IsDated ? 0 : _sql.Execute(merge.DeleteMoved, p));
         _sql.Execute(_run.Window.IsFull || !_type.IsDated ? merge.DeleteAllQuarantine : merge.Shared.DeleteQuarantine, p);
         _sql.Execute(merge.Shared.InsertQuarantine, p);
-        Bookkeeping(merge.Shared, fromRows: true);
-        return new LoadResult(_appended + inserted, _quarantined + duplicates, replaced, Years(merge.Shared));
+        List<int> years = Years(merge.Shared);
+        Bookkeeping(merge.Shared, fromRows: true, years);
+        return new LoadResult(_appended + inserted, _quarantined + duplicates, replaced, years);
     }
 
-    /// <summary>The partition book (types with an office and a date: the declaration) and the trader dimension.</summary>
-    private void Bookkeeping(RecordMergeSql merge, bool fromRows)
+    /// <summary>
+    /// The partition book of every dated type, in the load's transaction (a type's partitions are done exactly when its
+    /// rows are committed), and the trader dimension. The date dimension first holds every year the partitions cover.
+    /// </summary>
+    private void Bookkeeping(RecordMergeSql merge, bool fromRows, IReadOnlyList<int> years)
     {
-        if (_type.Name == RecordTypes.Declaration.Name)
+        if (_type.IsDated)
         {
+            _warehouse.EnsureDates(CoveredYears(years));
             _sql.Execute(merge.DeletePartitions, _parameters);
             _sql.Execute(fromRows ? merge.InsertPartitionsFromRows : merge.InsertPartitions, _parameters);
         }
@@ -241,6 +247,24 @@ internal sealed class SqlRecordLoad : IRecordLoad
             _sql.Execute(merge.DeleteTraders, _parameters);
             _sql.Execute(merge.InsertTraders, _parameters);
         }
+    }
+
+    /// <summary>The years of the loaded rows and of the window's bounds, with every year between them.</summary>
+    private IEnumerable<int> CoveredYears(IReadOnlyList<int> years)
+    {
+        IEnumerable<int> all = years;
+        if (_run.Window.From is { } from)
+        {
+            all = all.Append(from.Year);
+        }
+
+        if (_run.Window.To is { } to)
+        {
+            all = all.Append(to.PlusDays(-1).Year);
+        }
+
+        int[] known = [.. all];
+        return known.Length == 0 ? [] : Enumerable.Range(known.Min(), known.Max() - known.Min() + 1);
     }
 
     private List<int> Years(RecordMergeSql merge) => merge.StagedYears is { } sql

@@ -17,9 +17,11 @@ internal sealed class SqlRunLog : IRunLog
 
     public void Started(RunRecord run) =>
         _sql.Execute("""
-            INSERT INTO etl_run (run_id, pipeline, status, started_at, window_from, window_to, dst_policy, tzdb_version, "trigger", scheduled_for)
-            VALUES (@id, @pipeline, @status, @started, @from, @to, @policy, @tzdb, @trigger, @scheduled)
+            INSERT INTO etl_run (run_id, pipeline, status, started_at, window_from, window_to, dst_policy, tzdb_version, "trigger", scheduled_for,
+                                 holder_host, holder_pid, heartbeat_at)
+            VALUES (@id, @pipeline, @status, @started, @from, @to, @policy, @tzdb, @trigger, @scheduled, @host, @pid, @started)
             """,
+            ("host", Environment.MachineName), ("pid", Environment.ProcessId),
             ("trigger", run.Trigger), ("scheduled", run.ScheduledFor?.ToDateTimeUtc()),
             ("id", run.RunId), ("pipeline", run.Pipeline), ("status", run.Status), ("started", run.StartedAt.ToDateTimeUtc()),
             ("from", run.WindowFrom?.ToDateOnly()), ("to", run.WindowTo?.ToDateOnly()), ("policy", run.DstPolicy), ("tzdb", run.TzdbVersion));
