@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Npgsql;
-using PmmEtl.EndToEnd.Tests;
+using PmmEtl.Testing;
 
 namespace PmmEtl.Cli.Tests;
 

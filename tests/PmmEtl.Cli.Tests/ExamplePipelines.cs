@@ -1,4 +1,4 @@
-using PmmEtl.EndToEnd.Tests;
+using PmmEtl.Testing;
 
 namespace PmmEtl.Cli.Tests;
 

@@ -1,7 +1,7 @@
 using DuckDB.NET.Data;
 using Microsoft.Data.Sqlite;
 using PmmEtl.Core.Stages;
-using PmmEtl.EndToEnd.Tests;
+using PmmEtl.Testing;
 
 namespace PmmEtl.Cli.Tests;
 
