@@ -510,7 +510,7 @@ public sealed class AreaIVKpiTests
         // 2028: nobody entered 2027 and no record gives it → no value, with the reason.
         PublishedCell y2028 = Cell(h, "K45", "2028");
         Assert.Null(y2028.Value);
-        Assert.Equal("not measurable: the sqlite source gives no information_request records (no source.queries.information_request) and no entered value", y2028.Note);
+        Assert.Equal("not measurable: the sqlite source gives no information_request records (no source.queries.information_request) and no entered value; provisional: 2028 had not ended on the run's date (2026-01-15)", y2028.Note);
     }
 
     private static RegisterFixture InformationRequests()
