@@ -33,7 +33,10 @@ internal sealed class BlockedValues(string sourceKind, IReadOnlyList<KpiNeed> ne
         return (blocked, blocked.Length == 0 ? null : $"not measurable: {only.Missing(blocked[0].Uses)}");
     }
 
-    /// <summary>The values that read a record type the source does not give at all.</summary>
+    /// <summary>
+    /// The values that read a record type the source does not give at all; a KPI's own value counted on another type
+    /// instead (K12 on declarations where no shipments are given, labelled in its note) is not blocked by it.
+    /// </summary>
     public IReadOnlyList<KpiNeed> ByMissingType(string type) =>
-        [.. needs.Where(n => n.Uses.Any(u => u.RecordType == type))];
+        [.. needs.Where(n => n.Uses.Any(u => u.RecordType == type) && n.CountedOnInstead is null)];
 }

@@ -6,6 +6,12 @@ namespace PmmEtl.Jobs.Checking;
 /// <summary>One published value of a KPI (its total, an actor's part, a breakdown, a variant) and the record fields it reads.</summary>
 public sealed record KpiNeed(string Kpi, string What, IReadOnlyList<FieldUse> Uses)
 {
+    /// <summary>
+    /// For the KPI's own values of a KPI counted on a type the source may not give (K12–K14 on shipments): the record
+    /// type it is counted on instead where that type is missing, so a missing shipment register does not block it.
+    /// </summary>
+    public string? CountedOnInstead { get; init; }
+
     /// <summary>"K04 total", "K04 Customs part", "K04 by aeo", "K13 variant issued".</summary>
     public string Label => $"{Kpi} {What}";
 }
@@ -23,7 +29,8 @@ public static class KpiNeeds
     {
         if (kpi.Measure is { } measure)
         {
-            yield return new KpiNeed(kpi.Code, "total", [.. FieldUses.Of(measure)]);
+            string? instead = kpi.FallbackVariant is { } fallback ? kpi.Variants.Single(v => v.Name == fallback).Measure!.RecordType : null;
+            yield return new KpiNeed(kpi.Code, "total", [.. FieldUses.Of(measure)]) { CountedOnInstead = instead };
             if (kpi.HasActorSplit && measure.Duration is { HasActorParts: true })
             {
                 foreach (DurationPart part in ActorParts)
@@ -32,9 +39,9 @@ public static class KpiNeeds
                 }
             }
 
-            foreach (Breakdown b in kpi.Groupings.Where(b => b.Field is not null))
+            foreach (Breakdown b in kpi.GroupingsOf(measure).Where(b => b.Field is not null))
             {
-                yield return new KpiNeed(kpi.Code, $"by {b.Field}", [new FieldUse(measure.RecordType, b.Field!)]);
+                yield return new KpiNeed(kpi.Code, $"by {b.Field}", [new FieldUse(measure.RecordType, b.Field!)]) { CountedOnInstead = instead };
             }
         }
 
