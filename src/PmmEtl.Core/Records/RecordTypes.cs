@@ -61,7 +61,7 @@ public static class RecordTypes
     /// arrived later replaces its row). Only its id, type and office are required; the business date is the one the
     /// national system registered it under, or the office's local date of its first milestone. Everything else a source
     /// may not have, and every KPI that needs what is missing says so. Loaded straight into the fact where the engine
-    /// allows it (DuckDB), since declarations are most of a year's rows.
+    /// allows it (DuckDB, PostgreSQL), since declarations are most of a year's rows.
     /// </summary>
     public static RecordSchema Declaration { get; } = new()
     {

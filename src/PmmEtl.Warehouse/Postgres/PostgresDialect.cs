@@ -11,8 +11,15 @@ public sealed class PostgresDialect : ISqlDialect
 {
     public string Engine => "postgres";
 
-    /// <summary>Loads stage, then merge: COPY straight into the indexed fact inside one long transaction is not measured yet.</summary>
-    public bool AppendsJoinTransaction => false;
+    /// <summary>
+    /// COPY on the load's connection runs inside its open transaction, so declarations are copied straight into the
+    /// fact (no staging copy, no second index maintenance pass) and nothing shows before the commit; possible later
+    /// copies of a key and refused rows go through side connections, since a COPY holds its connection until it ends.
+    /// </summary>
+    public bool AppendsJoinTransaction => true;
+
+    /// <summary>Autovacuum would analyze the replaced window only later; the measure right after a load needs its statistics now.</summary>
+    public string? AnalyzeAfterLoad(string table) => $"ANALYZE {table}";
 
     public string DoubleType => "DOUBLE PRECISION";
 

@@ -6,6 +6,25 @@ namespace PmmEtl.Warehouse.Postgres;
 /// <summary>A PostgreSQL warehouse: the shared SQL layer over Npgsql.</summary>
 public static class PostgresWarehouse
 {
+    /// <summary>
+    /// The memory each sort or hash of the measure may use before spilling to disk: the server's default (4 MB) makes
+    /// the percentile sorts of a year's grouping sets spill. Stated here as a budget, per sort node of the warehouse's
+    /// own sessions; a connection string that sets work_mem in its Options keeps its own.
+    /// </summary>
+    public const string WorkMem = "64MB";
+
     public static SqlWarehouse Open(string connectionString) =>
-        new(new NpgsqlConnection(connectionString), new PostgresDialect());
+        new(new NpgsqlConnection(WithWorkMem(connectionString)), new PostgresDialect());
+
+    internal static string WithWorkMem(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.Options is { } options && options.Contains("work_mem", StringComparison.OrdinalIgnoreCase))
+        {
+            return connectionString;
+        }
+
+        builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? $"-c work_mem={WorkMem}" : $"{builder.Options} -c work_mem={WorkMem}";
+        return builder.ConnectionString;
+    }
 }

@@ -6,7 +6,7 @@ namespace PmmEtl.Warehouse.Records;
 
 /// <summary>
 /// The merge of a record type loaded in place (<see cref="RecordSchema.AppendsInPlace"/>) on an engine whose bulk path
-/// writes inside the connection's open transaction (DuckDB's appender): the load opens its transaction first, deletes
+/// writes inside the connection's open transaction (DuckDB's appender, PostgreSQL's COPY): the load opens its transaction first, deletes
 /// the window's rows, and appends straight into the table. Nothing is visible to other connections before the commit,
 /// and a crash or a failure rolls everything back, as with staging; but each row is written and compressed once, not
 /// staged and then copied (the copy was most of the merge: 19.7 s of a 10M-declaration year).
@@ -17,6 +17,7 @@ namespace PmmEtl.Warehouse.Records;
 /// candidates), and these statements settle the candidates exactly: a candidate whose key the table holds from this run
 /// is a later copy (quarantined, naming the kept row); among candidates of a key the table lacks (the filter's rare
 /// false alarm, then any copies of it), the first is inserted and the rest quarantined. One-field keys only.
+/// PostgreSQL has no such constraint, but shares the same path: the filter keeps the settling to a few candidates.
 /// </para>
 /// </summary>
 public sealed class InPlaceMergeSql

@@ -11,7 +11,7 @@ namespace PmmEtl.Warehouse.Records;
 /// every type: the window's rows (and any row whose key was read again) are replaced, so a re-run never duplicates and a
 /// declaration whose release arrived later is updated in place; within the load the first row of a key wins and later
 /// copies go to quarantine naming the kept row. A type loaded in place (<see cref="RecordSchema.AppendsInPlace"/>) on an
-/// engine whose bulk path writes inside the connection's transaction (DuckDB) goes straight into its table with the
+/// engine whose bulk path writes inside the connection's transaction (DuckDB's appender, PostgreSQL's COPY) goes straight into its table with the
 /// transaction open from the start (<see cref="InPlaceMergeSql"/>); everything else goes to its staging table and
 /// <see cref="RecordMergeSql"/> copies it. Rows reach the bulk path through a <see cref="WriterThread{T}"/>, so appending
 /// overlaps with normalising; values go from the row's typed slots to the column vectors unboxed. Nothing is visible
@@ -30,6 +30,7 @@ internal sealed class SqlRecordLoad : IRecordLoad
     private readonly int _keyField;
     private readonly IRowAppender _quarantine;
     private readonly DbConnection? _side;
+    private readonly DbConnection? _candidateSide;
     private readonly WriterThread<StagedRow> _writer;
     private readonly DateTime _now;
     private readonly (string, object?)[] _parameters;
@@ -62,23 +63,33 @@ internal sealed class SqlRecordLoad : IRecordLoad
             // other connections see the old rows until the commit.
             _inPlace = new InPlaceMergeSql(dialect, type, run.Window);
             target = RecordColumns.Table(type);
+        }
+
+        // Staging is scratch, emptied before the load's transaction opens: where it is filled through a side
+        // connection (PostgreSQL's candidates), a TRUNCATE inside the transaction would hold its lock until the commit
+        // and the side connection's COPY would wait on it for ever.
+        foreach (string truncate in _merge.TruncateStaging)
+        {
+            _sql.Execute(truncate);
+        }
+
+        if (_inPlace is not null)
+        {
             _sql.Begin();
         }
 
         try
         {
             _replacedBefore = _inPlace is null ? 0 : _sql.Execute(_inPlace.DeleteWindow, _parameters);
-            foreach (string truncate in _merge.TruncateStaging)
-            {
-                _sql.Execute(truncate);
-            }
-
             _records = dialect.OpenAppender(connection, null, target, types);
             if (_inPlace is not null)
             {
                 // Possible later copies of a key wait in staging (see InPlaceMergeSql); it stays empty unless there are any.
+                // An engine whose bulk copy holds its connection until it ends (PostgreSQL) fills staging through a side
+                // connection: the candidates are committed there before the merge reads them in the load's transaction.
                 _seen = new SeenIds();
-                _candidates = dialect.OpenAppender(connection, null, RecordColumns.StagingTable(type), types);
+                _candidateSide = dialect.SideConnection(connection);
+                _candidates = dialect.OpenAppender(_candidateSide ?? connection, null, RecordColumns.StagingTable(type), types);
             }
 
             // Rows are refused while records stream in: engines that cannot run two bulk appends on one connection give
@@ -94,6 +105,7 @@ internal sealed class SqlRecordLoad : IRecordLoad
                 _sql.Rollback();
             }
 
+            _candidateSide?.Dispose();
             throw;
         }
 
@@ -165,6 +177,7 @@ internal sealed class SqlRecordLoad : IRecordLoad
         _records.Dispose();
         _candidates?.Complete();
         _candidates?.Dispose();
+        _candidateSide?.Dispose();
         _quarantine.Complete();
         _quarantine.Dispose();
         _side?.Dispose();
@@ -183,6 +196,14 @@ internal sealed class SqlRecordLoad : IRecordLoad
 
             _sql.Commit();
             _finished = true;
+            // A row-store engine plans the measure's scans and the next merge from statistics; a load that replaced a
+            // window leaves them stale until autovacuum comes round (the measure's plans were then built for an empty
+            // or old table), so they are refreshed at once. ANALYZE samples: cheap next to the load.
+            if (_dialect.AnalyzeAfterLoad(RecordColumns.Table(_type)) is { } analyze)
+            {
+                _sql.Execute(analyze);
+            }
+
             _warehouse.EnsureDates(result.YearsTouched);
             return result;
         }
@@ -279,6 +300,7 @@ internal sealed class SqlRecordLoad : IRecordLoad
         _writer.Dispose();
         _records.Dispose();
         _candidates?.Dispose();
+        _candidateSide?.Dispose();
         _quarantine.Dispose();
         _side?.Dispose();
         if (_inPlace is not null && !_finished)

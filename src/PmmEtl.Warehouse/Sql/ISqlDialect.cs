@@ -49,10 +49,16 @@ public interface ISqlDialect
     DbConnection? SideConnection(DbConnection main);
 
     /// <summary>
-    /// True when the bulk path writes inside the connection's open transaction (DuckDB's appender), so a load can
+    /// True when the bulk path writes inside the connection's open transaction (DuckDB's appender, PostgreSQL's COPY), so a load can
     /// append straight into the fact and still publish nothing before its commit (<see cref="InPlaceMergeSql"/>).
     /// </summary>
     bool AppendsJoinTransaction { get; }
+
+    /// <summary>
+    /// The statement that refreshes a table's planner statistics right after a load commits, or null where the engine
+    /// keeps them itself (DuckDB): a row store's plans for the measure otherwise come from statistics of before the load.
+    /// </summary>
+    string? AnalyzeAfterLoad(string table) => null;
 
     /// <summary>Opens the engine's bulk path into a table; values are appended in the table's column order.</summary>
     IRowAppender OpenAppender(DbConnection connection, DbTransaction? transaction, string table, IReadOnlyList<ColumnType> columns);
