@@ -1,3 +1,4 @@
+using System.Data.Common;
 using DuckDB.NET.Data;
 
 namespace PmmEtl.Testing;
@@ -9,9 +10,15 @@ public static class DuckDbRows
     {
         using var connection = new DuckDBConnection(connectionString);
         connection.Open();
-        using DuckDBCommand command = connection.CreateCommand();
+        return Read(connection, sql);
+    }
+
+    /// <summary>The rows of <paramref name="sql"/> on a connection already open (inside a test's own transaction, say).</summary>
+    public static List<object?[]> Read(DbConnection connection, string sql)
+    {
+        using DbCommand command = connection.CreateCommand();
         command.CommandText = sql;
-        using var reader = command.ExecuteReader();
+        using DbDataReader reader = command.ExecuteReader();
         var rows = new List<object?[]>();
         while (reader.Read())
         {

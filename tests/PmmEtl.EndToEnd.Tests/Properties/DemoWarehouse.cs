@@ -8,6 +8,7 @@ using PmmEtl.Core.Records;
 using PmmEtl.Core.Stages;
 using PmmEtl.Extract;
 using PmmEtl.Jobs.Running;
+using PmmEtl.Testing;
 using PmmEtl.Warehouse.DuckDb;
 using PmmEtl.Warehouse.Sql;
 
@@ -142,25 +143,7 @@ public sealed class DemoWarehouse : IDisposable
     private List<int> MeasuredYears() =>
         Rows(_warehouse.Connection, "SELECT DISTINCT period_year FROM fact_kpi_value ORDER BY 1").Select(r => Convert.ToInt32(r[0], System.Globalization.CultureInfo.InvariantCulture)).ToList();
 
-    internal static List<object?[]> Rows(DbConnection connection, string sql)
-    {
-        using DbCommand command = connection.CreateCommand();
-        command.CommandText = sql;
-        using DbDataReader reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var row = new object?[reader.FieldCount];
-            for (int i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
-    }
+    internal static List<object?[]> Rows(DbConnection connection, string sql) => DuckDbRows.Read(connection, sql);
 
     /// <summary>Keeps what the measurer would store, instead of writing it: the warehouse's own values stay the run's.</summary>
     private sealed class KeptValues : IKpiValueStore
