@@ -72,10 +72,16 @@ public static class InputKindText
     {
         InputKind.Transactional => "transactional",
         InputKind.Aggregate => "aggregate",
-        _ => "questionnaire",
+        InputKind.Questionnaire => "questionnaire",
+        _ => throw new ArgumentOutOfRangeException(nameof(k), k, "not an input kind"),
     };
 
-    public static string ToCode(this CatalogueFamily f) => f == CatalogueFamily.Pmm ? "pmm" : "fos";
+    public static string ToCode(this CatalogueFamily f) => f switch
+    {
+        CatalogueFamily.Pmm => "pmm",
+        CatalogueFamily.Fos => "fos",
+        _ => throw new ArgumentOutOfRangeException(nameof(f), f, "not a catalogue family"),
+    };
 }
 
 /// <summary>Which duration a row of a mean-duration KPI averages: the whole interval or one actor's share of it.</summary>
@@ -118,15 +124,17 @@ public static class DisclosureText
     {
         Disclosure.Public => "public",
         Disclosure.Wco => "wco",
-        _ => "national",
+        Disclosure.National => "national",
+        _ => throw new ArgumentOutOfRangeException(nameof(d), d, "not a disclosure level"),
     };
 
     public static string ToCode(this PeriodType p) => p switch
     {
         PeriodType.Month => "month",
         PeriodType.Quarter => "quarter",
+        PeriodType.Year => "year",
         PeriodType.FinancialYear => "financial_year",
-        _ => "year",
+        _ => throw new ArgumentOutOfRangeException(nameof(p), p, "not a period type"),
     };
 
     public static string ToCode(this BreakdownKind b) => b switch
@@ -137,6 +145,7 @@ public static class DisclosureText
         BreakdownKind.ModeOfTransport => "mode_of_transport",
         BreakdownKind.Office => "office",
         BreakdownKind.ControlChannel => "control_channel",
+        BreakdownKind.Direction => "direction",
         BreakdownKind.ObjectType => "goods_or_passengers",
         BreakdownKind.Gender => "gender",
         BreakdownKind.Grade => "job_grade",
@@ -149,6 +158,6 @@ public static class DisclosureText
         BreakdownKind.OperatorType => "operator_type",
         BreakdownKind.HsChapter => "hs_chapter",
         BreakdownKind.CapacityBuilding => "capacity_building",
-        _ => "direction",
+        _ => throw new ArgumentOutOfRangeException(nameof(b), b, "not a breakdown kind"),
     };
 }

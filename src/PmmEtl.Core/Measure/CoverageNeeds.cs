@@ -66,7 +66,8 @@ public static class CoverageNeeds
             AllOf a => a.Parts.SelectMany(WhereGiven),
             AnyOf a => a.Parts.SelectMany(WhereGiven),
             NotCondition x => WhereGiven(x.Inner),
-            _ => [],
+            SeizureHasCategory or FieldIn or FieldIsTrue or FieldPresent or OfficeHasRole => [],
+            _ => throw new ArgumentOutOfRangeException(nameof(c), c, "unknown condition"),
         };
     }
 

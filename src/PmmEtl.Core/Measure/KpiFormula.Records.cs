@@ -184,7 +184,10 @@ public sealed partial class KpiFormula
         FormulaKind.Ratio or FormulaKind.ShareOfTotal or FormulaKind.TotalOverB or FormulaKind.Variation => ["A", "B"],
         FormulaKind.ThreeYearShare => ["A", "B", "B1", "B2"],
         FormulaKind.MeanShare or FormulaKind.Value => ["A"],
-        _ => [],
+        // These are measured from records or answers directly, not from named variables.
+        FormulaKind.MeanDuration or FormulaKind.Checklist or FormulaKind.ToolAwareness or FormulaKind.ToolUse
+            or FormulaKind.ImplementationLevel or FormulaKind.Text => [],
+        _ => throw new ArgumentOutOfRangeException(nameof(formula), formula, "not a formula kind"),
     };
 
     /// <summary>

@@ -14,7 +14,8 @@ public static class Periods
             : new LocalDate(date.Year - 1, financialYearStartMonth, 1),
         PeriodType.Month => new LocalDate(date.Year, date.Month, 1),
         PeriodType.Quarter => new LocalDate(date.Year, ((date.Month - 1) / 3 * 3) + 1, 1),
-        _ => new LocalDate(date.Year, 1, 1),
+        PeriodType.Year => new LocalDate(date.Year, 1, 1),
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "not a period type"),
     };
 
     /// <summary>The first day after the period.</summary>
@@ -22,7 +23,8 @@ public static class Periods
     {
         PeriodType.Month => start.PlusMonths(1),
         PeriodType.Quarter => start.PlusMonths(3),
-        _ => start.PlusYears(1),
+        PeriodType.Year or PeriodType.FinancialYear => start.PlusYears(1),
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "not a period type"),
     };
 
     /// <summary>The periods of a type that start in a calendar year (a financial year belongs to the year it starts in).</summary>
@@ -47,9 +49,11 @@ public static class Periods
             case PeriodType.FinancialYear:
                 yield return new LocalDate(year, financialYearStartMonth, 1);
                 break;
-            default:
+            case PeriodType.Year:
                 yield return new LocalDate(year, 1, 1);
                 break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(type), type, "not a period type");
         }
     }
 
@@ -59,6 +63,7 @@ public static class Periods
         PeriodType.Quarter => $"{start.Year:D4}-Q{((start.Month - 1) / 3) + 1}",
         // FY2025 starts in 2025; a financial year that does not start in January spans two calendar years.
         PeriodType.FinancialYear => start.Month == 1 ? $"FY{start.Year:D4}" : $"FY{start.Year:D4}-{(start.Year + 1) % 100:D2}",
-        _ => $"{start.Year:D4}",
+        PeriodType.Year => $"{start.Year:D4}",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "not a period type"),
     };
 }

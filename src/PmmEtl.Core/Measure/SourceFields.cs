@@ -83,6 +83,10 @@ public sealed class SourceFields
                     return null;
                 case FieldPresence.DateOnly:
                     return $"{name} with its time of day (it gives a date only, {origin.From})";
+                case FieldPresence.Absent:
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(mapping), origin.Presence, "not a field presence");
             }
 
             // Absent: a field the normaliser fills from others is there when they are.

@@ -50,7 +50,8 @@ public sealed class LocalTimeResolver
                 {
                     AmbiguousTimePolicy.Earlier => new Resolution(mapping.First().ToInstant(), ResolutionKind.Ambiguous),
                     AmbiguousTimePolicy.Later => new Resolution(mapping.Last().ToInstant(), ResolutionKind.Ambiguous),
-                    _ => Reject(ResolutionKind.Ambiguous),
+                    AmbiguousTimePolicy.Reject => Reject(ResolutionKind.Ambiguous),
+                    var other => throw new ArgumentOutOfRangeException(nameof(_policy), other, "not an ambiguous-time policy"),
                 };
             default:
                 Interlocked.Increment(ref _skipped);
@@ -61,7 +62,8 @@ public sealed class LocalTimeResolver
                         Resolvers.ReturnForwardShifted(local, zone, mapping.EarlyInterval, mapping.LateInterval).ToInstant(),
                         ResolutionKind.Skipped),
                     SkippedTimePolicy.EndOfGap => new Resolution(mapping.LateInterval.Start, ResolutionKind.Skipped),
-                    _ => Reject(ResolutionKind.Skipped),
+                    SkippedTimePolicy.Reject => Reject(ResolutionKind.Skipped),
+                    var other => throw new ArgumentOutOfRangeException(nameof(_policy), other, "not a skipped-time policy"),
                 };
         }
     }

@@ -54,7 +54,9 @@ public sealed partial class DuckDbDialect : ISqlDialect
     {
         PeriodType.Month => "month",
         PeriodType.Quarter => "quarter",
-        _ => "year",
+        PeriodType.Year => "year",
+        // A financial year's start depends on the pipeline's month: it is measured from entered values, never grouped in SQL.
+        _ => throw new ArgumentOutOfRangeException(nameof(period), period, "no SQL period unit for this period type"),
     };
 
     [GeneratedRegex("@([A-Za-z_][A-Za-z0-9_]*)")]

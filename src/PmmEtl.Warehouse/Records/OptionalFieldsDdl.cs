@@ -80,13 +80,15 @@ public static class OptionalFieldsDdl
     {
         "sqlserver" => $"IF COL_LENGTH(N'dbo.{table}', N'{column}') IS NULL\n    ALTER TABLE dbo.{table} ADD {column} {SqlServerType(type)} NULL;",
         "postgres" => $"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {(type == ColumnType.Double ? "DOUBLE PRECISION" : "TEXT")};",
-        _ => $"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {(type == ColumnType.Double ? "DOUBLE" : "VARCHAR")};",
+        "duckdb" => $"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {(type == ColumnType.Double ? "DOUBLE" : "VARCHAR")};",
+        _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "not a warehouse engine"),
     };
 
     private static string DropNotNull(string engine, string table, string column, string sqlServerType) => engine switch
     {
         "sqlserver" => $"ALTER TABLE dbo.{table} ALTER COLUMN {column} {sqlServerType} NULL;",
-        _ => $"ALTER TABLE {table} ALTER COLUMN {column} DROP NOT NULL;",
+        "duckdb" or "postgres" => $"ALTER TABLE {table} ALTER COLUMN {column} DROP NOT NULL;",
+        _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "not a warehouse engine"),
     };
 
     private static string SqlServerType(ColumnType type) => type switch

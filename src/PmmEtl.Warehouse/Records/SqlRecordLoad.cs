@@ -394,9 +394,11 @@ internal readonly struct ColumnWriter
             case Kind.SourceRow:
                 target.Long(row.SourceRow);
                 break;
-            default:
+            case Kind.RunId:
                 target.Text(runId);
                 break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(_kind), _kind, "unknown column writer kind");
         }
     }
 

@@ -1,5 +1,9 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
+using System.Reflection;
+using Dapper;
+using NodaTime;
 
 namespace PmmEtl.Warehouse.Sql;
 
@@ -50,6 +54,21 @@ public sealed class SqlCommands
         }
     }
 
+    /// <summary>
+    /// Rows mapped by Dapper onto <typeparamref name="T"/>'s settable properties, a snake_case column to the property of
+    /// the same name without underscores (<c>run_id</c> to <c>RunId</c>), or the first column when <typeparamref name="T"/>
+    /// is a single value. The command is this class's own, so parameters and the open transaction stay as for
+    /// <see cref="Execute"/> (DuckDB's <c>$name</c> included). Dapper converts each provider's numeric and date types to the
+    /// property's; a NULL leaves the property at its default.
+    /// </summary>
+    public IReadOnlyList<T> Query<T>(string sql, params (string Name, object? Value)[] parameters)
+    {
+        SnakeCaseColumns.Register(typeof(T));
+        using DbCommand command = Command(sql, parameters);
+        using DbDataReader reader = command.ExecuteReader();
+        return reader.Parse<T>().ToList();
+    }
+
     public long Long(string sql, params (string Name, object? Value)[] parameters)
     {
         using DbCommand command = Command(sql, parameters);
@@ -78,6 +97,30 @@ public sealed class SqlCommands
     }
 }
 
+/// <summary>
+/// Dapper's column-to-property map for the row types read through <see cref="SqlCommands.Query{T}"/>: set per row type
+/// (never Dapper's global underscore switch), so other Dapper users in the process keep their own mapping.
+/// </summary>
+internal static class SnakeCaseColumns
+{
+    private static readonly ConcurrentDictionary<Type, bool> Registered = new();
+
+    public static void Register(Type type)
+    {
+        // Single values (a count, a date, text) are read from the first column and need no map.
+        if (type.IsValueType || type == typeof(string) || !Registered.TryAdd(type, true))
+        {
+            return;
+        }
+
+        SqlMapper.SetTypeMap(type, new CustomPropertyTypeMap(type, Property));
+    }
+
+    private static PropertyInfo Property(Type type, string column) =>
+        type.GetProperty(column.Replace("_", "", StringComparison.Ordinal), BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)
+        ?? throw new InvalidOperationException($"column '{column}' has no property in {type.Name}");
+}
+
 /// <summary>Typed reads that tolerate each provider's own CLR types for the same SQL type.</summary>
 public static class Read
 {
@@ -100,7 +143,14 @@ public static class Read
 
     public static DateOnly? NullableDate(DbDataReader r, int i) => r.IsDBNull(i) ? null : Date(r, i);
 
-    public static DateTime Utc(DbDataReader r, int i) => r.GetValue(i) switch
+    public static DateTime Utc(DbDataReader r, int i) => Utc(r.GetValue(i));
+
+    /// <summary>A UTC column's value as an instant: DuckDB and SQL Server return it unmarked, PostgreSQL marked UTC.</summary>
+    public static Instant UtcInstant(DateTime utc) => Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+
+    public static Instant? UtcInstant(DateTime? utc) => utc is { } u ? UtcInstant(u) : null;
+
+    private static DateTime Utc(object value) => value switch
     {
         DateTimeOffset o => o.UtcDateTime,
         DateTime dt => DateTime.SpecifyKind(dt, DateTimeKind.Utc),

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using NodaTime;
 using PmmEtl.Core.Records;
 using PmmEtl.Core.Stages;
@@ -96,19 +95,18 @@ internal sealed class SqlOperationsBook(SqlCommands sql, SqlWarehouse warehouse)
     public IReadOnlyList<string> AbandonDeadRuns(string? pipeline, Instant now, Duration silentAfter)
     {
         var dead = new List<(string RunId, string Pipeline, string Why)>();
-        foreach (DbDataReader r in sql.Rows(
+        foreach (RunningRow r in sql.Query<RunningRow>(
                      "SELECT run_id, pipeline, holder_host, holder_pid, heartbeat_at, started_at FROM etl_run WHERE status = 'running' AND (pipeline = @p OR @all = 1)",
                      ("p", pipeline ?? ""), ("all", pipeline is null ? 1 : 0)))
         {
-            string? host = Read.NullableText(r, 2);
-            int? pid = r.IsDBNull(3) ? null : Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture);
-            Instant seen = Instant.FromDateTimeUtc(Read.Utc(r, r.IsDBNull(4) ? 5 : 4));
+            (string? host, int? pid) = (r.HolderHost, r.HolderPid);
+            Instant seen = Read.UtcInstant(r.HeartbeatAt ?? r.StartedAt);
             if (!ProcessLiveness.Alive(host, pid, seen, now, silentAfter))
             {
                 string why = host == Environment.MachineName && pid is not null
                     ? $"abandoned: its process {pid} on {host} is gone"
                     : $"abandoned: no heartbeat since {seen} (host {host ?? "unknown"})";
-                dead.Add((r.GetString(0), r.GetString(1), why));
+                dead.Add((r.RunId, r.Pipeline, why));
             }
         }
 
@@ -123,48 +121,68 @@ internal sealed class SqlOperationsBook(SqlCommands sql, SqlWarehouse warehouse)
     }
 
     public IReadOnlyList<PartitionState> Partitions(string pipeline) =>
-        sql.Rows("""
+        sql.Query<PartitionRow>("""
                 SELECT office_code, business_date, state, run_id, rows_loaded, error, updated_at, record_type, committed_run
                 FROM etl_partition_type WHERE pipeline = @p ORDER BY business_date, office_code, record_type
                 """, ("p", pipeline))
-            .Select(r => new PartitionState(r.GetString(0), LocalDate.FromDateOnly(Read.Date(r, 1)), r.GetString(2), r.GetString(3),
-                Read.Long(r, 4), Read.NullableText(r, 5), Instant.FromDateTimeUtc(Read.Utc(r, 6)))
+            .Select(r => new PartitionState(r.OfficeCode, LocalDate.FromDateOnly(r.BusinessDate), r.State, r.RunId,
+                r.RowsLoaded, r.Error, Read.UtcInstant(r.UpdatedAt))
             {
-                RecordType = r.GetString(7),
-                CommittedRun = Read.NullableText(r, 8),
+                RecordType = r.RecordType,
+                CommittedRun = r.CommittedRun,
             })
             .ToList();
 
     public IReadOnlyList<LocalDate> DatesToRetry(string pipeline) =>
-        sql.Rows("""
+        sql.Query<DateOnly>("""
                 SELECT DISTINCT p.business_date
                 FROM etl_partition_type p LEFT JOIN etl_run r ON r.run_id = p.run_id
                 WHERE p.pipeline = @p AND (p.state = 'failed' OR r.status IN ('failed', 'abandoned'))
                 ORDER BY p.business_date
                 """, ("p", pipeline))
-            .Select(r => LocalDate.FromDateOnly(Read.Date(r, 0)))
+            .Select(LocalDate.FromDateOnly)
             .ToList();
 
-    public Instant? LatestLodgement()
-    {
-        foreach (DbDataReader r in sql.Rows("SELECT max(lodged_utc) FROM fact_declaration"))
-        {
-            return r.IsDBNull(0) ? null : Instant.FromDateTimeUtc(Read.Utc(r, 0));
-        }
+    public Instant? LatestLodgement() =>
+        Read.UtcInstant(sql.Query<DateTime?>("SELECT max(lodged_utc) FROM fact_declaration").FirstOrDefault());
 
-        return null;
+    private LockHolder? Holder(string pipeline) =>
+        sql.Query<LockRow>("SELECT run_id, acquired_at, holder_host, holder_pid, heartbeat_at FROM etl_lock WHERE pipeline = @p", ("p", pipeline))
+            .Select(r => new LockHolder(r.RunId, Read.UtcInstant(r.AcquiredAt), r.HolderHost, r.HolderPid, Read.UtcInstant(r.HeartbeatAt)))
+            .FirstOrDefault();
+
+    // The rows as the engines return them, mapped by Dapper (SqlCommands.Query); a lock or run from before script 009
+    // or 013 has no holder or heartbeat.
+    private sealed class LockRow
+    {
+        public string RunId { get; init; } = "";
+        public DateTime AcquiredAt { get; init; }
+        public string? HolderHost { get; init; }
+        public int? HolderPid { get; init; }
+        public DateTime? HeartbeatAt { get; init; }
     }
 
-    private LockHolder? Holder(string pipeline)
+    private sealed class RunningRow
     {
-        foreach (DbDataReader r in sql.Rows("SELECT run_id, acquired_at, holder_host, holder_pid, heartbeat_at FROM etl_lock WHERE pipeline = @p", ("p", pipeline)))
-        {
-            return new LockHolder(r.GetString(0), Instant.FromDateTimeUtc(Read.Utc(r, 1)), Read.NullableText(r, 2),
-                r.IsDBNull(3) ? null : Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture),
-                r.IsDBNull(4) ? null : Instant.FromDateTimeUtc(Read.Utc(r, 4)));
-        }
+        public string RunId { get; init; } = "";
+        public string Pipeline { get; init; } = "";
+        public string? HolderHost { get; init; }
+        public int? HolderPid { get; init; }
+        public DateTime? HeartbeatAt { get; init; }
+        public DateTime StartedAt { get; init; }
+    }
 
-        return null;
+    private sealed class PartitionRow
+    {
+        public string OfficeCode { get; init; } = "";
+        public DateOnly BusinessDate { get; init; }
+        public string State { get; init; } = "";
+        public string RunId { get; init; } = "";
+        public long RowsLoaded { get; init; }
+        public string? Error { get; init; }
+        public DateTime UpdatedAt { get; init; }
+        public string RecordType { get; init; } = "";
+        public string? CommittedRun { get; init; }
     }
 }
 

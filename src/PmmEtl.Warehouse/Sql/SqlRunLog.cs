@@ -1,4 +1,3 @@
-using System.Data.Common;
 using NodaTime;
 using PmmEtl.Core.Stages;
 
@@ -47,46 +46,73 @@ internal sealed class SqlRunLog : IRunLog
                    extract_load_ms, merge_ms, measure_ms, publish_ms, error, rows_outside_window, "trigger", scheduled_for
             FROM etl_run WHERE pipeline = @pipeline OR @all = 1
             """, "started_at DESC", "@count");
-        return _sql.Rows(sql, ("pipeline", pipeline ?? ""), ("all", pipeline is null ? 1 : 0), ("count", count))
+        return _sql.Query<RunRow>(sql, ("pipeline", pipeline ?? ""), ("all", pipeline is null ? 1 : 0), ("count", count))
             .Select(r => new RunRecord
             {
-                RunId = r.GetString(0),
-                Pipeline = r.GetString(1),
-                Status = r.GetString(2),
-                StartedAt = Instant.FromDateTimeUtc(Read.Utc(r, 3)),
-                FinishedAt = r.IsDBNull(4) ? null : Instant.FromDateTimeUtc(Read.Utc(r, 4)),
-                WindowFrom = Read.NullableDate(r, 5) is { } f ? LocalDate.FromDateOnly(f) : null,
-                WindowTo = Read.NullableDate(r, 6) is { } t ? LocalDate.FromDateOnly(t) : null,
-                RowsRead = Read.Long(r, 7),
-                RowsLoaded = Read.Long(r, 8),
-                RowsQuarantined = Read.Long(r, 9),
-                RowsReplaced = Read.Long(r, 10),
-                DstAmbiguous = Read.Long(r, 11),
-                DstSkipped = Read.Long(r, 12),
-                DstRejected = Read.Long(r, 13),
-                DstPolicy = r.GetString(14),
-                TzdbVersion = r.GetString(15),
-                KpiValues = Read.Long(r, 16),
-                ExtractLoadMs = Read.Long(r, 17),
-                MergeMs = Read.Long(r, 18),
-                MeasureMs = Read.Long(r, 19),
-                PublishMs = Read.Long(r, 20),
-                Error = Read.NullableText(r, 21),
-                RowsOutsideWindow = Read.Long(r, 22),
-                Trigger = Read.NullableText(r, 23) ?? "manual",
-                ScheduledFor = r.IsDBNull(24) ? null : Instant.FromDateTimeUtc(Read.Utc(r, 24)),
+                RunId = r.RunId,
+                Pipeline = r.Pipeline,
+                Status = r.Status,
+                StartedAt = Read.UtcInstant(r.StartedAt),
+                FinishedAt = Read.UtcInstant(r.FinishedAt),
+                WindowFrom = r.WindowFrom is { } f ? LocalDate.FromDateOnly(f) : null,
+                WindowTo = r.WindowTo is { } t ? LocalDate.FromDateOnly(t) : null,
+                RowsRead = r.RowsRead,
+                RowsLoaded = r.RowsLoaded,
+                RowsQuarantined = r.RowsQuarantined,
+                RowsReplaced = r.RowsReplaced,
+                DstAmbiguous = r.DstAmbiguous,
+                DstSkipped = r.DstSkipped,
+                DstRejected = r.DstRejected,
+                DstPolicy = r.DstPolicy,
+                TzdbVersion = r.TzdbVersion,
+                KpiValues = r.KpiValues,
+                ExtractLoadMs = r.ExtractLoadMs,
+                MergeMs = r.MergeMs,
+                MeasureMs = r.MeasureMs,
+                PublishMs = r.PublishMs,
+                Error = r.Error,
+                RowsOutsideWindow = r.RowsOutsideWindow,
+                Trigger = r.Trigger ?? "manual",
+                ScheduledFor = Read.UtcInstant(r.ScheduledFor),
             })
             .ToList();
     }
 
-    public Instant? LastScheduledOccurrence(string pipeline)
-    {
-        foreach (DbDataReader r in _sql.Rows(
-            "SELECT max(scheduled_for) FROM etl_run WHERE pipeline = @p AND \"trigger\" = 'scheduled' AND status = 'succeeded'", ("p", pipeline)))
-        {
-            return r.IsDBNull(0) ? null : Instant.FromDateTimeUtc(Read.Utc(r, 0));
-        }
+    public Instant? LastScheduledOccurrence(string pipeline) =>
+        Read.UtcInstant(_sql.Query<DateTime?>(
+            "SELECT max(scheduled_for) FROM etl_run WHERE pipeline = @p AND \"trigger\" = 'scheduled' AND status = 'succeeded'", ("p", pipeline))
+            .FirstOrDefault());
 
-        return null;
+    /// <summary>
+    /// One <c>etl_run</c> row as the engines return it. Counters a run has not written yet are NULL and read as 0; an
+    /// older run has no trigger.
+    /// </summary>
+    private sealed class RunRow
+    {
+        public string RunId { get; init; } = "";
+        public string Pipeline { get; init; } = "";
+        public string Status { get; init; } = "";
+        public DateTime StartedAt { get; init; }
+        public DateTime? FinishedAt { get; init; }
+        public DateOnly? WindowFrom { get; init; }
+        public DateOnly? WindowTo { get; init; }
+        public long RowsRead { get; init; }
+        public long RowsLoaded { get; init; }
+        public long RowsQuarantined { get; init; }
+        public long RowsReplaced { get; init; }
+        public long DstAmbiguous { get; init; }
+        public long DstSkipped { get; init; }
+        public long DstRejected { get; init; }
+        public string DstPolicy { get; init; } = "";
+        public string TzdbVersion { get; init; } = "";
+        public long KpiValues { get; init; }
+        public long ExtractLoadMs { get; init; }
+        public long MergeMs { get; init; }
+        public long MeasureMs { get; init; }
+        public long PublishMs { get; init; }
+        public string? Error { get; init; }
+        public long RowsOutsideWindow { get; init; }
+        public string? Trigger { get; init; }
+        public DateTime? ScheduledFor { get; init; }
     }
 }

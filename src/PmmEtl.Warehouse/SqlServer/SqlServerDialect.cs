@@ -28,7 +28,9 @@ public sealed class SqlServerDialect : ISqlDialect
     {
         PeriodType.Month => $"DATEFROMPARTS(YEAR({dateColumn}), MONTH({dateColumn}), 1)",
         PeriodType.Quarter => $"DATEFROMPARTS(YEAR({dateColumn}), (DATEPART(quarter, {dateColumn}) - 1) * 3 + 1, 1)",
-        _ => $"DATEFROMPARTS(YEAR({dateColumn}), 1, 1)",
+        PeriodType.Year => $"DATEFROMPARTS(YEAR({dateColumn}), 1, 1)",
+        // A financial year's start depends on the pipeline's month: it is measured from entered values, never grouped in SQL.
+        _ => throw new ArgumentOutOfRangeException(nameof(period), period, "no SQL period start for this period type"),
     };
 
     public string Year(string dateColumn) => $"YEAR({dateColumn})";

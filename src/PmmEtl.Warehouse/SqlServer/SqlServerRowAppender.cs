@@ -79,7 +79,7 @@ internal sealed class SqlServerRowAppender : IRowAppender
         return this;
     }
 
-    private static Type ClrType(ColumnType type) => type switch
+    internal static Type ClrType(ColumnType type) => type switch
     {
         ColumnType.Text => typeof(string),
         ColumnType.Int => typeof(int),
@@ -87,6 +87,7 @@ internal sealed class SqlServerRowAppender : IRowAppender
         ColumnType.Short => typeof(short),
         ColumnType.Double => typeof(double),
         ColumnType.Bool => typeof(bool),
-        _ => typeof(DateTime),
+        ColumnType.Date or ColumnType.Timestamp => typeof(DateTime),
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "not a column type"),
     };
 }
