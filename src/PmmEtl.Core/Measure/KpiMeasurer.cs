@@ -102,9 +102,14 @@ internal sealed class CoverageBook(IKpiAggregator aggregator, IReadOnlyDictionar
         return coverage;
     }
 
-    /// <summary>The first of <paramref name="types"/> that does not cover [start, end), or null when all do.</summary>
-    public string? Uncovered(IEnumerable<string> types, LocalDate start, LocalDate end) =>
-        types.FirstOrDefault(t => !Of(t).Covers(start, end, dated: true));
+    /// <summary>
+    /// "no inspection records for 2025-03" when one of <paramref name="types"/> holds nothing for the period starting
+    /// on <paramref name="start"/>; null when all of them cover it. The one wording of an uncovered period.
+    /// </summary>
+    public string? Uncovered(IEnumerable<string> types, PeriodType period, LocalDate start) =>
+        types.FirstOrDefault(t => !Of(t).Covers(start, Periods.End(period, start), dated: true)) is { } type
+            ? $"no {type} records for {Periods.Label(period, start)}"
+            : null;
 
     /// <summary>
     /// The run's data cut-off, by month: the latest month in which any dated record type the source gives holds

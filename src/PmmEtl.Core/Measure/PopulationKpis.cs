@@ -21,8 +21,7 @@ internal sealed class PopulationKpis(IKpiAggregator aggregator, MeasureSettings 
             // The KPI counts records of a type the source does not give (e-commerce shipments): its value is the
             // fallback variant's count, published under the KPI's name with a label that says what was counted instead.
             PopulationMeasure instead = fallback.Measure!;
-            string label = $"counted on {RecordTypes.Plural(instead.RecordType)}, not {RecordTypes.Plural(measure.RecordType)}: " +
-                           $"{settings.Sources.Missing(new FieldUse(measure.RecordType, RecordTypes.Get(measure.RecordType).Key[0]))}";
+            string label = $"counted on {RecordTypes.Plural(instead.RecordType)}, not {RecordTypes.Plural(measure.RecordType)}: {settings.Sources.MissingType(measure.RecordType)}";
             MeasureOne(kpi, instead, KpiFormula.PmmVariant, actorSplit: false, year, label, values, exclusions, distribution);
         }
         else
@@ -58,7 +57,7 @@ internal sealed class PopulationKpis(IKpiAggregator aggregator, MeasureSettings 
         if (!held.Covers(from, to, type.IsDated) || !settings.Sources.Gives(type.Name))
         {
             // Nothing of the type in the year (or the source does not give the type at all): one row for the year says so.
-            string? missing = settings.Sources.Gives(type.Name) ? null : settings.Sources.Missing(new FieldUse(type.Name, type.Key[0]));
+            string? missing = settings.Sources.MissingType(type.Name);
             values.AddRange(formula.NoRecords(kpi, measure, variant, PeriodType.Year, from, typeHasRecords: false, note, missing));
             return;
         }
@@ -116,11 +115,7 @@ internal sealed class PopulationKpis(IKpiAggregator aggregator, MeasureSettings 
         }
     }
 
-    /// <summary>"no inspection records for 2025-03" where a type the value reads holds nothing for the period; null where all cover it.</summary>
-    private string? Uncovered(IEnumerable<string> needs, PeriodType periodType, LocalDate start) =>
-        coverage.Uncovered(needs, start, Periods.End(periodType, start)) is { } type
-            ? $"no {type} records for {Periods.Label(periodType, start)}"
-            : null;
+    private string? Uncovered(IEnumerable<string> needs, PeriodType periodType, LocalDate start) => coverage.Uncovered(needs, periodType, start);
 
     /// <summary>Every bin of the histogram, empty ones included, so charts keep their shape.</summary>
     private static IEnumerable<KpiDistributionBin> Bins(KpiFormula formula, KpiDefinition kpi, int year, IReadOnlyDictionary<int, long> counts)

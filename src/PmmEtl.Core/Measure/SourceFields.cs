@@ -51,11 +51,15 @@ public sealed class SourceFields
         return null;
     }
 
+    /// <summary>Null when the source gives records of the type; otherwise why not, and where they would be configured.</summary>
+    public string? MissingType(string recordType) =>
+        Gives(recordType) ? null : $"the {SourceKind} source gives no {recordType} records ({MissingTypeHint(recordType)})";
+
     public string? Missing(FieldUse use)
     {
         if (!_types.TryGetValue(use.RecordType, out RecordMapping? mapping))
         {
-            return $"the {SourceKind} source gives no {use.RecordType} records ({MissingTypeHint(use.RecordType)})";
+            return MissingType(use.RecordType);
         }
 
         return Missing(mapping, use.Field, needsTime: true, depth: 0) is { } field

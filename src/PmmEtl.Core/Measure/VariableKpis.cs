@@ -191,9 +191,9 @@ internal sealed class VariableKpis
         // A period without a record of a dated type the variable reads by period (its own, one its filter looks into,
         // or the register of linked shares) is not covered: its count is unknown, not zero.
         LocalDate shifted = start.PlusYears(variable.YearOffset);
-        if (_coverage.Uncovered(CoverageNeeds.Of(variable, _sources.Gives), shifted, Periods.End(type, shifted)) is { } uncovered)
+        if (_coverage.Uncovered(CoverageNeeds.Of(variable, _sources.Gives), type, shifted) is { } uncovered)
         {
-            return $"not measurable: no {uncovered} records for {Periods.Label(type, shifted)}";
+            return $"not measurable: {uncovered}";
         }
 
         return null;

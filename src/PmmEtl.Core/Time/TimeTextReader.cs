@@ -62,31 +62,21 @@ public static partial class TimeTextReader
                 return false;
         }
 
-        string trimmed = s.ToString();
-        foreach (LocalDateTimePattern pattern in LocalPatterns)
-        {
-            ParseResult<LocalDateTime> result = pattern.Parse(trimmed);
-            if (result.Success)
-            {
-                value = result.Value;
-                return true;
-            }
-        }
-
-        value = default;
-        return false;
+        return FirstMatch(LocalPatterns, s.ToString(), out value);
     }
 
     /// <summary>
     /// Reads a time that carries its own UTC offset. The value is returned with its offset, so the caller can check its
     /// range before turning it into an instant (which overflows near the year 10000).
     /// </summary>
-    public static bool TryParseOffset(string text, out OffsetDateTime value)
+    public static bool TryParseOffset(string text, out OffsetDateTime value) => FirstMatch(OffsetPatterns, text.Trim(), out value);
+
+    /// <summary>The value of the first pattern of the list that reads <paramref name="text"/> whole.</summary>
+    private static bool FirstMatch<T>(IEnumerable<IPattern<T>> patterns, string text, out T value)
     {
-        string trimmed = text.Trim();
-        foreach (OffsetDateTimePattern pattern in OffsetPatterns)
+        foreach (IPattern<T> pattern in patterns)
         {
-            ParseResult<OffsetDateTime> result = pattern.Parse(trimmed);
+            ParseResult<T> result = pattern.Parse(text);
             if (result.Success)
             {
                 value = result.Value;
@@ -94,7 +84,7 @@ public static partial class TimeTextReader
             }
         }
 
-        value = default;
+        value = default!;
         return false;
     }
 
