@@ -4,7 +4,6 @@ using System.Text.Json;
 using PmmEtl.Core.Pipelines;
 using PmmEtl.Jobs.Checking;
 using PmmEtl.Jobs.Definitions;
-using Serilog;
 
 namespace PmmEtl.Cli;
 
@@ -42,7 +41,7 @@ internal static class CheckCommand
         }
 
         PipelineDefinition definition = PipelineDefinitionLoader.Load(path);
-        CheckReport report = new PipelineChecker(Log.Logger).Check(definition, new CheckOptions(sample, maxQuarantine));
+        CheckReport report = Composition.Checker().Check(definition, new CheckOptions(sample, maxQuarantine));
         if (json)
         {
             Console.Out.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions

@@ -136,8 +136,7 @@ internal static class OperationsCommands
 
     private static string Hours(Duration? d) => d is { } x ? $"{x.TotalHours:F1} h" : "?";
 
-    private static PipelineOperations Operations() =>
-        new(new PipelineRunner(SystemClock.Instance, Log.Logger), SystemClock.Instance, Log.Logger);
+    private static PipelineOperations Operations() => Composition.Operations();
 
     private static int WithPipeline(string path, Func<PipelineDefinition, int> action)
     {

@@ -44,7 +44,7 @@ internal static class RunCommand
 
         try
         {
-            RunSummary summary = new PipelineRunner(SystemClock.Instance, Log.Logger).Run(definition, window);
+            RunSummary summary = Composition.Runner().Run(definition, window);
             if (summary.Run.Status == RunStatuses.Skipped)
             {
                 Console.Error.WriteLine($"pmm-etl: {summary.Run.Error}");

@@ -1,9 +1,7 @@
 using System.CommandLine;
-using NodaTime;
 using PmmEtl.Core.Pipelines;
 using PmmEtl.Dashboard;
 using PmmEtl.Jobs.Operations;
-using PmmEtl.Jobs.Running;
 using PmmEtl.Jobs.Scheduling;
 using Serilog;
 
@@ -48,7 +46,7 @@ internal static class ServeCommand
                 return CliErrors.Usage;
             }
 
-            var operations = new PipelineOperations(new PipelineRunner(SystemClock.Instance, Log.Logger), SystemClock.Instance, Log.Logger);
+            PipelineOperations operations = Composition.Operations();
             using var server = new PipelineServer(parse.GetValue(folder)!, operations, settings);
             await using DashboardHost? host = web is null ? null : await DashboardHost.StartAsync(web, server.Storage, server.Pipelines, operations, cancellationToken);
             if (host is not null)

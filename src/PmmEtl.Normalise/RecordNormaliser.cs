@@ -61,6 +61,9 @@ public sealed class RecordNormaliser : IRecordNormaliser
     /// <summary>Codes outside a field's list that were loaded as its catch-all member (OTHER), by type, field and code: said in the run result.</summary>
     public IReadOnlyDictionary<(string Type, string Field, string Code), long> Unlisted => _unlisted;
 
+    /// <inheritdoc />
+    public DstResolutionCounts DstCounts => Resolver.Counts;
+
     public NormaliseResult Normalise(RawRecord raw)
     {
         RecordPlan plan = Plan(raw.Schema);

@@ -57,14 +57,17 @@ public sealed class ParquetSnapshotPublisher : ISnapshotPublisher
 
     private readonly int _rowGroupSize;
     private readonly ManifestSigner? _signer;
+    private readonly ICheckpoints _checkpoints;
 
     /// <param name="signer">Signs every manifest; when null, the key of the environment (<see cref="ManifestSigner.FromEnvironment"/>), if any.</param>
+    /// <param name="checkpoints">Told when a publication passes a named point of the run (the crash tests' pause); none when null.</param>
     /// <exception cref="InvalidOperationException">The environment names a signing key that cannot be used.</exception>
-    public ParquetSnapshotPublisher(int rowGroupSize = DefaultRowGroupSize, ManifestSigner? signer = null)
+    public ParquetSnapshotPublisher(int rowGroupSize = DefaultRowGroupSize, ManifestSigner? signer = null, ICheckpoints? checkpoints = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rowGroupSize);
         _rowGroupSize = rowGroupSize;
         _signer = signer ?? ManifestSigner.FromEnvironment();
+        _checkpoints = checkpoints ?? Checkpoints.None;
     }
 
     /// <inheritdoc />
@@ -149,7 +152,7 @@ public sealed class ParquetSnapshotPublisher : ISnapshotPublisher
             foreach (AudienceVersion version in prepared.Where(p => !p.Unchanged))
             {
                 Directory.Move(version.Temp, version.Folder);
-                Checkpoints.Reach(Checkpoints.Rename);
+                _checkpoints.Reached(Checkpoints.Rename);
             }
 
             // Every run, changed or not: the history is derived from the versions, never trusted to be up to date (a
@@ -337,7 +340,7 @@ public sealed class ParquetSnapshotPublisher : ISnapshotPublisher
         };
 
         // The manifest goes last: a folder holding a manifest holds every file the manifest names.
-        Checkpoints.Reach(Checkpoints.Manifest);
+        _checkpoints.Reached(Checkpoints.Manifest);
         byte[] written = await ManifestFileStore.WriteAsync(temp, manifest, cancellationToken).ConfigureAwait(false);
         if (key is not null)
         {
@@ -390,9 +393,9 @@ public sealed class ParquetSnapshotPublisher : ISnapshotPublisher
     }
 
     /// <summary>The crash tests stop the process here: one table of the version written, the next not yet.</summary>
-    private static Task<TableWriteResult> ReachThen(string checkpoint, Func<Task<TableWriteResult>> write)
+    private Task<TableWriteResult> ReachThen(string checkpoint, Func<Task<TableWriteResult>> write)
     {
-        Checkpoints.Reach(checkpoint);
+        _checkpoints.Reached(checkpoint);
         return write();
     }
 }

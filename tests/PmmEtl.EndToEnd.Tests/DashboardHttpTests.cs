@@ -95,7 +95,7 @@ public sealed class DashboardHttpTests : IDisposable
     {
         File.WriteAllText(_folder.File("fixture.yaml"), FixtureSource.PipelineYaml());
         FixtureSource.Write(_folder.File("source.sqlite"), FixtureSource.Rows);
-        var runner = new PmmEtl.Jobs.Running.PipelineRunner(NodaTime.SystemClock.Instance, Serilog.Core.Logger.None);
+        var runner = new PmmEtl.Jobs.Running.PipelineRunner(NodaTime.SystemClock.Instance, Serilog.Core.Logger.None, PipelineHarness.Stages);
         runner.Run(PmmEtl.Jobs.Definitions.PipelineDefinitionLoader.Load(_folder.File("fixture.yaml")), new PmmEtl.Jobs.Running.RunOptions(), Ct);
         string today = NodaTime.SystemClock.Instance.GetCurrentInstant().InUtc().Date.ToString("uuuu-MM-dd", null);
         await using TestDashboard dashboard = await StartAsync(_folder, Loopback(), Ct);

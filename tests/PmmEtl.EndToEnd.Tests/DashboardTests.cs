@@ -53,7 +53,7 @@ public sealed class DashboardTests : IDisposable
         File.WriteAllText(_folder.File("fixture.yaml"), FixtureSource.PipelineYaml());
         FixtureSource.Write(_folder.File("source.sqlite"), FixtureSource.Rows);
         ILogger log = new LoggerConfiguration().CreateLogger();
-        var operations = new PipelineOperations(new PipelineRunner(SystemClock.Instance, log), SystemClock.Instance, log);
+        var operations = new PipelineOperations(new PipelineRunner(SystemClock.Instance, log, PipelineHarness.Stages), SystemClock.Instance, log);
         using var server = new PipelineServer(_folder.Path, operations, catchUpNow: false);
         RunSummary run = operations.RunScheduled(server.Pipelines[0], cancellationToken: TestContext.Current.CancellationToken).Single();
 

@@ -41,7 +41,7 @@ public sealed class ForeignFileTests : IDisposable
         var log = new CollectingSink();
         Serilog.ILogger logger = new Serilog.LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(log).CreateLogger();
 
-        Exception? failure = Record.Exception(() => new PipelineRunner(_h.Clock, logger).Run(_h.Definition, cancellationToken: TestContext.Current.CancellationToken));
+        Exception? failure = Record.Exception(() => new PipelineRunner(_h.Clock, logger, PipelineHarness.Stages).Run(_h.Definition, cancellationToken: TestContext.Current.CancellationToken));
         PipelineStatus status = _h.Operations().Status(_h.Definition);
 
         Assert.NotNull(failure);

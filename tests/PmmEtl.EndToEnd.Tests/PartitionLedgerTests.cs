@@ -67,7 +67,7 @@ public sealed class PartitionLedgerTests(PostgresServer postgres) : IDisposable
         {
             Instant occurrence = Instant.FromUtc(2025, 3, night, 6, 30);
             _h.Clock.Reset(occurrence + Duration.FromMinutes(1));
-            RunSummary run = new PipelineRunner(_h.Clock, Serilog.Core.Logger.None).Run(_h.Definition, new RunOptions { Trigger = "scheduled", ScheduledFor = occurrence }, Ct);
+            RunSummary run = new PipelineRunner(_h.Clock, Serilog.Core.Logger.None, PipelineHarness.Stages).Run(_h.Definition, new RunOptions { Trigger = "scheduled", ScheduledFor = occurrence }, Ct);
             Assert.Equal(RunStatuses.Succeeded, run.Run.Status);
         }
 

@@ -1,6 +1,7 @@
 using NodaTime;
 using NodaTime.Testing;
 using PmmEtl.Core.Pipelines;
+using PmmEtl.DemoSource;
 using PmmEtl.Jobs.Definitions;
 using PmmEtl.Jobs.Running;
 using Serilog;
@@ -27,16 +28,19 @@ public sealed class PipelineHarness : IDisposable
 
     public PipelineDefinition Definition => PipelineDefinitionLoader.Load(DefinitionPath);
 
+    /// <summary>The product's stages, with the demo source written when a pipeline asks for it (as the command line does).</summary>
+    public static RunStages Stages { get; } = RunStages.Standard(prepareSource: source => DemoSourceFile.Ensure(source));
+
     public PmmEtl.Jobs.Operations.PipelineOperations Operations()
     {
         ILogger log = new LoggerConfiguration().CreateLogger();
-        return new PmmEtl.Jobs.Operations.PipelineOperations(new PipelineRunner(Clock, log), Clock, log);
+        return new PmmEtl.Jobs.Operations.PipelineOperations(new PipelineRunner(Clock, log, Stages), Clock, log);
     }
 
     public RunSummary Run(ExtractWindow? window = null)
     {
         Clock.AdvanceMinutes(5);
-        return new PipelineRunner(Clock, new LoggerConfiguration().CreateLogger()).Run(Definition, window);
+        return new PipelineRunner(Clock, new LoggerConfiguration().CreateLogger(), Stages).Run(Definition, window);
     }
 
     /// <summary>Rows of a query as object arrays (DuckDB's own types).</summary>

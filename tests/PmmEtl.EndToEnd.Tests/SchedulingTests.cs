@@ -23,7 +23,7 @@ public sealed class SchedulingTests : IDisposable
     private static PmmEtl.Jobs.Operations.PipelineOperations Operations()
     {
         ILogger log = new LoggerConfiguration().CreateLogger();
-        return new PmmEtl.Jobs.Operations.PipelineOperations(new PipelineRunner(SystemClock.Instance, log), SystemClock.Instance, log);
+        return new PmmEtl.Jobs.Operations.PipelineOperations(new PipelineRunner(SystemClock.Instance, log, PipelineHarness.Stages), SystemClock.Instance, log);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class SecretsTests(PostgresServer postgres)
         var log = new CollectingSink();
         var logger = new Serilog.LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(log).CreateLogger();
 
-        RunSummary summary = new PipelineRunner(h.Clock, logger).Run(h.Definition, cancellationToken: TestContext.Current.CancellationToken);
+        RunSummary summary = new PipelineRunner(h.Clock, logger, PipelineHarness.Stages).Run(h.Definition, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal("succeeded", summary.Run.Status);
         Assert.NotEmpty(log.Text);

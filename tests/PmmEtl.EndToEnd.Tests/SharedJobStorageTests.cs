@@ -20,7 +20,7 @@ public sealed class SharedJobStorageTests(PostgresServer postgres) : IDisposable
         File.WriteAllText(_folder.File("fixture.yaml"), FixtureSource.PipelineYaml());
         FixtureSource.Write(_folder.File("source.sqlite"), FixtureSource.Rows);
         var storage = new JobStorageSettings("postgres", connection);
-        var runner = new PmmEtl.Jobs.Operations.PipelineOperations(new PipelineRunner(SystemClock.Instance, new LoggerConfiguration().CreateLogger()), SystemClock.Instance, new LoggerConfiguration().CreateLogger());
+        var runner = new PmmEtl.Jobs.Operations.PipelineOperations(new PipelineRunner(SystemClock.Instance, new LoggerConfiguration().CreateLogger(), PipelineHarness.Stages), SystemClock.Instance, new LoggerConfiguration().CreateLogger());
 
         using var first = new PipelineServer(_folder.Path, runner, storage, catchUpNow: false);
         using var second = new PipelineServer(_folder.Path, runner, storage, catchUpNow: false);

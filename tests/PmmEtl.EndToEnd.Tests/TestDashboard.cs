@@ -43,7 +43,7 @@ public sealed class TestDashboard : IAsyncDisposable
         JobStorage storage = JobStorageSettings.InMemory.Create();
         IReadOnlyList<Core.Pipelines.PipelineDefinition> pipelines = PipelineSchedule.RegisterAll(new RecurringJobManager(storage), folder.Path);
         ILogger log = new LoggerConfiguration().CreateLogger();
-        var operations = new PipelineOperations(new PipelineRunner(SystemClock.Instance, log), SystemClock.Instance, log);
+        var operations = new PipelineOperations(new PipelineRunner(SystemClock.Instance, log, PipelineHarness.Stages), SystemClock.Instance, log);
         DashboardHost host = await DashboardHost.StartAsync(settings, storage, pipelines, operations, cancellationToken);
         return new TestDashboard(host, storage);
     }

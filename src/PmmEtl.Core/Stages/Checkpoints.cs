@@ -1,37 +1,59 @@
 namespace PmmEtl.Core.Stages;
 
 /// <summary>
-/// Named points of a run where the crash-safety tests stop the process. Inert unless PMMETL_PAUSE_AT names the
-/// point: then the process announces it on standard error and waits there (for PMMETL_PAUSE_SECONDS, or until it
-/// is killed), so a test can SIGKILL it at exactly that moment or start a competing run.
+/// Named points of a run where policy around the work may step in: the stages report each point they pass to the
+/// <see cref="ICheckpoints"/> they were given, and do nothing else about it. The crash-safety tests stop the process
+/// at one of them (the command line's environment-driven hook); a production run passes them through <see cref="None"/>.
 /// </summary>
 public static class Checkpoints
 {
+    /// <summary>The run's thousandth record was read and handed to the load.</summary>
     public const string Extract = "extract";
+
+    /// <summary>The run's two-thousandth record was read: the load's bulk append is under way.</summary>
     public const string Append = "append";
+
+    /// <summary>A record type's rows are appended and merged, its transaction not yet committed.</summary>
     public const string Merge = "merge";
 
     /// <summary>After the first record type's load (the declaration) committed, before the next type (a register) loads.</summary>
     public const string TypeCommitted = "type-committed";
+
+    /// <summary>Every record type loaded and committed, nothing measured.</summary>
     public const string Loaded = "loaded";
+
+    /// <summary>The measured years' values written, their transaction not yet committed.</summary>
     public const string Measure = "measure";
+
+    /// <summary>One Parquet table of a snapshot version written, the next not yet.</summary>
     public const string Parquet = "parquet";
+
+    /// <summary>Every file of a version written in its temporary folder, the manifest not yet.</summary>
     public const string Manifest = "manifest";
+
+    /// <summary>A version's folder renamed into place, the history not yet rebuilt.</summary>
     public const string Rename = "rename";
 
-    private static readonly string? PauseAt = Environment.GetEnvironmentVariable("PMMETL_PAUSE_AT");
-    private static readonly int PauseSeconds = int.TryParse(Environment.GetEnvironmentVariable("PMMETL_PAUSE_SECONDS"), out int s) ? s : -1;
-    private static int _reached;
+    /// <summary>The points in the order a run that loads, measures and publishes passes them.</summary>
+    public static IReadOnlyList<string> InRunOrder { get; } = [Extract, Append, Merge, TypeCommitted, Loaded, Measure, Parquet, Manifest, Rename];
 
-    public static void Reach(string name)
+    /// <summary>A hook that does nothing: the stages' default, and every run's but the crash tests'.</summary>
+    public static ICheckpoints None { get; } = new NoCheckpoints();
+
+    private sealed class NoCheckpoints : ICheckpoints
     {
-        if (PauseAt is null || !string.Equals(PauseAt, name, StringComparison.Ordinal) || Interlocked.Exchange(ref _reached, 1) == 1)
+        public void Reached(string point)
         {
-            return;
         }
-
-        Console.Error.WriteLine($"PMMETL-CHECKPOINT {name}");
-        Console.Error.Flush();
-        Thread.Sleep(PauseSeconds < 0 ? Timeout.Infinite : PauseSeconds * 1000);
     }
+}
+
+/// <summary>
+/// Told each time a run passes one of the <see cref="Checkpoints"/>, on the thread doing the work, before the work goes
+/// on: an implementation may record the point, or hold the run there (the crash tests' pause), but must not change
+/// what the run does.
+/// </summary>
+public interface ICheckpoints
+{
+    void Reached(string point);
 }

@@ -1,6 +1,7 @@
 using NodaTime;
 using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Records;
+using PmmEtl.Core.Time;
 
 namespace PmmEtl.Core.Stages;
 
@@ -28,10 +29,19 @@ public interface IRecordSource
     IEnumerable<RawRecord> Read(RecordSchema type, ExtractWindow window, CancellationToken cancellationToken);
 }
 
-/// <summary>Normalise: turns one raw record into a typed one, or says why it cannot (every problem at once).</summary>
+/// <summary>
+/// Normalise: turns one raw record into a typed one, or says why it cannot (every problem at once). One serves a whole
+/// run, so what it met on the way (DST resolutions, codes loaded as OTHER) is the run's, for the run result.
+/// </summary>
 public interface IRecordNormaliser
 {
     NormaliseResult Normalise(RawRecord raw);
+
+    /// <summary>How the local times normalised so far were resolved: ambiguous, skipped or rejected by the DST policy.</summary>
+    DstResolutionCounts DstCounts { get; }
+
+    /// <summary>Codes outside a field's list that were loaded as its catch-all member (OTHER), by type, field and code.</summary>
+    IReadOnlyDictionary<(string Type, string Field, string Code), long> Unlisted { get; }
 }
 
 public readonly record struct NormaliseResult(RecordRow? Record, QuarantineEntry? Quarantine);

@@ -21,16 +21,16 @@ public sealed record CheckOptions(long? Sample = 1000, double MaxQuarantinePerce
 /// Profiles a pipeline's source before anything is loaded: for the first records of each record type it gives, through
 /// the very source reader and normaliser a run uses (no second parser), where each canonical field comes from, how
 /// often it is empty or refused and why, and which KPI values a field the source does not give (or gives as a date
-/// only, or mostly empty) keeps from being measured. It opens no warehouse and writes nothing but a demo source that
-/// does not exist yet (as a run would).
+/// only, or mostly empty) keeps from being measured. It opens no warehouse and writes nothing; the caller's source
+/// preparation (<see cref="RunStages.PrepareSource"/>: the demo source written when missing) runs first, as for a run.
 /// </summary>
-public sealed class PipelineChecker(ILogger log)
+public sealed class PipelineChecker(ILogger log, Action<SourceDefinition> prepareSource)
 {
     private const int Examples = 3;
 
     public CheckReport Check(PipelineDefinition pipeline, CheckOptions options, CancellationToken cancellationToken = default)
     {
-        DemoSourceFile.Ensure(pipeline.Source, log);
+        prepareSource(pipeline.Source);
         KpiNeed[] needs = [.. pipeline.Kpis.SelectMany(KpiNeeds.Of)];
         var blocked = new BlockedValues(pipeline.Source.Kind, needs);
         var problems = new List<string>();

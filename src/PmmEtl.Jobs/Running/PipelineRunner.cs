@@ -1,15 +1,11 @@
 using System.Diagnostics;
-using System.Text.Json;
 using NodaTime;
-using PmmEtl.Core.Catalogue;
 using PmmEtl.Core.Measure;
 using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Records;
 using PmmEtl.Core.Stages;
 using PmmEtl.Core.Time;
 using PmmEtl.Extract;
-using PmmEtl.Normalise;
-using PmmEtl.Publish;
 using Serilog;
 using Serilog.Context;
 
@@ -18,7 +14,10 @@ namespace PmmEtl.Jobs.Running;
 /// <summary>
 /// Runs a pipeline once: extract → normalise → load → measure → publish. The <c>run</c> command and the
 /// Hangfire job both call this, so a scheduled night and a manual re-run are the same code. Data flows one
-/// way; each stage is reached through its interface only. Every log line of the run carries its RunId.
+/// way; each stage is reached through its interface only, made by the <see cref="RunStages"/> the caller composed,
+/// as it gives the clock. This class sequences the stages and keeps the run's books (lock, run record, partitions);
+/// the work is in <see cref="RecordStage"/>, <see cref="MeasureYears"/>, <see cref="PublishStage"/> and
+/// <see cref="RunResultFile"/>. Every log line of the run carries its RunId.
 /// </summary>
 public sealed class PipelineRunner
 {
@@ -26,11 +25,13 @@ public sealed class PipelineRunner
 
     private readonly IClock _clock;
     private readonly ILogger _log;
+    private readonly RunStages _stages;
 
-    public PipelineRunner(IClock clock, ILogger log)
+    public PipelineRunner(IClock clock, ILogger log, RunStages stages)
     {
         _clock = clock;
         _log = log;
+        _stages = stages;
     }
 
     /// <summary>The window a run loads when none is given: everything, or the nightly lookback in the schedule's zone.</summary>
@@ -54,7 +55,7 @@ public sealed class PipelineRunner
         _log.Information("Run of {Pipeline} ({Trigger}) started for {Window} (DST policy {DstPolicy}, tzdb {TzdbVersion})",
             pipeline.Name, options.Trigger, window.ToString(), pipeline.Dst.ToString(), Tzdb.Version);
 
-        DemoSourceFile.Ensure(pipeline.Source, _log);
+        _stages.PrepareSource(pipeline.Source);
 
         var record = new RunRecord
         {
@@ -73,7 +74,7 @@ public sealed class PipelineRunner
         IWarehouse opened;
         try
         {
-            opened = WarehouseFactory.Open(pipeline.Warehouse);
+            opened = WarehouseFactory.Open(pipeline.Warehouse, _stages.Checkpoints);
         }
         catch (WarehouseBusyException busy)
         {
@@ -124,18 +125,17 @@ public sealed class PipelineRunner
             }
 
             SourceFields fields = Describe(pipeline, source);
-            var resolver = new LocalTimeResolver(pipeline.Dst);
-            var normaliser = new RecordNormaliser(pipeline.Offices, resolver, pipeline.ExchangeRates, fields, pipeline.Range);
+            IRecordNormaliser normaliser = _stages.Normaliser(pipeline, fields);
             var sample = new List<QuarantineEntry>();
-            IReadOnlyList<RecordLoadResult> loads = new RecordStage(_log).Run(pipeline, run, warehouse, source, normaliser, sample, QuarantineSampleSize, cancellationToken,
+            IReadOnlyList<RecordLoadResult> loads = new RecordStage(_log, _stages.Checkpoints).Run(pipeline, run, warehouse, source, normaliser, sample, QuarantineSampleSize, cancellationToken,
                 () => warehouse.Operations.Heartbeat(pipeline.Name, run.RunId, _clock.GetCurrentInstant()));
-            record = WithLoads(record, loads, resolver.Counts);
-            Checkpoints.Reach(Checkpoints.Loaded);
-            CheckFreshness(pipeline, warehouse);
+            record = RunCounts.WithLoads(record, loads, normaliser.DstCounts);
+            _stages.Checkpoints.Reached(Checkpoints.Loaded);
+            SourceFreshness.Check(pipeline, warehouse.Operations, _clock.GetCurrentInstant());
 
             IReadOnlyList<int> years = MeasureYears.Of(pipeline, window, loads);
-            var totals = new List<KpiValue>();
-            var snapshots = new List<PublishedSnapshot>();
+            IReadOnlyList<KpiValue> totals = [];
+            IReadOnlyList<PublishedSnapshot> snapshots = [];
             if (options.Measure)
             {
                 record = Measure(pipeline, run, warehouse, record, years, fields);
@@ -144,7 +144,7 @@ public sealed class PipelineRunner
             if (options.Measure && options.Publish)
             {
                 warehouse.Operations.Heartbeat(pipeline.Name, run.RunId, _clock.GetCurrentInstant());
-                record = Publish(pipeline, run, warehouse, record, years, totals, snapshots);
+                (record, snapshots, totals) = Publish(pipeline, run, warehouse, record, years);
             }
 
             warehouse.Operations.Settle(pipeline.Name, run.RunId, PartitionStates.Running, PartitionStates.Done, null, _clock.GetCurrentInstant());
@@ -213,7 +213,7 @@ public sealed class PipelineRunner
         Instant started = _clock.GetCurrentInstant();
         var run = new RunContext(RunIds.New(started), pipeline.Name, started, ExtractWindow.Everything);
         using IDisposable runId = LogContext.PushProperty("RunId", run.RunId);
-        using IWarehouse warehouse = WarehouseFactory.Open(pipeline.Warehouse);
+        using IWarehouse warehouse = WarehouseFactory.Open(pipeline.Warehouse, _stages.Checkpoints);
         warehouse.Migrate();
         var record = new RunRecord
         {
@@ -226,13 +226,11 @@ public sealed class PipelineRunner
             warehouse.Operations.Adopt(pipeline.Name, run.RunId, from, to, started);
         }
 
-        var totals = new List<KpiValue>();
-        var snapshots = new List<PublishedSnapshot>();
         try
         {
             SourceFields fields = Describe(pipeline, RecordSources.Create(pipeline.Source, pipeline.Name));
             record = Measure(pipeline, run, warehouse, record, years, fields);
-            record = Publish(pipeline, run, warehouse, record, years, totals, snapshots);
+            (record, IReadOnlyList<PublishedSnapshot> snapshots, IReadOnlyList<KpiValue> totals) = Publish(pipeline, run, warehouse, record, years);
             record = record with { Status = RunStatuses.Succeeded, FinishedAt = _clock.GetCurrentInstant() };
             warehouse.Runs.Finished(record);
             return new RunSummary(record, totals, snapshots, [], RunResultFile.Write(pipeline, record, snapshots, [], fields));
@@ -254,50 +252,10 @@ public sealed class PipelineRunner
     /// </summary>
     public static Duration LockStaleAfter { get; } = Duration.FromHours(12);
 
-    private void CheckFreshness(PipelineDefinition pipeline, IWarehouse warehouse)
-    {
-        if (pipeline.MaxSourceAge is not { } allowed)
-        {
-            return;
-        }
-
-        Instant now = _clock.GetCurrentInstant();
-        Instant? latest = warehouse.Operations.LatestLodgement();
-        if (latest is null || now - latest.Value > allowed)
-        {
-            throw new StaleSourceException(latest is null
-                ? $"the source is stale: no declaration has been loaded (freshness.max_source_age_hours = {allowed.TotalHours:F0})"
-                : $"the source is stale: its newest lodgement is {latest} ({(now - latest.Value).TotalHours:F0} h ago), "
-                  + $"more than freshness.max_source_age_hours = {allowed.TotalHours:F0}; KPIs were not published");
-        }
-    }
-
     /// <summary>What the source gives of each record type it gives, as it describes itself before any row is read.</summary>
     private static SourceFields Describe(PipelineDefinition pipeline, IRecordSource source) =>
         new(pipeline.Source.Kind, source.Available.ToDictionary(t => t.Name, source.Describe, StringComparer.Ordinal),
             type => RecordSources.WhereTypeWouldBe(pipeline.Source, type));
-
-    /// <summary>The run book's counts: declarations as rows, every other type as records, and the run's DST resolutions.</summary>
-    private static RunRecord WithLoads(RunRecord record, IReadOnlyList<RecordLoadResult> loads, DstResolutionCounts dst)
-    {
-        RecordLoadResult? declarations = loads.FirstOrDefault(l => l.RecordType == RecordTypes.Declaration.Name);
-        IEnumerable<RecordLoadResult> registers = loads.Where(l => l.RecordType != RecordTypes.Declaration.Name);
-        return record with
-        {
-            RowsRead = declarations?.Read ?? 0,
-            RowsOutsideWindow = declarations?.OutsideWindow ?? 0,
-            RowsLoaded = declarations?.Loaded ?? 0,
-            RowsQuarantined = declarations?.Quarantined ?? 0,
-            RowsReplaced = declarations?.Replaced ?? 0,
-            RecordsLoaded = registers.Sum(r => r.Loaded),
-            RecordsQuarantined = registers.Sum(r => r.Quarantined),
-            DstAmbiguous = dst.Ambiguous,
-            DstSkipped = dst.Skipped,
-            DstRejected = dst.Rejected,
-            ExtractLoadMs = loads.Sum(l => l.ExtractMs),
-            MergeMs = loads.Sum(l => l.MergeMs),
-        };
-    }
 
     private RunRecord Measure(PipelineDefinition pipeline, RunContext run, IWarehouse warehouse, RunRecord record, IReadOnlyList<int> years, SourceFields fields)
     {
@@ -308,42 +266,12 @@ public sealed class PipelineRunner
         return record with { KpiValues = measured.Values, MeasureMs = watch.ElapsedMilliseconds };
     }
 
-    private RunRecord Publish(PipelineDefinition pipeline, RunContext run, IWarehouse warehouse, RunRecord record, IReadOnlyList<int> years,
-        List<KpiValue> totals, List<PublishedSnapshot> snapshots)
+    private (RunRecord Record, IReadOnlyList<PublishedSnapshot> Snapshots, IReadOnlyList<KpiValue> Totals) Publish(PipelineDefinition pipeline, RunContext run,
+        IWarehouse warehouse, RunRecord record, IReadOnlyList<int> years)
     {
         var watch = Stopwatch.StartNew();
-        var publisher = new ParquetSnapshotPublisher();
-        foreach (int year in years)
-        {
-            List<KpiValue> yearTotals = warehouse.ValueReader.ReadValues(pipeline.Name, year)
-                .Where(v => v.PeriodType == "year" && v.Breakdown == KpiFormula.TotalBreakdown).ToList();
-            if (yearTotals.Count == 0)
-            {
-                continue;
-            }
-
-            totals.AddRange(yearTotals);
-            PublishedSnapshot snapshot = publisher.Publish(
-                new SnapshotRequest(pipeline.Name, year, run.RunId, _clock.GetCurrentInstant(), pipeline.Dst.ToString(), Tzdb.Version,
-                    KpiCatalogue.Version, run.Window.ToString(), pipeline.OutputFolder)
-                {
-                    Audiences = pipeline.Publish.Audiences,
-                    SuppressBelow = pipeline.Publish.SuppressBelow,
-                },
-                warehouse.ValueReader);
-            snapshots.Add(snapshot);
-            // One version per audience the pipeline publishes for (publish.audiences; all three by default).
-            foreach (PublishedAudience audience in snapshot.Audiences)
-            {
-                _log.Information(audience.Unchanged ? "Snapshot {Year} {Audience} unchanged: {Folder} kept" : "Snapshot {Year} {Audience} published: {Folder}",
-                    year, audience.Audience, audience.Folder);
-                foreach (string finding in audience.Findings)
-                {
-                    _log.Warning("Snapshot {Year} {Audience}: {Finding}", year, audience.Audience, finding);
-                }
-            }
-        }
-
-        return record with { PublishMs = watch.ElapsedMilliseconds };
+        (IReadOnlyList<PublishedSnapshot> snapshots, IReadOnlyList<KpiValue> totals) = new PublishStage(_stages.Publisher(), _log)
+            .Run(pipeline, run, warehouse.ValueReader, years, _clock.GetCurrentInstant);
+        return (record with { PublishMs = watch.ElapsedMilliseconds }, snapshots, totals);
     }
 }

@@ -15,8 +15,9 @@ namespace PmmEtl.Jobs.Running;
 /// own thread, this thread normalises, and the load's writer thread feeds the engine's bulk path, in order, with bounded
 /// queues between them. One normaliser (so one local-time resolver) serves every type, so the run's DST counts cover
 /// every record. The category rules are synced first: they are data the administration owns, read at measure time.
+/// The run's checkpoint hook is told when the run's thousandth and two-thousandth records are read and when each type commits.
 /// </summary>
-internal sealed class RecordStage(ILogger log)
+internal sealed class RecordStage(ILogger log, ICheckpoints checkpoints)
 {
     private const int ProgressEvery = 50_000;
 
@@ -77,10 +78,10 @@ internal sealed class RecordStage(ILogger log)
                     switch (++read)
                     {
                         case 1000:
-                            Checkpoints.Reach(Checkpoints.Extract);
+                            checkpoints.Reached(Checkpoints.Extract);
                             break;
                         case 2000:
-                            Checkpoints.Reach(Checkpoints.Append);
+                            checkpoints.Reached(Checkpoints.Append);
                             break;
                     }
 
@@ -98,7 +99,7 @@ internal sealed class RecordStage(ILogger log)
             // The type and its partitions are committed: the run shows life, and a kill from here on leaves this type
             // done and the next ones not (the first type reached is the declaration: a kill before the registers load).
             committed?.Invoke();
-            Checkpoints.Reach(Checkpoints.TypeCommitted);
+            checkpoints.Reached(Checkpoints.TypeCommitted);
             log.Information("{Type}: {Loaded} loaded ({Replaced} replaced), {Quarantined} quarantined of {Read} read in {Ms} ms",
                 type.Name, load.Loaded, load.Replaced, load.Quarantined, typeRead, extractMs + watch.ElapsedMilliseconds);
             // What the source met while reading that bends or refuses rows without failing the run (a WCO time without

@@ -9,11 +9,12 @@ namespace PmmEtl.Jobs.Running;
 /// <summary>Opens the warehouse engine a pipeline names.</summary>
 public static class WarehouseFactory
 {
-    public static IWarehouse Open(WarehouseDefinition definition) => definition.Engine switch
+    /// <param name="checkpoints">Told the named points its loads and value store pass (a run's hook); none when null.</param>
+    public static IWarehouse Open(WarehouseDefinition definition, ICheckpoints? checkpoints = null) => definition.Engine switch
     {
-        "duckdb" => DuckDbWarehouse.Open(definition.Path!),
-        "postgres" => PostgresWarehouse.Open(definition.ConnectionString!),
-        "sqlserver" => SqlServerWarehouse.Open(definition.ConnectionString!),
+        "duckdb" => DuckDbWarehouse.Open(definition.Path!, checkpoints),
+        "postgres" => PostgresWarehouse.Open(definition.ConnectionString!, checkpoints),
+        "sqlserver" => SqlServerWarehouse.Open(definition.ConnectionString!, checkpoints),
         _ => throw new NotSupportedException($"warehouse.engine '{definition.Engine}' is not supported"),
     };
 }

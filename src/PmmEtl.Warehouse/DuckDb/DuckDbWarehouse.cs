@@ -6,7 +6,8 @@ namespace PmmEtl.Warehouse.DuckDb;
 /// <summary>The embedded default engine: one DuckDB file, opened in-process by one writer at a time.</summary>
 public static class DuckDbWarehouse
 {
-    public static SqlWarehouse Open(string path)
+    /// <param name="checkpoints">Told the named points a load and the value store pass; none when null.</param>
+    public static SqlWarehouse Open(string path, PmmEtl.Core.Stages.ICheckpoints? checkpoints = null)
     {
         string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (folder is not null)
@@ -16,7 +17,7 @@ public static class DuckDbWarehouse
 
         try
         {
-            var warehouse = new SqlWarehouse(new DuckDBConnection($"Data Source={path}"), new DuckDbDialect());
+            var warehouse = new SqlWarehouse(new DuckDBConnection($"Data Source={path}"), new DuckDbDialect(), checkpoints);
             // DuckDB's buffer pool grows to 80 % of RAM by default; a nightly job shares its machine, so the pool is
             // capped and larger merges spill to disk instead of growing the process with the number of rows.
             using (var command = warehouse.Connection.CreateCommand())

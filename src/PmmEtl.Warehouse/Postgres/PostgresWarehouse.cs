@@ -13,8 +13,9 @@ public static class PostgresWarehouse
     /// </summary>
     public const string WorkMem = "64MB";
 
-    public static SqlWarehouse Open(string connectionString) =>
-        new(new NpgsqlConnection(WithWorkMem(connectionString)), new PostgresDialect());
+    /// <param name="checkpoints">Told the named points a load and the value store pass; none when null.</param>
+    public static SqlWarehouse Open(string connectionString, PmmEtl.Core.Stages.ICheckpoints? checkpoints = null) =>
+        new(new NpgsqlConnection(WithWorkMem(connectionString)), new PostgresDialect(), checkpoints);
 
     internal static string WithWorkMem(string connectionString)
     {

@@ -38,14 +38,16 @@ internal sealed class SqlRecordLoad : IRecordLoad
     private readonly InPlaceMergeSql? _inPlace;
     private readonly long _replacedBefore;
     private readonly SqlWarehouse _warehouse;
+    private readonly ICheckpoints _checkpoints;
     private long _quarantined;
     private long _appended;
     private long _staged;
     private bool _finished;
 
-    public SqlRecordLoad(DbConnection connection, SqlCommands sql, ISqlDialect dialect, RecordSchema type, RunContext run, SqlWarehouse warehouse)
+    public SqlRecordLoad(DbConnection connection, SqlCommands sql, ISqlDialect dialect, RecordSchema type, RunContext run, SqlWarehouse warehouse, ICheckpoints checkpoints)
     {
         _warehouse = warehouse;
+        _checkpoints = checkpoints;
         _sql = sql;
         _dialect = dialect;
         _run = run;
@@ -262,7 +264,7 @@ internal sealed class SqlRecordLoad : IRecordLoad
             _sql.Execute(fromRows ? merge.InsertPartitionsFromRows : merge.InsertPartitions, _parameters);
         }
 
-        Checkpoints.Reach(Checkpoints.Merge);
+        _checkpoints.Reached(Checkpoints.Merge);
         if (_type.FeedsTraderDimension)
         {
             _sql.Execute(merge.DeleteTraders, _parameters);

@@ -13,9 +13,11 @@ internal sealed class SqlKpiValues : IKpiValueStore, IKpiValueReader
     private readonly DbConnection _connection;
     private readonly SqlCommands _sql;
     private readonly ISqlDialect _dialect;
+    private readonly ICheckpoints _checkpoints;
 
-    public SqlKpiValues(DbConnection connection, SqlCommands sql, ISqlDialect dialect)
+    public SqlKpiValues(DbConnection connection, SqlCommands sql, ISqlDialect dialect, ICheckpoints checkpoints)
     {
+        _checkpoints = checkpoints;
         _connection = connection;
         _sql = sql;
         _dialect = dialect;
@@ -75,7 +77,7 @@ internal sealed class SqlKpiValues : IKpiValueStore, IKpiValueReader
                 rows.Complete();
             }
 
-            Checkpoints.Reach(Checkpoints.Measure);
+            _checkpoints.Reached(Checkpoints.Measure);
             _sql.Commit();
         }
         catch

@@ -17,18 +17,22 @@ public sealed class SqlWarehouse : IWarehouse
     private readonly DbConnection _connection;
     private readonly SqlCommands _sql;
     private readonly SqlKpiValues _values;
+    private readonly ICheckpoints _checkpoints;
 
-    public SqlWarehouse(DbConnection connection, ISqlDialect dialect)
+    /// <param name="checkpoints">Told when a load or the value store passes a named point of the run (the crash tests'
+    /// pause); <see cref="Checkpoints.None"/> when null.</param>
+    public SqlWarehouse(DbConnection connection, ISqlDialect dialect, ICheckpoints? checkpoints = null)
     {
         _connection = connection;
         Dialect = dialect;
+        _checkpoints = checkpoints ?? Checkpoints.None;
         if (_connection.State != System.Data.ConnectionState.Open)
         {
             _connection.Open();
         }
 
         _sql = new SqlCommands(_connection, dialect);
-        _values = new SqlKpiValues(_connection, _sql, dialect);
+        _values = new SqlKpiValues(_connection, _sql, dialect, _checkpoints);
         Aggregator = new SqlKpiAggregator(_sql, dialect);
         Runs = new SqlRunLog(_sql, dialect);
         Operations = new SqlOperationsBook(_sql, this);
@@ -79,7 +83,7 @@ public sealed class SqlWarehouse : IWarehouse
         }
     }
 
-    public IRecordLoad BeginLoad(RecordSchema type, RunContext run) => new SqlRecordLoad(_connection, _sql, Dialect, type, run, this);
+    public IRecordLoad BeginLoad(RecordSchema type, RunContext run) => new SqlRecordLoad(_connection, _sql, Dialect, type, run, this, _checkpoints);
 
     public void SyncSeizureCategories(IReadOnlyList<SeizureCategoryRule> rules)
     {
