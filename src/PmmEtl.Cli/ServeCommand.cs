@@ -1,7 +1,7 @@
 using System.CommandLine;
 using NodaTime;
-using PmmEtl.Core.Pipelines;
 using PmmEtl.Dashboard;
+using PmmEtl.Jobs.Definitions;
 using PmmEtl.Jobs.Operations;
 using PmmEtl.Jobs.Running;
 using PmmEtl.Jobs.Scheduling;

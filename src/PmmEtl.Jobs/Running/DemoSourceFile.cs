@@ -1,5 +1,5 @@
-using PmmEtl.Core.Pipelines;
 using PmmEtl.DemoSource;
+using PmmEtl.Extract;
 using Serilog;
 
 namespace PmmEtl.Jobs.Running;
