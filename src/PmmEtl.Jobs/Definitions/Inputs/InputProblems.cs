@@ -16,7 +16,7 @@ internal sealed class InputProblems
 
     public void Add(long line, string field, string message) => _problems.Add($"{File}: line {line}: {field}: {message}");
 
-    /// <summary>Takes problems written by <see cref="Definitions.YamlNodeReader"/> (<c>line N: key: …</c>) and names the file.</summary>
+    /// <summary>Takes problems written by <see cref="PmmEtl.Extract.Definitions.YamlNodeReader"/> (<c>line N: key: …</c>) and names the file.</summary>
     public void AddFromYaml(IEnumerable<string> problems) => _problems.AddRange(problems.Select(p => $"{File}: {p}"));
 
     /// <summary>Where a record came from, published with its value.</summary>
