@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using PmmEtl.Core.Pipelines;
 using PmmEtl.Jobs.Checking;
 using PmmEtl.Jobs.Definitions;
 

@@ -1,6 +1,7 @@
 using NodaTime;
 using PmmEtl.Core.Pipelines;
 using PmmEtl.DemoSource;
+using PmmEtl.Extract;
 using PmmEtl.Jobs.Checking;
 using PmmEtl.Jobs.Operations;
 using PmmEtl.Jobs.Running;

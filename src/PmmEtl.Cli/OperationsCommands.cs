@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using NodaTime;
-using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Stages;
 using PmmEtl.Jobs.Definitions;
 using PmmEtl.Jobs.Operations;

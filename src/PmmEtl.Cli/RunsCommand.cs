@@ -1,5 +1,4 @@
 using System.CommandLine;
-using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Stages;
 using PmmEtl.Jobs.Definitions;
 using PmmEtl.Jobs.Running;

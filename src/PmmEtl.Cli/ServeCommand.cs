@@ -1,6 +1,8 @@
 using System.CommandLine;
+using NodaTime;
 using PmmEtl.Core.Pipelines;
 using PmmEtl.Dashboard;
+using PmmEtl.Jobs.Definitions;
 using PmmEtl.Jobs.Operations;
 using PmmEtl.Jobs.Scheduling;
 using Serilog;

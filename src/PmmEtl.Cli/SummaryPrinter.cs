@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using PmmEtl.Core.Catalogue;
-using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Records;
 using PmmEtl.Core.Stages;
+using PmmEtl.Jobs.Definitions;
 using PmmEtl.Jobs.Running;
 
 namespace PmmEtl.Cli;

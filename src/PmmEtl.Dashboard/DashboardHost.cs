@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using PmmEtl.Core.Pipelines;
+using PmmEtl.Jobs.Definitions;
 using PmmEtl.Jobs.Operations;
 using Serilog;
 

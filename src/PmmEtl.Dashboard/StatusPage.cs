@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Stages;
+using PmmEtl.Jobs.Definitions;
 using PmmEtl.Jobs.Operations;
 using PmmEtl.Jobs.Running;
 

@@ -1,4 +1,4 @@
-using PmmEtl.Core.Pipelines;
+using PmmEtl.Extract;
 
 namespace PmmEtl.DemoSource;
 

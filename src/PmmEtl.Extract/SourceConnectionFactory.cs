@@ -3,7 +3,6 @@ using DuckDB.NET.Data;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using PmmEtl.Core.Pipelines;
 using PmmEtl.Extract.Relational;
 
 namespace PmmEtl.Extract;

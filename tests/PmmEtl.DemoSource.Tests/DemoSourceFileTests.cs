@@ -1,5 +1,7 @@
 using Dapper;
 using PmmEtl.Core.Pipelines;
+using PmmEtl.Extract;
+using PmmEtl.Extract.Relational;
 
 namespace PmmEtl.DemoSource.Tests;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
-using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Records;
 using PmmEtl.Core.Stages;
+using PmmEtl.Jobs.Definitions;
 using PmmEtl.Jobs.Running;
 using PmmEtl.Warehouse.Sql;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using PmmEtl.Core.Pipelines;
 using PmmEtl.Jobs.Definitions;
 
 namespace PmmEtl.EndToEnd.Tests;

@@ -4,6 +4,7 @@ using Hangfire;
 using Hangfire.Storage;
 using NodaTime;
 using PmmEtl.Dashboard;
+using PmmEtl.Jobs.Definitions;
 using PmmEtl.Jobs.Operations;
 using PmmEtl.Jobs.Running;
 using PmmEtl.Jobs.Scheduling;
@@ -41,7 +42,7 @@ public sealed class TestDashboard : IAsyncDisposable
     {
         File.WriteAllText(folder.File("fixture.yaml"), FixtureSource.PipelineYaml());
         JobStorage storage = JobStorageSettings.InMemory.Create();
-        IReadOnlyList<Core.Pipelines.PipelineDefinition> pipelines = PipelineSchedule.RegisterAll(new RecurringJobManager(storage), folder.Path);
+        IReadOnlyList<PipelineDefinition> pipelines = PipelineSchedule.RegisterAll(new RecurringJobManager(storage), folder.Path);
         ILogger log = new LoggerConfiguration().CreateLogger();
         var operations = new PipelineOperations(new PipelineRunner(SystemClock.Instance, log, PipelineHarness.Stages), SystemClock.Instance, log);
         DashboardHost host = await DashboardHost.StartAsync(settings, storage, pipelines, operations, cancellationToken);

@@ -1,4 +1,5 @@
 using PmmEtl.Core.Pipelines;
+using PmmEtl.Extract.Csv;
 
 namespace PmmEtl.Extract.Tests;
 

@@ -1,6 +1,7 @@
 using NodaTime;
 using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Records;
+using PmmEtl.Extract.Csv;
 using PmmEtl.Testing;
 
 namespace PmmEtl.Extract.Tests;

@@ -2,6 +2,7 @@ using System.Text;
 using NodaTime;
 using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Records;
+using PmmEtl.Extract.Csv;
 using PmmEtl.Extract.Files;
 using PmmEtl.Testing;
 

@@ -2,7 +2,6 @@ using System.Data.Common;
 using DuckDB.NET.Data;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Records;
 using PmmEtl.Extract.Files;
 using PmmEtl.Extract.Relational;

@@ -1,4 +1,3 @@
-using PmmEtl.Extract.Files;
 using System.Data.Common;
 using DuckDB.NET.Data;
 using Microsoft.Data.SqlClient;
@@ -7,7 +6,9 @@ using Npgsql;
 using NpgsqlTypes;
 using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Records;
+using PmmEtl.Extract.Files;
 using PmmEtl.Extract.Relational;
+using PmmEtl.Extract.Wco;
 using PmmEtl.LocalPostgres;
 using PmmEtl.Testing;
 

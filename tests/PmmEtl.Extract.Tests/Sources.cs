@@ -3,6 +3,8 @@ using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Records;
 using PmmEtl.Core.Stages;
 using PmmEtl.Core.Time;
+using PmmEtl.Extract.Csv;
+using PmmEtl.Extract.Wco;
 using PmmEtl.Normalise;
 using PmmEtl.Testing;
 

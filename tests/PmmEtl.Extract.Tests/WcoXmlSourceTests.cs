@@ -1,6 +1,6 @@
 using NodaTime;
-using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Records;
+using PmmEtl.Extract.Wco;
 using PmmEtl.Testing;
 
 namespace PmmEtl.Extract.Tests;

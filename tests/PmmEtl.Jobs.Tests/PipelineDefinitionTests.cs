@@ -1,5 +1,5 @@
-using PmmEtl.Core.Pipelines;
 using PmmEtl.Jobs.Definitions;
+using PmmEtl.Jobs.Definitions.Schedule;
 
 namespace PmmEtl.Jobs.Tests;
 

@@ -1,4 +1,4 @@
-using PmmEtl.Core.Pipelines;
+using PmmEtl.Extract.Wco;
 using PmmEtl.Jobs.Definitions;
 
 namespace PmmEtl.Jobs.Tests;

@@ -1,4 +1,3 @@
-using PmmEtl.Core.Pipelines;
 using PmmEtl.Jobs.Definitions;
 
 namespace PmmEtl.Jobs.Tests;

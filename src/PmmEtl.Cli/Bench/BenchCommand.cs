@@ -3,6 +3,7 @@ using System.Diagnostics;
 using NodaTime;
 using PmmEtl.Core.Pipelines;
 using PmmEtl.DemoSource;
+using PmmEtl.Extract;
 using PmmEtl.Jobs.Definitions;
 
 namespace PmmEtl.Cli.Bench;

@@ -1,4 +1,4 @@
-using PmmEtl.Core.Pipelines;
+using PmmEtl.Jobs.Definitions;
 
 namespace PmmEtl.Cli.Bench;
 

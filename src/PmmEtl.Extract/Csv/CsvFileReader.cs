@@ -1,4 +1,3 @@
-using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Records;
 using PmmEtl.Extract.Mapping;
 using Sylvan.Data.Csv;

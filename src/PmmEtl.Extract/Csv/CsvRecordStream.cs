@@ -1,5 +1,4 @@
 using System.Text;
-using PmmEtl.Core.Pipelines;
 using PmmEtl.Extract.Files;
 using Sylvan.Data.Csv;
 

@@ -1,5 +1,4 @@
 using NodaTime;
-using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Records;
 using PmmEtl.Extract.Files;
 

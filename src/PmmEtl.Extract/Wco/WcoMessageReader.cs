@@ -1,5 +1,4 @@
 using System.Xml;
-using PmmEtl.Core.Pipelines;
 
 namespace PmmEtl.Extract.Wco;
 

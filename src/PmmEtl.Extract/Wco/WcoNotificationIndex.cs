@@ -1,5 +1,4 @@
 using NodaTime;
-using PmmEtl.Core.Pipelines;
 
 namespace PmmEtl.Extract.Wco;
 

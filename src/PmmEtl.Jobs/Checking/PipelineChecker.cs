@@ -5,6 +5,7 @@ using PmmEtl.Core.Records;
 using PmmEtl.Core.Stages;
 using PmmEtl.Core.Time;
 using PmmEtl.Extract;
+using PmmEtl.Jobs.Definitions;
 using PmmEtl.Jobs.Running;
 using PmmEtl.Normalise;
 using Serilog;

@@ -2,8 +2,10 @@ using Cronos;
 using NodaTime;
 using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Records;
-using PmmEtl.Extract;
 using PmmEtl.Core.Stages;
+using PmmEtl.Extract;
+using PmmEtl.Jobs.Definitions;
+using PmmEtl.Jobs.Definitions.Schedule;
 using PmmEtl.Jobs.Running;
 using Serilog;
 

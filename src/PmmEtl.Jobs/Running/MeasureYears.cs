@@ -2,6 +2,7 @@ using NodaTime;
 using PmmEtl.Core.Catalogue;
 using PmmEtl.Core.Measure;
 using PmmEtl.Core.Pipelines;
+using PmmEtl.Jobs.Definitions;
 
 namespace PmmEtl.Jobs.Running;
 

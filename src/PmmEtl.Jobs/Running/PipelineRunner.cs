@@ -6,6 +6,8 @@ using PmmEtl.Core.Records;
 using PmmEtl.Core.Stages;
 using PmmEtl.Core.Time;
 using PmmEtl.Extract;
+using PmmEtl.Jobs.Definitions;
+using PmmEtl.Jobs.Definitions.Schedule;
 using Serilog;
 using Serilog.Context;
 

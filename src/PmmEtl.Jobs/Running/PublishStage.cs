@@ -5,6 +5,7 @@ using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Records;
 using PmmEtl.Core.Stages;
 using PmmEtl.Core.Time;
+using PmmEtl.Jobs.Definitions;
 using Serilog;
 
 namespace PmmEtl.Jobs.Running;

@@ -2,9 +2,9 @@ using System.Diagnostics;
 using NodaTime;
 using PmmEtl.Core.Catalogue;
 using PmmEtl.Core.Measure;
-using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Records;
 using PmmEtl.Core.Stages;
+using PmmEtl.Jobs.Definitions;
 using Serilog;
 
 namespace PmmEtl.Jobs.Running;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using PmmEtl.Core.Measure;
 using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Stages;
+using PmmEtl.Jobs.Definitions;
 
 namespace PmmEtl.Jobs.Running;
 

@@ -2,6 +2,8 @@ using PmmEtl.Core.Measure;
 using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Stages;
 using PmmEtl.Core.Time;
+using PmmEtl.Extract;
+using PmmEtl.Jobs.Definitions;
 using PmmEtl.Normalise;
 using PmmEtl.Publish;
 

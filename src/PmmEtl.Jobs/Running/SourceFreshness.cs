@@ -1,6 +1,7 @@
 using NodaTime;
 using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Stages;
+using PmmEtl.Jobs.Definitions;
 
 namespace PmmEtl.Jobs.Running;
 

@@ -1,5 +1,5 @@
-using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Stages;
+using PmmEtl.Jobs.Definitions.Warehouse;
 using PmmEtl.Warehouse.DuckDb;
 using PmmEtl.Warehouse.Postgres;
 using PmmEtl.Warehouse.SqlServer;

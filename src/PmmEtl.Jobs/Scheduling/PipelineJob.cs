@@ -1,5 +1,4 @@
 using Hangfire;
-using PmmEtl.Core.Pipelines;
 using PmmEtl.Jobs.Definitions;
 using PmmEtl.Jobs.Operations;
 

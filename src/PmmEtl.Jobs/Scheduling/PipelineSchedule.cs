@@ -1,5 +1,4 @@
 using Hangfire;
-using PmmEtl.Core.Pipelines;
 using PmmEtl.Jobs.Definitions;
 
 namespace PmmEtl.Jobs.Scheduling;

@@ -1,5 +1,5 @@
 using Hangfire;
-using PmmEtl.Core.Pipelines;
+using PmmEtl.Jobs.Definitions;
 using PmmEtl.Jobs.Operations;
 
 namespace PmmEtl.Jobs.Scheduling;

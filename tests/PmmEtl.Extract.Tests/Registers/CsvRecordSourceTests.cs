@@ -3,6 +3,7 @@ using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Records;
 using PmmEtl.Core.Stages;
 using PmmEtl.Core.Time;
+using PmmEtl.Extract.Csv;
 using PmmEtl.Extract.Files;
 using PmmEtl.Normalise;
 using PmmEtl.Testing;

@@ -5,6 +5,7 @@ using PmmEtl.Core.Records;
 using PmmEtl.Core.Stages;
 using PmmEtl.Core.Time;
 using PmmEtl.Extract.Files;
+using PmmEtl.Extract.Wco;
 using PmmEtl.Normalise;
 using RegisterList = PmmEtl.Core.Records.RecordTypes;
 

@@ -1,7 +1,7 @@
 using NodaTime;
 using PmmEtl.Core.Catalogue;
 using PmmEtl.Core.Inputs;
-using PmmEtl.Jobs.Inputs;
+using PmmEtl.Jobs.Definitions.Inputs;
 
 namespace PmmEtl.Jobs.Tests.Inputs;
 

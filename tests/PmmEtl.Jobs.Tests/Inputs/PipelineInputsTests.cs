@@ -1,9 +1,9 @@
 using NodaTime;
 using PmmEtl.Core.Catalogue;
 using PmmEtl.Core.Inputs;
-using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Records;
 using PmmEtl.Jobs.Definitions;
+using PmmEtl.Jobs.Definitions.Inputs;
 
 namespace PmmEtl.Jobs.Tests.Inputs;
 

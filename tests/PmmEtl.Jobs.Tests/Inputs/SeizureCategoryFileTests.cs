@@ -1,5 +1,5 @@
 using PmmEtl.Core.Records;
-using PmmEtl.Jobs.Inputs;
+using PmmEtl.Jobs.Definitions.Inputs;
 
 namespace PmmEtl.Jobs.Tests.Inputs;
 
