@@ -1,47 +1,7 @@
+using static PmmEtl.Core.Catalogue.KpiCatalogue;
 using static PmmEtl.Core.Catalogue.RecordCondition;
 
 namespace PmmEtl.Core.Catalogue;
-
-public static partial class KpiCatalogue
-{
-    private static IReadOnlyList<KpiDefinition>? s_FosIndicators;
-
-    /// <summary>
-    /// The e-commerce FoS questionnaire in document order: per Standard, its monitoring indicators (FOS-1.1 …
-    /// FOS-15.1, implementation level 1–5) then its additional-information items (FOS-1.A, FOS-1.B …).
-    /// </summary>
-    public static IReadOnlyList<KpiDefinition> FosIndicators => s_FosIndicators ??= FosQuestionnaire.Entries();
-
-    /// <summary>
-    /// The questionnaire asks a Standard's additional information "if your country has implemented the Standard (whether
-    /// fully or partially)". Level 5 is "implementation complete" (fully); level 4, "finalising implementation" (measures
-    /// developed and being operationalised), is read as partially; levels 1–3 have nothing implemented yet. A Standard is
-    /// at the highest level reported for any of its indicators, so one indicator at 4 or 5 is enough.
-    /// </summary>
-    public const int FosAdditionalInformationLevel = 4;
-
-    private static IReadOnlyList<CapacityBuildingQuestion>? s_FosCapacityBuildingQuestions;
-
-    /// <summary>
-    /// The questionnaire's capacity-building questions, per implementation level (verbatim): an indicator's answers are
-    /// keyed by these codes, and only the questions of its reported level are asked.
-    /// </summary>
-    public static IReadOnlyList<CapacityBuildingQuestion> FosCapacityBuildingQuestions => s_FosCapacityBuildingQuestions ??=
-    [
-        new(1, "1a", "Why has your country decided not to implement this Standard?"),
-        new(2, "2a", "What difficulties is your country facing to implement this Standard?"),
-        new(2, "2b", "How could capacity building assist you to overcome these difficulties?"),
-        new(3, "3a", "What steps has your country taken to develop measures to implement this Standard (e.g. internal policy development, public consultations, testing/trials)?"),
-        new(3, "3b", "Has your country faced difficulties in developing measures to implement this Standard?") { YesNo = true },
-        new(3, "3c", "If yes, how could capacity building assist you to overcome these difficulties?") { AskedIfYesTo = "3b" },
-        new(4, "4a", "What measures have your country developed to implement the Standard?"),
-        new(4, "4b", "What processes (legislative, administrative or operational) is your country administering to implement the Standard?"),
-        new(4, "4c", "Is your country facing difficulties in implementing this Standard?") { YesNo = true },
-        new(4, "4d", "If yes, how could capacity building assist you to overcome these challenges?") { AskedIfYesTo = "4c" },
-        new(5, "5a", "How does your country implement the Standard, and how often will it be reviewed or evaluated?"),
-        new(5, "5b", "What lessons has your country learned in implementing this Standard?"),
-    ];
-}
 
 /// <summary>
 /// One capacity-building question of the FoS questionnaire, asked of an indicator reported at <paramref name="Level"/>.
@@ -55,18 +15,12 @@ public sealed record CapacityBuildingQuestion(int Level, string Code, string Tex
     public string? AskedIfYesTo { get; init; }
 }
 
-/// <summary>One Standard of the Framework, as the questionnaire titles and states it.</summary>
-file sealed record FosStandard(int Number, string Title, string Statement)
-{
-    public string Area => $"E-commerce FoS Standard {Number} – {Title}";
-}
-
 /// <summary>
 /// The WCO Framework of Standards on Cross-Border E-Commerce KPI questionnaire (shared/seeds/003_…) as catalogue
-/// entries. File-local so that its factory names cannot clash with the other partial files of
-/// <see cref="KpiCatalogue"/>; built on first access, never from static field initialisers.
+/// entries, in the questionnaire's order: per Standard its monitoring indicators (FOS-1.1 … FOS-15.1, implementation
+/// level 1–5), then its additional-information items (FOS-1.A, FOS-1.B …).
 /// </summary>
-file static class FosQuestionnaire
+internal static class FosArea
 {
     /// <summary>The questionnaire prints no periodicity; it is answered per round and PmmEtl publishes per calendar year.</summary>
     private const string Round = "not stated (answered per questionnaire round; published per calendar year)";
@@ -84,11 +38,37 @@ file static class FosQuestionnaire
     private const string ShipmentScope =
         "An item is one shipment record (house bill or postal item); only e-commerce shipments (shipment.ecommerce, the identification rule of K12–K14) count, import and export, dated by arrival or departure.";
 
-    public static IReadOnlyList<KpiDefinition> Entries() =>
+    public static CatalogueArea Build() => new(FosSection, "FosArea.cs",
     [
         .. Standard1(), .. Standard2(), .. Standard3(), .. Standard4(), .. Standard5(), .. Standard6(), .. Standard7(), .. Standard8(),
         .. Standard9(), .. Standard10(), .. Standard11(), .. Standard12(), .. Standard13(), .. Standard14(), .. Standard15(),
+    ]);
+
+    /// <summary>
+    /// The questionnaire's capacity-building questions, per implementation level (verbatim): an indicator's answers are
+    /// keyed by these codes, and only the questions of its reported level are asked.
+    /// </summary>
+    public static IReadOnlyList<CapacityBuildingQuestion> CapacityBuildingQuestions() =>
+    [
+        new(1, "1a", "Why has your country decided not to implement this Standard?"),
+        new(2, "2a", "What difficulties is your country facing to implement this Standard?"),
+        new(2, "2b", "How could capacity building assist you to overcome these difficulties?"),
+        new(3, "3a", "What steps has your country taken to develop measures to implement this Standard (e.g. internal policy development, public consultations, testing/trials)?"),
+        new(3, "3b", "Has your country faced difficulties in developing measures to implement this Standard?") { YesNo = true },
+        new(3, "3c", "If yes, how could capacity building assist you to overcome these difficulties?") { AskedIfYesTo = "3b" },
+        new(4, "4a", "What measures have your country developed to implement the Standard?"),
+        new(4, "4b", "What processes (legislative, administrative or operational) is your country administering to implement the Standard?"),
+        new(4, "4c", "Is your country facing difficulties in implementing this Standard?") { YesNo = true },
+        new(4, "4d", "If yes, how could capacity building assist you to overcome these challenges?") { AskedIfYesTo = "4c" },
+        new(5, "5a", "How does your country implement the Standard, and how often will it be reviewed or evaluated?"),
+        new(5, "5b", "What lessons has your country learned in implementing this Standard?"),
     ];
+
+    /// <summary>One Standard of the Framework, as the questionnaire titles and states it.</summary>
+    private sealed record FosStandard(int Number, string Title, string Statement)
+    {
+        public string Area => $"E-commerce FoS Standard {Number} – {Title}";
+    }
 
     private static IEnumerable<KpiDefinition> Standard1()
     {
@@ -182,7 +162,7 @@ file static class FosQuestionnaire
             "Percentage of cross-border e-commerce shipments that are released immediately upon arrival/departure",
             "e-commerce shipments flagged for immediate release upon arrival (import) or departure (export) and subject to neither physical examination nor NII",
             "all e-commerce shipments",
-            Both(True("immediate_release"), Not(True("physical_exam")), Not(True("nii")), Not(RelatedWhereGiven("inspection", "shipment_id", KpiCatalogue.PhysicalOrNii))), null,
+            Both(True("immediate_release"), Not(True("physical_exam")), Not(True("nii")), Not(RelatedWhereGiven("inspection", "shipment_id", TradeFacilitationArea.PhysicalOrNii))), null,
             "PMM K12's rule on shipment records: 'immediately' has no time threshold, the clearance system's flag is used, and a shipment under physical examination or NII never counts, whether its own flags say so or, where the source gives the inspection register, an inspection of type PHYSICAL or NII of the shipment. " + ShipmentScope);
         yield return DutyShare(s, 'D', "account_based_duty_share",
             "Percentage of duty collection through an account-based system",
@@ -300,7 +280,7 @@ file static class FosQuestionnaire
             "Customs administrations should establish and strengthen cooperation partnerships with E-Commerce stakeholders to develop and enhance communication, coordination and collaboration, with an aim to optimize compliance and facilitation.");
         yield return Level(s, 1, "private_stakeholder_cooperation", "Does your Customs administration have a cooperation mechanism that includes private E-Commerce stakeholders?");
         yield return Level(s, 2, "private_stakeholder_work_plan", "Is your Customs administration pursuing a specific work plan, agenda item or engagement strategy with private E-Commerce stakeholders on E-Commerce issues?");
-        yield return Entered(s, 'A', "stakeholder_meetings", "Annual number of meetings/conferences/committees between Customs and E-Commerce stakeholders", "meetings", 0, KpiCatalogue.Annually);
+        yield return Entered(s, 'A', "stakeholder_meetings", "Annual number of meetings/conferences/committees between Customs and E-Commerce stakeholders", "meetings", 0, Annually);
         yield return Entered(s, 'B', "private_partnerships", "Number of cooperation partnerships between Customs authorities and private E-Commerce stakeholders", "partnerships", 0, Round);
     }
 
@@ -309,7 +289,7 @@ file static class FosQuestionnaire
         FosStandard s = new(12, "International Cooperation",
             "Customs administrations should expand Customs cooperation and partnerships to the cross-border E-Commerce environment in order to ensure compliance and facilitation.");
         yield return Level(s, 1, "foreign_customs_cooperation", "Is your Customs administration working with foreign Customs authorities (including through informal arrangements and established partnerships) specifically on cross-border E-Commerce?");
-        yield return Entered(s, 'A', "international_meetings", "Annual number of international meetings and/or conferences attended by Customs that includes discussion on cross-border E-Commerce", "meetings", 0, KpiCatalogue.Annually);
+        yield return Entered(s, 'A', "international_meetings", "Annual number of international meetings and/or conferences attended by Customs that includes discussion on cross-border E-Commerce", "meetings", 0, Annually);
         yield return Entered(s, 'B', "partner_countries", "Number of countries with a partnership on cross-border E-Commerce", "countries", 0, Round);
     }
 
@@ -318,8 +298,8 @@ file static class FosQuestionnaire
         FosStandard s = new(13, "Communication, Public Awareness and Outreach",
             "Customs administrations should make consumers, the public and other stakeholders aware of the regulatory requirements, risks and responsibilities associated with cross-border E-commerce through comprehensive awareness raising, communication, education and outreach programmes.");
         yield return Level(s, 1, "awareness_programmes", "Has your Customs administration established public awareness raising, communication, education and outreach programmes relating to cross-border E-Commerce?");
-        yield return Entered(s, 'A', "consumer_programmes", "Annual number of awareness raising, communication, education and outreach programmes for consumers on cross-border E-Commerce", "programmes", 0, KpiCatalogue.Annually);
-        yield return Entered(s, 'B', "industry_programmes", "Annual number of awareness raising, communication, education and outreach programmes for industry on cross-border E-Commerce", "programmes", 0, KpiCatalogue.Annually);
+        yield return Entered(s, 'A', "consumer_programmes", "Annual number of awareness raising, communication, education and outreach programmes for consumers on cross-border E-Commerce", "programmes", 0, Annually);
+        yield return Entered(s, 'B', "industry_programmes", "Annual number of awareness raising, communication, education and outreach programmes for industry on cross-border E-Commerce", "programmes", 0, Annually);
     }
 
     private static IEnumerable<KpiDefinition> Standard14()
@@ -452,7 +432,7 @@ file static class FosQuestionnaire
     private static KpiDefinition SeizureCount(FosStandard s, char letter, string slug, string name, string method) =>
         Item(s, letter, slug, name, InputKind.Transactional, FormulaKind.Value, "count",
             $"Seizure cases on e-commerce shipments in the year whose detection method is {method}; one case counts once however many items it holds.",
-            "seizures", 0, KpiCatalogue.Annually,
+            "seizures", 0, Annually,
             [
                 new("A", $"seizure cases on e-commerce shipments detected by {method}", "seizure", RecordAggregate.Rows, RecordTiming.On("seizure_date"),
                     Both(True("ecommerce"), Is("detection_method", method))),
