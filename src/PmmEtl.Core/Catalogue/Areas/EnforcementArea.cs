@@ -107,7 +107,19 @@ internal static class EnforcementArea
             byGoodsOrPassengers: false,
             decision: "Only seizures 'effected at borders through passenger controls' count (via_passenger_control), in t and in t−1; the card's disaggregation is mode of transport only. The KPI counts seizures, not amounts, so exchange rates and the national declaration threshold do not enter it." + FinancialRules,
             passengerControlsOnly: true),
-    ]);
+    ])
+    {
+        Preface = "Which commodity counts in which seizure category is never code: it is the pipeline's category rules (`inputs.seizure_categories`), and every variable reads it through `HasItemIn(category)`.",
+        SharedDecisions =
+        [
+            new("Hit rates (K25, K26, K27, K29, K31, K33, K35, K37)",
+                "Formula `(A/B)×100` as printed. A = seizure cases (one case however many items or packages) made by Customs alone or jointly (`performed_by` CUSTOMS or JOINT) in the calendar year, with at least one item the category rules count in the category. B = inspections with `inspection_type` PHYSICAL on goods and passengers, performed by Customs or jointly, in the same year: NII and documentary checks are not physical inspections. B is one definition shared by all eight; the inspection register has no category, so B keeps its total whatever the category and is broken down only by mode, goods/passengers and office. The card's definition of a hit rate counts \"physical inspections that led to the discovery of irregularities and seizures\" while the printed A counts seizures: the KPI follows the formula, and `variant = per_inspection` publishes the physical inspections (Customs or joint) linked by `inspection_id` to a seizure of the category, over the same B. Disclosure National for the KPI and every breakdown (mode of transport, goods/passengers, office)."),
+            new("Variations (K23, K24, K28, K30, K32, K34, K36, K38, K39)",
+                "Formula `((A-B)/B)*100`. A = seizure cases made by Customs alone or jointly with an item of the category in calendar year t; B = the same definition with `YearOffset = -1`. No value, with the reason stated, when B is 0, or when year t−1 is missing from the data (the seizure register holds records, but none dated in t−1: \"no value for year t−1\", not \"B = 0\"); an entered B for t−1 fills a missing year. OGA-only seizures are left out (the cards speak of \"seizures in which Customs participates\"), so a variation and its hit rate count the same seizures. The counting unit is the case (K28: one minibus control with six packages of cultural goods is one infringement). Unit: % change. Disclosure Public for the overall value, National for every breakdown."),
+            new("Office (area III)",
+                "A breakdown beyond the PMM lists on every record KPI of the area, published at the national level."),
+        ],
+    };
 
     private static KpiDefinition RiskProfileInspectionRatio => new()
     {
@@ -141,9 +153,7 @@ internal static class EnforcementArea
         [
             new("as_printed", "((A+B)/B)×100 as printed: all inspections over the manual ones, always 100 or more.") { Formula = FormulaKind.TotalOverB },
         ],
-        Decision = "The printed ((A+B)/B)*100 is always ≥ 100 and contradicts the name ('versus the total number of inspections'): the KPI is A/(A+B)×100, the risk-profile share of all inspections, and the printed value is published as variant 'as_printed'. "
-            + "A and B split the inspection register by selection_source (RISK_PROFILE against RANDOM, OFFICER, TIP, OTHER_LEA). Every inspection counts whatever its type and whoever performed it: the name, description, A and B say 'inspections' with no type (the hit-rate cards say 'physical inspections' when they mean only those), the outcome is the use of 'technical targeting and detection capabilities', which an NII scan or a documentary check chosen by a risk profile is as much as a physical examination, and A and B must cover the same inspections for A/(A+B) to be a share (the description's 'all of the different types of inspection sources' is about how inspections are selected, not their type); the inspection type is published as a national breakdown (control_type) so the physical-only ratio can be read. "
-            + "Published by quarter (the minimum periodicity) and by year. The PMM's own disaggregations (direction of trade, mode of transport) are WCO like the KPI; 'detailed disaggregated results: national level' is read as the finer breakdowns (goods/passengers, inspection type, office), published National.",
+        Decision = "The printed `((A+B)/B)*100` is always ≥ 100 and contradicts the name (\"versus the total number of inspections\"). The KPI is A/(A+B)×100 (`ShareOfTotal`), the share of risk-profile inspections in all inspections; `variant = as_printed` publishes `(A+B)/B×100` (`TotalOverB`). A = inspections with `selection_source` RISK_PROFILE; B = RANDOM, OFFICER, TIP, OTHER_LEA (manual processes and other agencies' requests outside the risk engine). Every inspection counts, whatever its type (physical, NII, documentary) and whoever performed it, on the card's own terms: its name, description, A and B say \"inspections\" with no type, where the hit-rate cards (K25 …) say \"physical inspections\" each time they mean only those; the outcome it measures is the \"increased use of technical targeting and detection capabilities\", and an NII scan or a documentary check chosen by a risk profile is that use as much as a physical examination; and A and B must cover the same inspections for A/(A+B) to be a share of a total. (The description's \"including all of the different types of inspection sources\" is about how an inspection was selected, the split into A and B, not about its type, and is not relied on.) The inspection type is published as a national breakdown (`control_type`) so the physical-only ratio can be read. N is every inspection measured (A + B); `numerator` and `denominator` are A and B, so quarters sum to the year. Published by quarter (the minimum periodicity) and by year. Direction of trade and mode of transport (the PMM's disaggregations) are WCO like the KPI; \"detailed disaggregated results: national level\" is read as the finer breakdowns (goods/passengers, inspection type, office), published National.",
     };
 
     private static KpiDefinition RiskManagementMaturity => new()
@@ -161,8 +171,7 @@ internal static class EnforcementArea
         MinimumPeriodicity = EveryTwoYears,
         Disclosure = Disclosure.Wco,
         Items = RiskManagementItems,
-        Decision = "Items A–H and the headings of sections a) and b) are lost in the extracted text (no other stored copy was found); they stay items with placeholder texts, answered from the WCO's original checklist, so the score keeps the printed 17 terms. I–J sit in section b) (heading lost), K–O in c) Risk Management Implementation, P–Q in d) Technology Support. "
-            + "The card's disaggregation 'Goods and/or Passengers' gives no sub-score formula and would need the scope of every item; A–H have none, so only the total is published (a goods score over the legible items alone would be a different indicator). I–Q carry their scope (K, on import and export, is goods) so the split can be added once A–H are known.",
+        Decision = "Items A–H and the headings of sections a) and b) are lost in the extracted text (no other stored copy was found). They stay items with placeholder texts (\"text lost … answer it from the WCO's original checklist\") so the score keeps the printed 17 terms; the assessment file must answer them. I–J sit in section b) (heading lost), K–O in c) Risk Management Implementation, P–Q in d) Technology Support. I–Q carry their scope (goods: I, K, L, N, P; passengers: J, M, O, Q; K is \"import and export\", hence goods), so the split can be added once A–H are known. The card's disaggregation \"Goods and/or Passengers\" has no sub-score formula and would need the scope of A–H: only the total is published; a goods or passenger score over the legible items alone would be a different indicator.",
     };
 
     private static IReadOnlyList<ChecklistItem> RiskManagementItems =>

@@ -18,7 +18,10 @@ internal static class OrganisationArea
         DisciplinaryComplianceRate,
         CorruptionReportingEffectiveness,
         AnticorruptionPreventiveMaturity,
-    ]);
+    ])
+    {
+        Preface = "Head counts come from the `staff` register (uniformed and civilian); its gender, grade and frontline flag are current values (no history), so a past year's breakdown uses today's grade.",
+    };
 
     private static KpiDefinition StrategicPlanningMaturity => Checklist(
         "K40",
@@ -39,7 +42,7 @@ internal static class OrganisationArea
             new("G", "Step 7 – Plan for implementation and the future: does your Customs administration require action/activity/implementation plans and corresponding resources, if any, to align to the strategic plan?"),
             new("H", "Step 8 – Periodical review: does your Customs administration have a monitoring and evaluation mechanism in place (budget execution review, progress tracking, performance reporting, reviewing the relevance of strategic initiatives, monitoring of corrective action plans)?"),
         ],
-        "Step H (periodical review) has no printed 'Yes-1 No-0' but the formula scores it: it is an item like the others.");
+        "Checklist A–H = steps 1–8 with the seed's questions. Step H (periodical review) has no printed \"Yes-1 No-0\" but the formula scores it: an item like the others. Public, every two years.");
 
     private static KpiDefinition CompetencyGap => new()
     {
@@ -79,7 +82,7 @@ internal static class OrganisationArea
                 ],
             },
         ],
-        Decision = "N is, as printed, the number of frontline officers assigned to inspection duties: those of the staff register (its frontline flag, a current value) employed at some time in the financial year, assessed or not. X/Y is undefined for an officer without an assessment; such an officer adds nothing to Σ X/Y and still counts in N, and the share of officers assessed is published beside the KPI as variant 'assessed_share' so that a low value from low coverage can be told apart. Competencies are counted distinct per officer (X and Y count competencies, not assessment records): where one competency is assessed more than once in the financial year, its latest assessment says whether a gap remains, so the year's development counts. No value when no frontline officer was assessed in the year. 'Country/Union' disclosure is read as national.",
+        Decision = "Σ (X/Y)_i / N as printed, with N = the frontline officers assigned to inspection duties (the seed's \"N = number of frontline officers assigned to inspection duties\"): staff with `staff.frontline_inspection` (a current value) employed at some time in the financial year (`periods.financial_year_start`), assessed or not. X/Y is undefined for an officer without an assessment in the year; such an officer adds nothing to Σ X/Y and still counts in N. The share of those officers assessed in the year is published beside the KPI as variant `assessed_share` (A = officers of N with an assessment dated in the year, B = N), so that a low value from low coverage can be told apart. Competencies are counted distinct per officer (X and Y count competencies, not assessment records): X = competencies with a gap, Y = competencies assessed (`competency_id`), and where one competency is assessed more than once in the year its latest assessment says whether a gap remains (the year's development counts). `has_gap` = acquired < required level. One aggregate (`MeanLinkedShare` over `staff`, linked to `competency_assessment`). No value when no frontline officer was assessed in the year. \"Country/Union\" disclosure → national.",
     };
 
     private static KpiDefinition CompetencyDevelopmentMaturity => Checklist(
@@ -101,7 +104,7 @@ internal static class OrganisationArea
             new("H", "Does your administration collect the information on required and acquired competencies?"),
             new("I", "Does your administration integrate the information on required and acquired competencies in the HR IT system?"),
         ],
-        "The description letters its 8 items A, B, C, D, F, G, H, I (no E) while the formula sums A…H over 8: the formula is read as the 8 items as lettered in the description, so answers use the letters A–D and F–I and 'E' is an unknown item.");
+        "The description letters its items A, B, C, D, F, G, H, I (no E, 8 items) while the formula prints A…H over 8: read as the 8 items as lettered in the description. Answer files use A–D and F–I; \"E\" is an unknown item. WCO disclosure.");
 
     private static KpiDefinition TrainingAccessRate => new()
     {
@@ -128,7 +131,7 @@ internal static class OrganisationArea
             new("B", "employees employed at some time in t", "staff", RecordAggregate.Distinct("staff_id"), EmployedDuring),
         ],
         Breakdowns = [ByGender(Disclosure.Public), ByGrade(Disclosure.Public, "grade")],
-        Decision = "B is everyone employed at some time in year t, not the year-end head count: the text says 'employees in year t', and a year-end B would leave out leavers who trained during the year, so A would not be a part of B. A course counts in the year it starts; hours are judged per participation, not accumulated. Gender and grade are the staff register's current values.",
+        Decision = "B = everyone employed at some time in year t (`employment_start`/`employment_end` overlap t), not the year-end head count: the text says \"employees in year t\", and a year-end B would drop leavers who trained, so A would not be a part of B. A = those of B with ≥ 1 `training` record starting in t that `counts_as_course` (in the approved plan; when hours are given, ≥ 3 h virtual or ≥ 6 h physical, judged per participation, not accumulated). Each person once. Breakdowns gender and grade on A and B (both from `staff`), public. Gender and grade are the staff register's current values.",
     };
 
     private static KpiDefinition GenderBalanceRatio => new()
@@ -151,7 +154,7 @@ internal static class OrganisationArea
             new("B", "male staff employed on the last day of the year", "staff", RecordAggregate.Distinct("staff_id"), EmployedAtYearEnd, Is("gender", "MALE")),
         ],
         Breakdowns = [ByGrade(Disclosure.Public, "grade")],
-        Decision = "Staff recorded with another gender are in neither A nor B (the PMM defines the ratio of females to males only). 'End of the year' is the last day of the period; grade is the staff register's current grade.",
+        Decision = "A = female, B = male staff employed on the last day of the year (`ActiveAtPeriodEnd`). Staff recorded with another gender are in neither: the PMM defines female/male only. Unit \"females per 100 males\" (100 = parity), not the female share. Breakdown grade. 'End of the year' is the last day of the period; grade is the staff register's current grade.",
     };
 
     private static KpiDefinition InformationRequestVariation => new()
@@ -174,7 +177,7 @@ internal static class OrganisationArea
             new("B", "information requests received in year t−1", "information_request", RecordAggregate.Rows, RecordTiming.On("received_on"), YearOffset: -1),
         ],
         Breakdowns = [new(BreakdownKind.RequestChannel, Disclosure.Public) { Field = "channel" }],
-        Decision = "The calculation cell is empty; the name ('annual variation') and description ('percentage change') give ((A−B)/B)×100 with A in t and B in t−1. Contact centres usually report yearly counts, so the input is an aggregate; where a ticket log is loaded (information_request) the records give A and B and an entered value overrides them. The channel list is lost after 'By types of channel'; the register's channels are used.",
+        Decision = "The calculation cell is empty; name (\"annual variation\") and description (\"percentage change\") give ((A−B)/B)×100, A = requests received in t, B in t−1. Input aggregate (contact centres report yearly counts); T-capable: where `information_request` records are loaded they give A and B, and an entered value overrides them. The channel list is lost after \"By types of channel\"; the register's channel codes are used. No value when B is 0 or missing.",
     };
 
     private static KpiDefinition PerformanceReportAvailability => Checklist(
@@ -191,7 +194,7 @@ internal static class OrganisationArea
             new("B", "Do you publish performance reports on a regular basis?"),
             new("C", "Are the performance reports linked to a published strategic plan?"),
         ],
-        null);
+        "Checklist A–C, annually, public.");
 
     private static KpiDefinition DisciplinaryComplianceRate => new()
     {
@@ -218,7 +221,7 @@ internal static class OrganisationArea
             new(BreakdownKind.ViolationType, Disclosure.Wco) { Field = "violation_type" },
             new(BreakdownKind.DetectionSource, Disclosure.Wco) { Field = "detection_source" },
         ],
-        Decision = "A counts officials, not measures. A is not limited to officials still employed at year end (an official dismissed by the measure counts). By grade, A uses the grade at the time of the measure and B the staff register's grade; by violation type and detection source only A can be split (the staff register has neither), so every row divides by the total B, and an official with measures of two types counts in both rows.",
+        Decision = "A = distinct officials (`staff_id`) with a `disciplinary_case` dated in t (measures are not counted); A is not limited to staff still employed at year end (a dismissed official counts). B = staff employed on the last day of the year. Breakdowns: grade (A: grade at the time of the measure; B: the staff register's grade); violation type and detection source exist only on A (the staff register has neither), so those rows divide by the total B, and an official with measures of two types counts in both rows. WCO.",
     };
 
     private static KpiDefinition CorruptionReportingEffectiveness => new()
@@ -246,7 +249,7 @@ internal static class OrganisationArea
             new(BreakdownKind.ViolationType, Disclosure.Wco) { Field = "violation_type" },
             new(BreakdownKind.DetectionSource, Disclosure.Wco) { Field = "detection_source" },
         ],
-        Decision = "A is read as a cohort of B: actions are counted with the year their report was received, even when initiated the next January, so A ≤ B; a year's value can rise after year end as actions follow. The grade breakdown is the grade of the person reported.",
+        Decision = "`integrity_report` records received in t; A = those with `action_initiated`, B = all. Cohort by receipt year: an action started in January on a December report counts for the report's year, so A ≤ B and a year's value can still rise after year end. Breakdowns: grade of the person reported (`reported_grade`), violation type, detection source. WCO.",
     };
 
     private static KpiDefinition AnticorruptionPreventiveMaturity => Checklist(
@@ -266,7 +269,7 @@ internal static class OrganisationArea
             new("E", "Is the anti-corruption and integrity action plan linked to your administration's overall corporate strategy and action plan?"),
             new("F", "Is the anti-corruption and integrity action plan aligned with the ten Key Factors of the WCO Revised Arusha Declaration concerning Good Governance and Integrity in Customs?"),
         ],
-        null);
+        "Checklist A–F, annually, public.");
 
     // Pieces shared by several definitions.
     private const string CompetentStaff = "More competent and engaged staff";

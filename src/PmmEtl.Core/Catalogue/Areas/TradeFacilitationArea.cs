@@ -26,7 +26,19 @@ internal static class TradeFacilitationArea
         EcommerceImmediateReleaseRate,
         EcommerceLowRiskClearanceTime,
         EcommerceShipmentShare,
-    ]);
+    ])
+    {
+        Preface = "Every record variable can be replaced by an officer's entered value for the same period (aggregate input file).",
+        SharedDecisions =
+        [
+            new("All time KPIs",
+                "Σ T_i / N is printed with i = 0 … n (n + 1 terms); read as the mean over the N declarations measured. Minutes, 2 decimals; median, 90th percentile, min and max are published beside the mean and labelled as extra (the PMM value is the mean). Periods follow the office-local business date."),
+            new("K04–K06 actor split",
+                "Business: until both lodgement and arrival have happened, and after release until loading on board; OGA: from then until the permit; Customs: the rest until release. OGA takes time it shares with Customs (the PMM has no rule), so the parts add up to the whole. A source that gives no OGA permit times cannot tell OGA from Customs: both parts are then \"not measurable\" (a public Customs share with OGA waiting in it would be wrong), while Business stays measurable."),
+            new("Office, control channel",
+                "Breakdowns beyond the PMM lists, published at the national level."),
+        ],
+    };
 
     private const string Declarations = "declaration";
     private const string Shipments = "shipment";
@@ -80,7 +92,7 @@ internal static class TradeFacilitationArea
             new("H", "Does the group/Do the groups have mechanisms to ensure transparency with the public regarding the group's deliberations? Possible examples include pre-announced meetings, public access to discussions and documents, and/or opportunity for the public to provide written and oral comments."),
             new("I", "Does the group/Do the groups have established mechanisms to keep track of the recommendations from all involved for appropriate follow-up purposes?"),
         ],
-        Decision = "The ninth criterion lost its letter in extraction; it is item I, the ninth term of the formula. An item is yes when at least one consultation group meets it ('Yes, at least one'). 'Biannual' in B is read as at least twice a year.",
+        Decision = "Checklist of nine yes/no criteria A–I, score = yes / 9 × 100. The ninth criterion lost its letter in extraction; it is I, the ninth term of the printed formula. An item is yes when at least one consultation group meets it (\"Yes, at least one\"). \"Biannual\" in B is read as at least twice a year. Disclosure WCO.",
     };
 
     private static KpiDefinition AeoCountVariation => new()
@@ -104,7 +116,7 @@ internal static class TradeFacilitationArea
         ],
         // An operator with several authorisation types counts once under each type.
         Breakdowns = [new(BreakdownKind.OperatorType, Disclosure.Public) { Field = "aeo_operator_type" }],
-        Decision = "No snapshot date is printed: an authorisation counts when its validity interval holds 31 December of the year (suspended or revoked periods are gaps in the type-2 history). Operators are counted, not authorisations, so an operator holding several authorisations counts once. Authorisations recognised only through an MRA are left out, as printed. No value when B = 0 (no programme a year earlier). The printed public breakdown by type of operator is published; an operator with several types counts once under each.",
+        Decision = "No snapshot date is printed: an AEO counts when an authorisation's validity interval holds 31 December of t (A) and of t−1 (B); suspensions and revocations are gaps in the type-2 history. Operators are counted (distinct `operator_id`), not authorisations. MRA-recognised authorisations are left out, as printed. No value when B = 0 (no programme a year earlier). The printed public breakdown by type of operator (`operator_type`, from `aeo_operator_type`) is published; an operator with several types counts once under each, so the types add up to more than the total.",
     };
 
     private static KpiDefinition AeoTradeShare => new()
@@ -131,7 +143,7 @@ internal static class TradeFacilitationArea
                 Is("direction", "IMPORT", "EXPORT")),
         ],
         Breakdowns = [new(BreakdownKind.Direction, Disclosure.Wco) { Field = "direction" }],
-        Decision = "The text fixes no value basis: the statistical value is used, converted to USD at the cycle's rate so that declarations in several currencies add up. AEO trade includes declarations whose declarant or representative (or the trader) is an AEO, as printed; transit is not trade for this KPI. The disclosure level is lost in extraction: WCO is used until the WCO confirms it, since a value published too widely cannot be withdrawn.",
+        Decision = "No value basis is printed: statistical value in USD at the cycle's rate, so declarations in several currencies add up. AEO trade = import and export declarations whose declarant, representative or trader held a valid, non-MRA AEO authorisation on the lodgement date (`aeo_involved`); transit is left out of both A and B. The disclosure level is lost in extraction: WCO (the narrower level) until the WCO confirms it, since a value published too widely cannot be withdrawn; the direction breakdown follows it.",
     };
 
     private static KpiDefinition AirPassengerPhysicalInspectionRate => new()
@@ -155,7 +167,7 @@ internal static class TradeFacilitationArea
             new("B", "all arriving air passengers", "passenger_control", RecordAggregate.Rows, RecordTiming.On("control_date"),
                 AirArrivals),
         ],
-        Decision = "The text does not say arrivals or departures; its rationale is about passengers arriving by air, so both variables count arrivals. 'Physically inspected (red channel or similar)' is the record's inspection flag, not its channel: a red-channel passenger waved through does not count, a green-channel passenger searched does. The representative airport and timeframe are chosen at the source: the passenger_control register holds that airport's records, or B is entered from airport statistics. Disclosure 'Country' is the national level.",
+        Decision = "The text does not say arrivals or departures; the rationale is about passengers arriving by air, so both A and B count air arrivals. \"Physically inspected (red channel or similar)\" is the record's `physically_inspected` flag, not its channel: a red-channel passenger waved through does not count, a green-channel passenger searched does. The representative airport and timeframe are chosen at the source (the `passenger_control` register holds that airport's records, or B is entered from airport statistics). Disclosure \"Country\" = national.",
     };
 
     private static KpiDefinition ServiceCommitment => new()
@@ -186,7 +198,7 @@ internal static class TradeFacilitationArea
                 Unit = "%",
             },
         ],
-        Decision = "The description says the indicator 'measures the number of published service commitments' and the only surviving part of the formula is 'A = number of service commitments that Customs have published': the KPI is that count. Any B is lost; the rationale's 'how many of those Customs services have published service commitments' is published beside it as variant 'share_of_services' (A over the external services in the inventory), labelled as not printed. The service register records whether a service has a published commitment, so a service counts once. Internal services never count; a commitment only approved internally is not published. The inventory has no dates: every period reads it as loaded, and an administration with yearly inventories enters A (and B) per year. The PMM counts this KPI among the officer-entered ones; the service register computes it when loaded.",
+        Decision = "The description says the indicator \"measures the number of published service commitments\" and the only surviving part of the formula is \"A = number of service commitments that Customs have published\": the KPI is that count (FormulaKind Value, unit \"service commitments\"), A = external services with a published commitment, each counted once (the service register records whether a service has one). Any B is lost. The rationale's \"identify all of their Customs services; and consider how many of those … have published service commitments\" is published beside it as variant `share_of_services`, labelled \"Not printed\": A / B × 100, B = external services in the inventory (B can be entered for a past year like A). Internal services never count; a commitment approved only internally is not published. The inventory is undated: each period reads it as loaded (enter A, and B, for a past year). Input kind stays \"aggregate\" as the PMM counts it; the `service` register computes it when loaded.",
     };
 
     private static KpiDefinition ServiceDelivery => new()
@@ -208,7 +220,7 @@ internal static class TradeFacilitationArea
             new("A", "mean over services of the share of completed requests completed within the service standard", "service_request",
                 RecordAggregate.MeanShare("service_id", "within_standard"), RecordTiming.On("completed_on"), Present("completed_on")),
         ],
-        Decision = "The calculation cell, the periodicity and the disaggregation are empty. From the description ('the average percentage of services completed in accordance with service standards'): per service, completed within standard / completed; the KPI is the unweighted mean over services, so that one high-volume service does not hide the others. Requests count in the period they are completed, so a published year does not change when late requests close afterwards; a request still open is not counted, even when already late. Annual, as K08. The PMM counts this KPI among the officer-entered ones; the service_request register computes it when loaded.",
+        Decision = "The calculation cell, periodicity and disaggregation are empty. From the description (\"the average percentage of services completed in accordance with service standards\"): for each service, requests completed within standard / requests completed; the KPI is the unweighted mean over services × 100, so one high-volume service does not hide the others. Requests count in the period they are completed (a published year does not move when late requests close afterwards); a request still open is not counted, even when already late. Annual, as K08. The PMM counts this KPI among the officer-entered ones; the `service_request` register computes it when loaded.",
     };
 
     private static KpiDefinition DataStandardizationRate => new()
@@ -230,7 +242,7 @@ internal static class TradeFacilitationArea
             KpiVariable.Entered("A", "declaration types standardised in accordance with the WCO Data Model (conformance checked, level S, or My Information Package published, level IP)"),
             KpiVariable.Entered("B", "declaration types in use: import, export, transit, cargo declaration (normally 4)"),
         ],
-        Decision = "The description says 'percentage of Customs declarations' but the formula counts declaration types; types are counted. B follows the formula's list of four types (the rationale omits transit). The text does not say which WCO DM adoption level counts as standardised; the rationale ties standardisation to a My Information Package, so a type counts at level IP (MyIP published) or S (conformance checked), not at M (mapping) or P (project).",
+        Decision = "Both A and B are entered. The description says \"percentage of Customs declarations\" but the formula counts declaration types: types are counted, and B follows the formula's list (import, export, transit, cargo declaration: normally 4; the rationale omits transit). No adoption level is named as \"standardised\": the rationale ties it to a My Information Package, so a type counts at level IP (MyIP published) or S (conformance checked), not M (mapping) or P (project).",
     };
 
     private static KpiDefinition PhysicalReleaseTimeImport => new()
@@ -274,7 +286,7 @@ internal static class TradeFacilitationArea
                 },
             },
         ],
-        Decision = "T_i and N are lost in the extracted text; read by analogy with K05/K06 as arrival → physical release per import declaration, minutes to 2 decimals.",
+        Decision = "T_i, N and the unit are lost in extraction. By analogy with K05/K06: arrival → physical release per import declaration at a main point of entry (`offices[].main_entry`). Excluded and counted: outside a main point of entry, no arrival recorded, not released yet. Where arrival times are missing (WCO DM import messages carry none), the segment that can still be measured, lodgement → physical release, is published as variant `lodgement_to_release` with its own N: the seed asks for the release time split by responsible actor, and this is the part after lodgement. It is labelled, never the KPI: the time before lodgement is missing from it.",
     };
 
     private static KpiDefinition PhysicalReleaseTimeExportFromLodgement => new()
@@ -302,7 +314,7 @@ internal static class TradeFacilitationArea
             Duration = DurationFields.WithActors("lodgement_to_loading"),
         },
         Breakdowns = [Actor, Mode, AeoOrOther, Office, Channel],
-        Decision = "The per-breakdown disclosure list is lost; the levels of K06 are used.",
+        Decision = "Lodgement → loading on board, export declarations at a main point of exit. The per-breakdown disclosure list is lost; K06's levels are used (Business/OGA WCO, Customs public, others WCO).",
     };
 
     private static KpiDefinition PhysicalReleaseTimeExportFromArrival => new()
@@ -331,7 +343,7 @@ internal static class TradeFacilitationArea
             Duration = DurationFields.WithActors("arrival_to_loading"),
         },
         Breakdowns = [Actor, Mode, AeoOrOther, PreArrivalOrOther, Office, Channel],
-        Decision = "The calculation text says 'main points of entry' (a copy of K04); the description's 'major point of exit' is used.",
+        Decision = "The calculation text says \"main points of entry\", a copy of K04; the description's \"major point of exit\" is used.",
     };
 
     private static KpiDefinition ElectronicDeclarationRate => new()
@@ -351,7 +363,7 @@ internal static class TradeFacilitationArea
         Periods = Monthly,
         Measure = new(Declarations, Is("declaration_type", "IMPORT", "EXPORT", "TRANSIT", "CARGO")) { Numerator = True("is_electronic") },
         Breakdowns = [Direction, Office],
-        Decision = "Cargo declarations count under the direction the source gives them (inward manifest → import).",
+        Decision = "Electronic = EDI, web form, Single Window; e-mail, scanned uploads and paper are not. Cargo declarations count under the direction the source gives them (inward manifest → import).",
     };
 
     private static KpiDefinition EcommerceImmediateReleaseRate => new()
@@ -387,7 +399,7 @@ internal static class TradeFacilitationArea
             },
         ],
         FallbackVariant = OnDeclarations,
-        Decision = "The seed counts shipments, so the KPI is measured on the shipment register where the source gives one, and on declarations (variant 'declarations', and the KPI's own row, labelled) where it does not. 'Immediately' has no time threshold in the text; the clearance system's immediate-release flag is used. A shipment subject to physical examination or NII is never an immediate release, whichever record says so: its own flags, the control channel of its declaration, or an inspection of type PHYSICAL or NII in the inspection register. The inspection register is consulted wherever the source gives it, because the channel alone misses examinations decided after channelling (3,367 of the demo's 22,999 flagged declarations); where the source gives none, the note says the value rests on the records' own flags and channel.",
+        Decision = "The seed counts shipments: the KPI is measured on the `shipment` register (house bills, postal items) where the source gives one, e-commerce shipments import and export dated by arrival/departure, and then equals FOS-5.C. Where the source gives no shipment register, the KPI's own row is counted on declarations and says so in its note (\"counted on declarations, not shipments: …\"); the declaration count is always published beside it as variant `declarations`, so the two can be compared. \"Immediately\" has no threshold in the text: the clearance system's immediate-release flag is used. A shipment subject to physical examination or NII is never an immediate release, whichever record says so: its own `physical_exam`/`nii` flags, the RED or NII channel of its declaration, or an inspection of type PHYSICAL or NII in the inspection register (linked by `shipment_id`, or by `declaration_id` for the declaration count). The inspection register is consulted wherever the source gives it (`RelatedWhereGiven`), on shipments and on declarations — the channel alone misses examinations decided after channelling: 3,367 of the demo's 22,999 flagged declarations had one, and an independent count gives 50.66 % where the channel-only rule gave 59.35 %. Where the source gives no inspection register the value rests on the records' own flags and channel, and every row's note says so (\"the source gives no inspections: only what the shipments themselves record rules one out\"), rather than making K12 unmeasurable for every export without one. Exports read \"upon departure\".",
     };
 
     private static KpiDefinition EcommerceLowRiskClearanceTime => new()
@@ -432,7 +444,7 @@ internal static class TradeFacilitationArea
             },
         ],
         FallbackVariant = OnDeclarations,
-        Decision = "The seed counts shipments, so the KPI is measured on the shipment register where the source gives one (it then equals FOS-5.B), and on declarations (variant 'declarations', and the KPI's own row, labelled) where it does not; shipments carry no control channel, so that breakdown is published by the declarations variant only. The printed N counts all e-commerce declarations while T_i covers only low-risk ones, which is not a mean; the KPI divides by the low-risk shipments measured, and the printed reading is published as variant 'as_printed'.",
+        Decision = "Counted on low-risk e-commerce shipments (`risk_level` LOW, lodgement → clearance from the shipment's own times), where the source gives a shipment register, so K13 equals FOS-5.B on the demo (268.18); otherwise on declarations, labelled, as for K12; variant `declarations` always publishes the declaration mean, and it alone has the control-channel breakdown (shipments carry no channel). The printed N is \"total number of e-commerce declarations\" while T_i covers only low-risk ones — not a mean. The KPI divides by the low-risk shipments measured; `variant = as_printed` divides the same sum by all e-commerce shipments. End event: clearance from Customs formalities, not physical release.",
     };
 
     private static KpiDefinition EcommerceShipmentShare => new()
@@ -460,7 +472,7 @@ internal static class TradeFacilitationArea
             },
         ],
         FallbackVariant = OnDeclarations,
-        Decision = "The seed counts shipments, so A and B are counted on the shipment register where the source gives one, and on goods declarations (variant 'declarations', and the KPI's own row, labelled) where it does not. The two differ by design where one declaration covers many house bills: the shipment share is the one the seed asks for.",
+        Decision = "A and B counted on shipments (import and export shipment records) where the source gives a shipment register, as the seed counts; otherwise on goods declarations, labelled, with variant `declarations` always published. The two differ by design where one declaration covers many house bills (demo 2025: 79.36 % of shipments, 24.25 % of declarations); the shipment share is the one the seed asks for. On declarations cargo manifests are left out so a consignment is not counted twice.",
     };
 
     // Pieces shared by several variables.

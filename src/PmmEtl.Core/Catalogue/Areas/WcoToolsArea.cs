@@ -47,7 +47,7 @@ internal static class WcoToolsArea
     private const string ToolOutcome = "All the expected outcomes that are related to the tool in the mapping";
 
     private const string DimensionDecision =
-        "Disclosure is 'WCO, at the aggregated level (by PMM Performance dimension)': the published values are means per dimension (breakdown pmm_dimension) and the mean over all tools answered; a single tool's answer is an input, never a published value. The dimension of each tool comes from the answer file (tool → PMM dimension mapping).";
+        "Questionnaire answers (`wco_tools:` in the assessment file), one per tool: awareness 1/0 (K50), use 0 not used and not planned / 1 planned for the next financial year / 2 used (K51). No variables. The PMM discloses them to the WCO \"at the aggregated level (by PMM Performance dimension)\": the published values are the means per dimension (breakdown `pmm_dimension`, WCO) and the mean over all tools answered; a single tool's answer is an input, never a published value. The dimension of each tool comes from the answer file (tool → PMM dimension mapping).";
 
     private static Breakdown ByDimension => new(BreakdownKind.PmmDimension, Disclosure.Wco);
 }
