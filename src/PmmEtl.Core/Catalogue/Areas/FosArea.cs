@@ -4,18 +4,6 @@ using static PmmEtl.Core.Catalogue.RecordCondition;
 namespace PmmEtl.Core.Catalogue;
 
 /// <summary>
-/// One capacity-building question of the FoS questionnaire, asked of an indicator reported at <paramref name="Level"/>.
-/// A <see cref="YesNo"/> question is answered with a text that starts with yes or no; a question
-/// <see cref="AskedIfYesTo"/> another is asked only when that one is answered yes.
-/// </summary>
-public sealed record CapacityBuildingQuestion(int Level, string Code, string Text)
-{
-    public bool YesNo { get; init; }
-
-    public string? AskedIfYesTo { get; init; }
-}
-
-/// <summary>
 /// The WCO Framework of Standards on Cross-Border E-Commerce KPI questionnaire (shared/seeds/003_…) as catalogue
 /// entries, in the questionnaire's order: per Standard its monitoring indicators (FOS-1.1 … FOS-15.1, implementation
 /// level 1–5), then its additional-information items (FOS-1.A, FOS-1.B …).

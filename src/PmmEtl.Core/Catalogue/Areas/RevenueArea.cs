@@ -19,9 +19,6 @@ internal static class RevenueArea
         Preface = "Import declarations (K15, K17, K18) and all goods declarations (K16) are counted on the declaration fact, by lodgement date.",
     };
 
-    // Every initialiser below reads only constants, expression-bodied members and static methods: the order in
-    // which the static initialisers of this class's partial files run is undefined.
-
     private static KpiDefinition ClassificationBindingRulingRatio => new()
     {
         Code = "K15",
