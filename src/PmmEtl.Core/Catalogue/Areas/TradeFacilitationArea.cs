@@ -35,7 +35,7 @@ internal static class TradeFacilitationArea
                 "Σ T_i / N is printed with i = 0 … n (n + 1 terms); read as the mean over the N declarations measured. Minutes, 2 decimals; median, 90th percentile, min and max are published beside the mean and labelled as extra (the PMM value is the mean). Periods follow the office-local business date."),
             new("K04–K06 actor split",
                 "Business: until both lodgement and arrival have happened, and after release until loading on board; OGA: from then until the permit; Customs: the rest until release. OGA takes time it shares with Customs (the PMM has no rule), so the parts add up to the whole. A source that gives no OGA permit times cannot tell OGA from Customs: both parts are then \"not measurable\" (a public Customs share with OGA waiting in it would be wrong), while Business stays measurable."),
-            new("Office, control channel",
+            new("Office, control channel (K04–K06, K10, K12–K14)",
                 "Breakdowns beyond the PMM lists, published at the national level."),
         ],
     };
