@@ -7,6 +7,7 @@ namespace PmmEtl.Cli;
 /// <summary>
 /// <c>pmm-etl kpis</c>: the whole catalogue as the program implements it, the PMM KPIs and the FoS entries, filtered
 /// by area, input kind and family; a table by default, or every field as CSV or JSON. Exit 2 on a bad filter.
+/// With <c>--decisions-markdown</c>, docs/kpi-decisions.md as the catalogue generates it.
 /// </summary>
 internal static class KpisCommand
 {
@@ -23,12 +24,28 @@ internal static class KpisCommand
             Description = "table (default), csv or json: csv and json give every field, as in kpi_catalogue.parquet",
             DefaultValueFactory = _ => "table",
         };
+        var decisions = new Option<bool>("--decisions-markdown")
+        {
+            Description = "Print docs/kpi-decisions.md as the catalogue generates it (how every entry reads the source text); takes no filter or format",
+        };
         var command = new Command("kpis", "List the KPI catalogue (PMM KPIs and FoS indicators): code, name, area, input, formula, unit, periodicity, disclosure.")
         {
-            area, input, family, format,
+            area, input, family, format, decisions,
         };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(decisions))
+            {
+                if (parse.GetValue(area) is not null || parse.GetValue(input) is not null || parse.GetValue(family) is not null || parse.GetValue(format) != "table")
+                {
+                    Console.Error.WriteLine("--decisions-markdown prints the whole catalogue; it takes no --area, --input, --family or --format");
+                    return 2;
+                }
+
+                Console.Out.Write(KpiDecisionsDocument.Render(KpiCatalogue.Areas));
+                return 0;
+            }
+
             IReadOnlyList<KpiDefinition> catalogue = KpiCatalogue.All;
             (CatalogueFilter? filter, string? error) = CatalogueFilter.Parse(parse.GetValue(area), parse.GetValue(input), parse.GetValue(family), catalogue);
             string chosen = parse.GetValue(format)!.Trim().ToLowerInvariant();

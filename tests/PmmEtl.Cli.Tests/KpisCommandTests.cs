@@ -185,4 +185,24 @@ public sealed partial class KpisCommandTests : IDisposable
 
     [GeneratedRegex(@"\s{2,}")]
     private static partial Regex Columns();
+
+    [Fact]
+    public void Decisions_markdown_prints_the_committed_decisions_document()
+    {
+        (int code, string output, string error) = Kpis("--decisions-markdown");
+
+        Assert.True(code == 0, error);
+        Assert.Equal(File.ReadAllText(RepoFiles.Path("docs/kpi-decisions.md")).ReplaceLineEndings("\n"), output.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Decisions_markdown_with_a_filter_is_refused_in_one_line()
+    {
+        (int code, string output, string error) = Kpis("--decisions-markdown", "--area", "I");
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Equal("--decisions-markdown prints the whole catalogue; it takes no --area, --input, --family or --format", error.Trim());
+    }
+
 }

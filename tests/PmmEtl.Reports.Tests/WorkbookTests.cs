@@ -109,7 +109,7 @@ public sealed class WorkbookTests : IDisposable
         Assert.StartsWith("responsible_actor: wco (CUSTOMS: public); aeo: wco;", k04[16].Text, StringComparison.Ordinal);
         Assert.Equal(("", ""), (k04[17].Text, k04[18].Text)); // no variables or checklist items
         Assert.StartsWith("lodgement_to_release: The segment from lodgement to physical release", k04[19].Text, StringComparison.Ordinal);
-        Assert.StartsWith("T_i and N are lost in the extracted text", k04[20].Text, StringComparison.Ordinal);
+        Assert.StartsWith("T_i, N and the unit are lost in extraction", k04[20].Text, StringComparison.Ordinal);
         Assert.Equal("2026.11-1", k04[21].Text);
         List<(string Text, string Format)> k10 = Row(document, sheet, 3);
         Assert.Equal(("K10", "(A / B) × 100", "%"), (k10[1].Text, k10[8].Text, k10[11].Text));

@@ -12,7 +12,7 @@ public sealed class CatalogueAreaIAndIITests
     private const string AreaI = "I. Trade Facilitation and Economic Competitiveness";
     private const string AreaII = "II. Revenue Collection";
 
-    private static IEnumerable<KpiDefinition> Mine => KpiCatalogue.TradeFacilitationKpis.Concat(KpiCatalogue.RevenueKpis);
+    private static IEnumerable<KpiDefinition> Mine => KpiCatalogue.TradeFacilitation.Entries.Concat(KpiCatalogue.Revenue.Entries);
 
     [Fact]
     public void Every_area_I_and_II_definition_passes_the_catalogue_checks()
@@ -40,10 +40,10 @@ public sealed class CatalogueAreaIAndIITests
     [Fact]
     public void The_area_lists_hold_the_PMM_codes_of_their_area_in_document_order()
     {
-        Assert.Equal(["K01", "K02", "K03", "K07", "K08", "K09", "K11"], KpiCatalogue.TradeFacilitationKpis.Select(k => k.Code));
-        Assert.Equal(["K15", "K16", "K17", "K18", "K19", "K20"], KpiCatalogue.RevenueKpis.Select(k => k.Code));
-        Assert.All(KpiCatalogue.TradeFacilitationKpis, k => Assert.Equal(AreaI, k.Area));
-        Assert.All(KpiCatalogue.RevenueKpis, k => Assert.Equal(AreaII, k.Area));
+        Assert.Equal(["K01", "K02", "K03", "K04", "K05", "K06", "K07", "K08", "K09", "K10", "K11", "K12", "K13", "K14"], KpiCatalogue.TradeFacilitation.Entries.Select(k => k.Code));
+        Assert.Equal(["K15", "K16", "K17", "K18", "K19", "K20"], KpiCatalogue.Revenue.Entries.Select(k => k.Code));
+        Assert.All(KpiCatalogue.TradeFacilitation.Entries, k => Assert.Equal(AreaI, k.Area));
+        Assert.All(KpiCatalogue.Revenue.Entries, k => Assert.Equal(AreaII, k.Area));
         Assert.All(Mine, k => Assert.Equal(CatalogueFamily.Pmm, k.Family));
     }
 
@@ -69,7 +69,7 @@ public sealed class CatalogueAreaIAndIITests
     [Fact]
     public void K01_is_a_nine_item_checklist_A_to_I_with_the_lost_letter_restored()
     {
-        KpiDefinition k01 = KpiCatalogue.PrivateSectorEngagement;
+        KpiDefinition k01 = KpiCatalogue.Find("K01")!;
         Assert.Equal(FormulaKind.Checklist, k01.Formula);
         Assert.Equal(InputKind.Questionnaire, k01.Input);
         Assert.Equal(["A", "B", "C", "D", "E", "F", "G", "H", "I"], k01.Items.Select(i => i.Code));
@@ -81,7 +81,7 @@ public sealed class CatalogueAreaIAndIITests
     [Fact]
     public void K02_counts_national_AEOs_valid_on_31_December_of_t_and_t_minus_1()
     {
-        KpiDefinition k02 = KpiCatalogue.AeoCountVariation;
+        KpiDefinition k02 = KpiCatalogue.Find("K02")!;
         Assert.Equal(FormulaKind.Variation, k02.Formula);
         KpiVariable a = k02.Variable("A");
         Assert.Equal(new ActiveAtPeriodEnd("valid_from", "valid_to"), a.Timing);
@@ -94,7 +94,7 @@ public sealed class CatalogueAreaIAndIITests
     public void K08_is_the_number_of_published_service_commitments_and_publishes_the_share_of_services_as_a_labelled_variant()
     {
         // The description and the surviving formula cell: "measures the number of published service commitments".
-        KpiDefinition k08 = KpiCatalogue.ServiceCommitment;
+        KpiDefinition k08 = KpiCatalogue.Find("K08")!;
         Assert.Equal((FormulaKind.Value, "service commitments"), (k08.Formula, k08.Unit));
         KpiVariable a = Assert.Single(k08.Variables);
         Assert.Equal(CatalogueChecks.Canonical(Both(True("external"), True("published_commitment"))), CatalogueChecks.Canonical(a.Filter));
@@ -113,7 +113,7 @@ public sealed class CatalogueAreaIAndIITests
     [Fact]
     public void K09_averages_per_service_shares_of_requests_completed_in_the_period()
     {
-        KpiVariable a = KpiCatalogue.ServiceDelivery.Variable("A");
+        KpiVariable a = KpiCatalogue.Find("K09")!.Variable("A");
         Assert.Equal(new MeanOfGroupShare("service_id", "within_standard"), a.Aggregate);
         Assert.Equal(new InPeriod("completed_on"), a.Timing);
     }
@@ -121,14 +121,14 @@ public sealed class CatalogueAreaIAndIITests
     [Fact]
     public void K11_is_entered_by_an_officer()
     {
-        Assert.All(KpiCatalogue.DataStandardizationRate.Variables, v => Assert.True(v.IsEntered, v.Name));
-        Assert.Equal(InputKind.Aggregate, KpiCatalogue.DataStandardizationRate.Input);
+        Assert.All(KpiCatalogue.Find("K11")!.Variables, v => Assert.True(v.IsEntered, v.Name));
+        Assert.Equal(InputKind.Aggregate, KpiCatalogue.Find("K11")!.Input);
     }
 
     [Fact]
     public void K15_counts_the_stock_of_valid_classification_rulings_and_publishes_the_yearly_flow_as_a_variant()
     {
-        KpiDefinition k15 = KpiCatalogue.ClassificationBindingRulingRatio;
+        KpiDefinition k15 = KpiCatalogue.Find("K15")!;
         Assert.Equal(new ActiveDuringPeriod("valid_from", "valid_until"), k15.Variable("A").Timing);
         KpiVariant flow = Assert.Single(k15.Variants);
         Assert.Equal("issued_in_year", flow.Name);
@@ -139,7 +139,7 @@ public sealed class CatalogueAreaIAndIITests
     [Fact]
     public void K16_is_quarterly_and_leaves_out_violations_found_by_PCA_only()
     {
-        KpiDefinition k16 = KpiCatalogue.ClassificationNoncomplianceRate;
+        KpiDefinition k16 = KpiCatalogue.Find("K16")!;
         Assert.Equal([PeriodType.Quarter, PeriodType.Year], k16.Periods);
         Assert.Equal(
             CatalogueChecks.Canonical(Both(Is("violation_type", "CLASSIFICATION"), Not(Is("detection_source", "PCA")))),
@@ -150,15 +150,15 @@ public sealed class CatalogueAreaIAndIITests
     [Fact]
     public void K17_and_K18_count_importers_and_cases_not_charges_and_fines()
     {
-        Assert.Equal(new CountDistinct("importer_id"), KpiCatalogue.ImportersPayingInterestRate.Variable("A").Aggregate);
-        Assert.Equal(new CountDistinct("trader_id"), KpiCatalogue.ImportersPayingInterestRate.Variable("B").Aggregate);
-        Assert.Equal(new CountDistinct("case_id"), KpiCatalogue.FinesAdministeredRate.Variable("A").Aggregate);
+        Assert.Equal(new CountDistinct("importer_id"), KpiCatalogue.Find("K17")!.Variable("A").Aggregate);
+        Assert.Equal(new CountDistinct("trader_id"), KpiCatalogue.Find("K17")!.Variable("B").Aggregate);
+        Assert.Equal(new CountDistinct("case_id"), KpiCatalogue.Find("K18")!.Variable("A").Aggregate);
     }
 
     [Fact]
     public void K19_divides_by_the_mean_duty_of_t_t_minus_1_and_t_minus_2_and_leaves_out_voluntary_adjustments()
     {
-        KpiDefinition k19 = KpiCatalogue.PostClearanceControlPerformance;
+        KpiDefinition k19 = KpiCatalogue.Find("K19")!;
         Assert.Equal(FormulaKind.ThreeYearShare, k19.Formula);
         Assert.Equal([("A", 0), ("B", 0), ("B1", -1), ("B2", -2)], k19.Variables.Select(v => (v.Name, v.YearOffset)));
         Assert.Equal(new FieldIsTrue("voluntary_adjustment", false), k19.Variable("A").Filter);
@@ -168,7 +168,7 @@ public sealed class CatalogueAreaIAndIITests
     [Fact]
     public void K19_and_K20_publish_the_total_but_keep_their_breakdowns_national()
     {
-        foreach (KpiDefinition k in new[] { KpiCatalogue.PostClearanceControlPerformance, KpiCatalogue.PostClearanceControlEffectiveness })
+        foreach (KpiDefinition k in new[] { KpiCatalogue.Find("K19")!, KpiCatalogue.Find("K20")! })
         {
             Assert.Equal(Disclosure.Public, k.Disclosure);
             Assert.All(k.Breakdowns, b => Assert.Equal(Disclosure.National, b.Disclosure));
@@ -176,7 +176,7 @@ public sealed class CatalogueAreaIAndIITests
 
         Assert.Equal(
             [BreakdownKind.Regime, BreakdownKind.Aeo, BreakdownKind.ControlType],
-            KpiCatalogue.PostClearanceControlEffectiveness.Breakdowns.Select(b => b.Kind));
+            KpiCatalogue.Find("K20")!.Breakdowns.Select(b => b.Kind));
     }
 
     [Fact]
@@ -192,7 +192,7 @@ public sealed class CatalogueAreaIAndIITests
     [Fact]
     public void The_checks_name_a_field_the_register_lacks_and_a_code_the_field_cannot_hold()
     {
-        KpiDefinition broken = KpiCatalogue.AeoTradeShare with
+        KpiDefinition broken = KpiCatalogue.Find("K03")! with
         {
             Code = "K99",
             Variables =
@@ -213,9 +213,9 @@ public sealed class CatalogueAreaIAndIITests
     [Fact]
     public void The_checks_require_a_variation_B_to_be_A_a_year_earlier()
     {
-        KpiVariable a = KpiCatalogue.AeoCountVariation.Variable("A");
-        KpiDefinition wrongOffset = KpiCatalogue.AeoCountVariation with { Variables = [a, a with { Name = "B" }] };
-        KpiDefinition otherCount = KpiCatalogue.AeoCountVariation with { Variables = [a, a with { Name = "B", YearOffset = -1, Filter = null }] };
+        KpiVariable a = KpiCatalogue.Find("K02")!.Variable("A");
+        KpiDefinition wrongOffset = KpiCatalogue.Find("K02")! with { Variables = [a, a with { Name = "B" }] };
+        KpiDefinition otherCount = KpiCatalogue.Find("K02")! with { Variables = [a, a with { Name = "B", YearOffset = -1, Filter = null }] };
 
         Assert.Equal(["K02 variables: formula Variation needs variables [A@0, B@-1] (name@year offset), has [A@0, B@0]"], CatalogueChecks.Problems(wrongOffset));
         Assert.Equal(
@@ -226,7 +226,7 @@ public sealed class CatalogueAreaIAndIITests
     [Fact]
     public void The_checks_require_a_breakdown_field_one_of_the_variables_has()
     {
-        KpiDefinition broken = KpiCatalogue.PostClearanceControlEffectiveness with
+        KpiDefinition broken = KpiCatalogue.Find("K20")! with
         {
             Breakdowns = [new(BreakdownKind.ModeOfTransport, Disclosure.Wco) { Field = "mode_of_transport" }, new(BreakdownKind.Office, Disclosure.National)],
         };
@@ -242,7 +242,7 @@ public sealed class CatalogueAreaIAndIITests
     [Fact]
     public void The_checks_find_repeated_items_codes_and_ids()
     {
-        KpiDefinition k01 = KpiCatalogue.PrivateSectorEngagement;
+        KpiDefinition k01 = KpiCatalogue.Find("K01")!;
         KpiDefinition repeated = k01 with { Items = [.. k01.Items, k01.Items[0] with { Code = "J" }, k01.Items[1]] };
 
         Assert.Equal(
@@ -259,7 +259,7 @@ public sealed class CatalogueAreaIAndIITests
     [Fact]
     public void The_checks_follow_a_related_register_and_its_timing()
     {
-        KpiDefinition k15 = KpiCatalogue.ClassificationBindingRulingRatio;
+        KpiDefinition k15 = KpiCatalogue.Find("K15")!;
         KpiDefinition broken = k15 with
         {
             Variables =

@@ -10,7 +10,7 @@ namespace PmmEtl.Core.Tests.Catalogue;
 /// </summary>
 public sealed class CatalogueAreaIIITests
 {
-    private static IReadOnlyList<KpiDefinition> Area => KpiCatalogue.EnforcementKpis;
+    private static IReadOnlyList<KpiDefinition> Area => KpiCatalogue.Enforcement.Entries;
 
     private static KpiDefinition Kpi(string code) => Area.Single(k => k.Code == code);
 

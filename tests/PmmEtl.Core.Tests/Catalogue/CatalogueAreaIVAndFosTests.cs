@@ -11,9 +11,9 @@ namespace PmmEtl.Core.Tests.Catalogue;
 public sealed class CatalogueAreaIVAndFosTests
 {
     private static IEnumerable<KpiDefinition> Mine =>
-        KpiCatalogue.OrganisationKpis.Concat(KpiCatalogue.WcoToolKpis).Concat(KpiCatalogue.FosIndicators);
+        KpiCatalogue.Organisation.Entries.Concat(KpiCatalogue.WcoTools.Entries).Concat(KpiCatalogue.Fos.Entries);
 
-    private static IEnumerable<KpiDefinition> Fos => KpiCatalogue.FosIndicators;
+    private static IEnumerable<KpiDefinition> Fos => KpiCatalogue.Fos.Entries;
 
     private static IEnumerable<KpiDefinition> FosItems => Fos.Where(k => k.Formula != FormulaKind.ImplementationLevel);
 
@@ -105,11 +105,11 @@ public sealed class CatalogueAreaIVAndFosTests
     [Fact]
     public void Area_IV_holds_K40_to_K49_and_the_tool_kpis_K50_K51()
     {
-        Assert.Equal(["K40", "K41", "K42", "K43", "K44", "K45", "K46", "K47", "K48", "K49"], KpiCatalogue.OrganisationKpis.Select(k => k.Code));
-        Assert.All(KpiCatalogue.OrganisationKpis, k => Assert.Equal("IV. Organizational Development", k.Area));
-        Assert.Equal(["K50", "K51"], KpiCatalogue.WcoToolKpis.Select(k => k.Code));
-        Assert.All(KpiCatalogue.WcoToolKpis, k => Assert.Equal("KPIs on the awareness and use of the WCO tools", k.Area));
-        Assert.All(KpiCatalogue.OrganisationKpis.Concat(KpiCatalogue.WcoToolKpis), k => Assert.Equal(CatalogueFamily.Pmm, k.Family));
+        Assert.Equal(["K40", "K41", "K42", "K43", "K44", "K45", "K46", "K47", "K48", "K49"], KpiCatalogue.Organisation.Entries.Select(k => k.Code));
+        Assert.All(KpiCatalogue.Organisation.Entries, k => Assert.Equal("IV. Organizational Development", k.Area));
+        Assert.Equal(["K50", "K51"], KpiCatalogue.WcoTools.Entries.Select(k => k.Code));
+        Assert.All(KpiCatalogue.WcoTools.Entries, k => Assert.Equal("KPIs on the awareness and use of the WCO tools", k.Area));
+        Assert.All(KpiCatalogue.Organisation.Entries.Concat(KpiCatalogue.WcoTools.Entries), k => Assert.Equal(CatalogueFamily.Pmm, k.Family));
     }
 
     [Theory]
@@ -180,7 +180,7 @@ public sealed class CatalogueAreaIVAndFosTests
     {
         Assert.Equal(FormulaKind.ToolAwareness, KpiCatalogue.Find("K50")!.Formula);
         Assert.Equal(FormulaKind.ToolUse, KpiCatalogue.Find("K51")!.Formula);
-        Assert.All(KpiCatalogue.WcoToolKpis, k =>
+        Assert.All(KpiCatalogue.WcoTools.Entries, k =>
         {
             Assert.Empty(k.Variables);
             Assert.Equal(InputKind.Questionnaire, k.Input);

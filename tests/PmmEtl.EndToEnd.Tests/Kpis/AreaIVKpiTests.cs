@@ -8,7 +8,7 @@ namespace PmmEtl.EndToEnd.Tests.Kpis;
 
 /// <summary>
 /// Area IV, organisational development (K40 … K49), end to end on DuckDB: each expected value is worked out by hand
-/// from the handful of records or answers the test writes, following the definitions in KpiCatalogue.Organisation.cs
+/// from the handful of records or answers the test writes, following the definitions in Catalogue/Areas/OrganisationArea.cs
 /// and docs/kpi-decisions.md.
 /// </summary>
 public sealed class AreaIVKpiTests

@@ -5,7 +5,7 @@ using static PmmEtl.EndToEnd.Tests.Kpis.Area4FosRows;
 namespace PmmEtl.EndToEnd.Tests.Kpis;
 
 /// <summary>
-/// The e-commerce Framework of Standards entries (KpiCatalogue.Fos.cs) end to end: the 33 monitoring indicators from
+/// The e-commerce Framework of Standards entries (Catalogue/Areas/FosArea.cs) end to end: the 33 monitoring indicators from
 /// one questionnaire answer file, and every additional-information item — T items from shipment and seizure records,
 /// T-reg items from the AEO register, A and text items answered by an officer. One run (<see cref="FosRun"/>) serves
 /// every test; the records and answers are listed there and each expected value is worked out beside its assert.
@@ -43,7 +43,7 @@ public sealed partial class FosKpiTests : IClassFixture<FosKpiTests.FosRun>
     public void Every_FoS_entry_of_the_catalogue_is_published_for_the_questionnaire_year()
     {
         // 15 Standards: 33 monitoring indicators and 35 additional-information items (docs/kpi-decisions.md, "Counts").
-        List<KpiDefinition> fos = KpiCatalogue.FosIndicators.ToList();
+        List<KpiDefinition> fos = KpiCatalogue.Fos.Entries.ToList();
         Assert.Equal(33, fos.Count(k => k.Formula == FormulaKind.ImplementationLevel));
         Assert.Equal(35, fos.Count(k => k.Formula != FormulaKind.ImplementationLevel));
 
@@ -246,7 +246,7 @@ public sealed partial class FosKpiTests : IClassFixture<FosKpiTests.FosRun>
                     FOS-15.B,A,2025,,,,Blockchain pilot for tracking postal e-commerce consignments,Innovation unit,
                     """)
                 .Yaml("currency:\n  usd_rates: { EUR: 1.10 }");
-            Harness = f.Build([.. KpiCatalogue.FosIndicators.Select(k => k.Code)]);
+            Harness = f.Build([.. KpiCatalogue.Fos.Entries.Select(k => k.Code)]);
             Harness.Run();
         }
 

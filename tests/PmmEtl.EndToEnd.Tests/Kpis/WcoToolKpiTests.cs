@@ -2,7 +2,7 @@ using static PmmEtl.EndToEnd.Tests.Kpis.Area4FosRows;
 
 namespace PmmEtl.EndToEnd.Tests.Kpis;
 
-/// <summary>K50 and K51 (KpiCatalogue.WcoTools.cs): means of the WCO-tool answers, over all tools and per PMM dimension.</summary>
+/// <summary>K50 and K51 (Catalogue/Areas/WcoToolsArea.cs): means of the WCO-tool answers, over all tools and per PMM dimension.</summary>
 public sealed class WcoToolKpiTests
 {
     [Fact]

@@ -11,7 +11,7 @@ internal static class TestCatalogue
 {
     public static IReadOnlyList<KpiDefinition> All { get; } =
     [
-        KpiCatalogue.PhysicalReleaseTimeImport,
+        KpiCatalogue.Find("K04")!,
         Entry("K01", FormulaKind.Checklist) with { Items = Items("ABCDEFGHI") },
         Entry("K16", FormulaKind.Ratio) with
         {

@@ -1,19 +1,19 @@
+using static PmmEtl.Core.Catalogue.KpiCatalogue;
+
 namespace PmmEtl.Core.Catalogue;
 
-public static partial class KpiCatalogue
+/// <summary>The KPIs on the awareness and use of the WCO tools (K50, K51).</summary>
+internal static class WcoToolsArea
 {
-    private static IReadOnlyList<KpiDefinition>? s_WcoToolKpis;
+    public static CatalogueArea Build() => new(AreaWcoTools, "WcoToolsArea.cs", [WcoToolAwareness, WcoToolUse]);
 
-    /// <summary>the WCO-tool KPIs (K50, K51).</summary>
-    public static IReadOnlyList<KpiDefinition> WcoToolKpis => s_WcoToolKpis ??= [WcoToolAwareness, WcoToolUse];
-
-    public static KpiDefinition WcoToolAwareness { get; } = new()
+    private static KpiDefinition WcoToolAwareness => new()
     {
         Code = "K50",
         Id = "wco_tool_awareness",
         Name = "Awareness of the tool",
         Area = AreaWcoTools,
-        Outcome = WcoToolParts.Outcome,
+        Outcome = ToolOutcome,
         Input = InputKind.Questionnaire,
         Formula = FormulaKind.ToolAwareness,
         PrintedFormula = "binary per tool: awareness = 1, non-awareness = 0",
@@ -21,17 +21,17 @@ public static partial class KpiCatalogue
         Unit = "mean score 0–1",
         MinimumPeriodicity = EveryTwoYears,
         Disclosure = Disclosure.Wco,
-        Breakdowns = [WcoToolParts.ByDimension],
-        Decision = WcoToolParts.Decision,
+        Breakdowns = [ByDimension],
+        Decision = DimensionDecision,
     };
 
-    public static KpiDefinition WcoToolUse { get; } = new()
+    private static KpiDefinition WcoToolUse => new()
     {
         Code = "K51",
         Id = "wco_tool_use",
         Name = "Use of the tool",
         Area = AreaWcoTools,
-        Outcome = WcoToolParts.Outcome,
+        Outcome = ToolOutcome,
         Input = InputKind.Questionnaire,
         Formula = FormulaKind.ToolUse,
         PrintedFormula = "scale per tool: not used and no plan to use in the next financial year = 0, planned for the next financial year = 1, used = 2",
@@ -39,18 +39,15 @@ public static partial class KpiCatalogue
         Unit = "mean score 0–2",
         MinimumPeriodicity = "every two years (from one PMM prospective-assessment cycle to the next)",
         Disclosure = Disclosure.Wco,
-        Breakdowns = [WcoToolParts.ByDimension],
-        Decision = WcoToolParts.Decision,
+        Breakdowns = [ByDimension],
+        Decision = DimensionDecision,
     };
-}
 
-/// <summary>Pieces shared by K50 and K51 (file-local: no name clash with the other partial files).</summary>
-file static class WcoToolParts
-{
-    public const string Outcome = "All the expected outcomes that are related to the tool in the mapping";
+    // Pieces shared by K50 and K51.
+    private const string ToolOutcome = "All the expected outcomes that are related to the tool in the mapping";
 
-    public const string Decision =
-        "Disclosure is 'WCO, at the aggregated level (by PMM Performance dimension)': the published values are means per dimension (breakdown pmm_dimension) and the mean over all tools answered; a single tool's answer is an input, never a published value. The dimension of each tool comes from the answer file (tool → PMM dimension mapping).";
+    private const string DimensionDecision =
+        "Questionnaire answers (`wco_tools:` in the assessment file), one per tool: awareness 1/0 (K50), use 0 not used and not planned / 1 planned for the next financial year / 2 used (K51). No variables. The PMM discloses them to the WCO \"at the aggregated level (by PMM Performance dimension)\": the published values are the means per dimension (breakdown `pmm_dimension`, WCO) and the mean over all tools answered; a single tool's answer is an input, never a published value. The dimension of each tool comes from the answer file (tool → PMM dimension mapping).";
 
-    public static Breakdown ByDimension => new(BreakdownKind.PmmDimension, Disclosure.Wco);
+    private static Breakdown ByDimension => new(BreakdownKind.PmmDimension, Disclosure.Wco);
 }

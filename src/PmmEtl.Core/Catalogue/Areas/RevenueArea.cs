@@ -1,13 +1,25 @@
+using static PmmEtl.Core.Catalogue.KpiCatalogue;
 using static PmmEtl.Core.Catalogue.RecordCondition;
 
 namespace PmmEtl.Core.Catalogue;
 
-public static partial class KpiCatalogue
+/// <summary>Area II, Revenue Collection (K15 … K20).</summary>
+internal static class RevenueArea
 {
-    // Every initialiser below reads only constants, expression-bodied members and static methods: the order in
-    // which the static initialisers of this class's partial files run is undefined.
+    public static CatalogueArea Build() => new(AreaII, "RevenueArea.cs",
+    [
+        ClassificationBindingRulingRatio,
+        ClassificationNoncomplianceRate,
+        ImportersPayingInterestRate,
+        FinesAdministeredRate,
+        PostClearanceControlPerformance,
+        PostClearanceControlEffectiveness,
+    ])
+    {
+        Preface = "Import declarations (K15, K17, K18) and all goods declarations (K16) are counted on the declaration fact, by lodgement date.",
+    };
 
-    public static KpiDefinition ClassificationBindingRulingRatio { get; } = new()
+    private static KpiDefinition ClassificationBindingRulingRatio => new()
     {
         Code = "K15",
         Id = "classification_binding_ruling_ratio",
@@ -24,8 +36,8 @@ public static partial class KpiCatalogue
         Variables =
         [
             new("A", "classification rulings valid at some time in the year", "binding_ruling", RecordAggregate.Rows,
-                RecordTiming.During("valid_from", "valid_until"), RevenueVariables.ClassificationRulings),
-            RevenueVariables.ImportDeclarations("B"),
+                RecordTiming.During("valid_from", "valid_until"), ClassificationRulings),
+            ImportDeclarations("B"),
         ],
         Variants =
         [
@@ -36,16 +48,16 @@ public static partial class KpiCatalogue
                 [
                     new("A", "classification rulings issued in the year and valid at some time in it", "binding_ruling", RecordAggregate.Rows,
                         RecordTiming.On("issued_on"),
-                        Both(RevenueVariables.ClassificationRulings,
+                        Both(ClassificationRulings,
                             Related("binding_ruling", "ruling_id", samePeriod: RecordTiming.During("valid_from", "valid_until")))),
-                    RevenueVariables.ImportDeclarations("B"),
+                    ImportDeclarations("B"),
                 ],
             },
         ],
-        Decision = "The calculation cell ('issued and are valid in the calendar year') reads either as the rulings issued in the year or as every ruling valid in it. The description, written 'to avoid ambiguity', says 'binding rulings on classification valid in the calendar year', and the rationale is about importers using rulings on their declarations, which any ruling in force allows; so A is the stock valid at some time in the year (valid_until: the earlier of valid_to and the day before revocation). The flow (issued in the year and valid in it) is published as variant 'issued_in_year'. The PMM has no breakdown; the HS-chapter monitoring it advises nationally needs import declarations by chapter, which the declaration fact does not hold.",
+        Decision = "\"Issued and are valid in the calendar year\" reads as the flow or the stock. The description, written \"to avoid ambiguity\", says \"binding rulings on classification valid in the calendar year\", and the rationale is about importers using rulings on their declarations, which any ruling in force allows: A = classification rulings valid at some time in the year (`valid_from` … `valid_until`, the earlier of `valid_to` and the day before revocation; a ruling revoked before it took effect was never valid and counts in no year). The flow — rulings issued in the year and valid at some time in it — is published as variant `issued_in_year`. No breakdown: the HS-chapter monitoring advised nationally needs import declarations by chapter, which the declaration fact does not hold.",
     };
 
-    public static KpiDefinition ClassificationNoncomplianceRate { get; } = new()
+    private static KpiDefinition ClassificationNoncomplianceRate => new()
     {
         Code = "K16",
         Id = "classification_noncompliance_rate",
@@ -73,10 +85,10 @@ public static partial class KpiCatalogue
             // Declarations carry no HS chapter, so B stays the total declarations of the period in every chapter row.
             new(BreakdownKind.HsChapter, Disclosure.National) { Field = "hs_chapter" },
         ],
-        Decision = "A counts violations (one record per violation), not declarations or items, in the period they are detected. Only PCA findings are left out, as printed: other post-clearance controls stay in. B is every goods declaration (import, export, transit), not only imports; cargo manifests are left out because a consignment would otherwise count twice. Quarterly as printed, and yearly. The detection-source breakdown is national, beyond the PMM; the HS-chapter monitoring advised nationally is published as a national breakdown of A (violation.hs_chapter) over the period's total declarations, since declarations carry no chapter here.",
+        Decision = "A counts violations (one record per violation), not declarations or items, of type classification, in the period they are detected. Only PCA findings are left out, as printed; other post-clearance controls stay in. B is every goods declaration (import, export, transit), not only imports; cargo manifests are left out so that a consignment does not count twice. Published by quarter (as printed) and year; disclosure WCO. A national breakdown by detection source is added, and the advised HS-chapter monitoring as a national breakdown of A (`violation.hs_chapter`, UNKNOWN when not given) over the period's total declarations, since declarations carry no chapter.",
     };
 
-    public static KpiDefinition ImportersPayingInterestRate { get; } = new()
+    private static KpiDefinition ImportersPayingInterestRate => new()
     {
         Code = "K17",
         Id = "importers_paying_interest_rate",
@@ -96,10 +108,10 @@ public static partial class KpiCatalogue
             new("B", "importers on import declarations lodged in the period", "declaration", RecordAggregate.Distinct("trader_id"), RecordTiming.On("business_date"),
                 Both(Is("declaration_type", "IMPORT"), Present("trader_id"))),
         ],
-        Decision = "The name says 'paying', the formula 'owing' interest: A counts importers with interest assessed in the period (owing), known when it arises, whether or not it was paid yet. B is the importers active in the period (distinct traders of import declarations), not a register of importers that would include dormant ones. An importer charged interest on an earlier year's declaration who did not import in the period counts in A only; importer_id and the declaration's trader_id must be the same identifier.",
+        Decision = "The name says \"paying\", the formula \"owing\": A = distinct importers with interest assessed in the period, whether paid yet or not. B = importers active in the period (distinct traders on import declarations), not a register that would include dormant importers. An importer charged interest on an earlier year's declaration who did not import in the period counts in A only; `importer_id` and the declaration's `trader_id` must be the same identifier.",
     };
 
-    public static KpiDefinition FinesAdministeredRate { get; } = new()
+    private static KpiDefinition FinesAdministeredRate => new()
     {
         Code = "K18",
         Id = "fines_administered_rate",
@@ -117,12 +129,12 @@ public static partial class KpiCatalogue
         [
             new("A", "cases with a fine imposed in the period on an import declaration", "fine", RecordAggregate.Distinct("case_id"), RecordTiming.On("imposed_on"),
                 Is("declaration_direction", "IMPORT")),
-            RevenueVariables.ImportDeclarations("B"),
+            ImportDeclarations("B"),
         ],
-        Decision = "The card heading says 'Percentage change of fines administered'; the name in field a), the table of contents and the formula are a plain ratio, which is computed. Cases are counted, not fines: a case with several fines counts once (in each year in which one of its fines was imposed). B is import declarations, so only fines on import declarations count in A; passenger, export and transit fines are left out.",
+        Decision = "The card heading says \"Percentage change of fines administered\"; field a), the table of contents and the formula say a plain ratio, which is computed. Cases are counted (distinct `case_id`), not fines; a case counts in each year in which one of its fines was imposed. B is import declarations, so only fines on import declarations count in A (passenger, export and transit fines are left out).",
     };
 
-    public static KpiDefinition PostClearanceControlPerformance { get; } = new()
+    private static KpiDefinition PostClearanceControlPerformance => new()
     {
         Code = "K19",
         Id = "post_clearance_control_performance",
@@ -140,19 +152,19 @@ public static partial class KpiCatalogue
         [
             new("A", "net customs duty assessed or adjusted by post-clearance controls closed in the year, in USD, voluntary adjustments excluded", "pcc_case",
                 RecordAggregate.SumOf("duty_adjusted_usd"), RecordTiming.On("closed_on"), False("voluntary_adjustment")),
-            RevenueVariables.DutyAssessed("B", 0),
-            RevenueVariables.DutyAssessed("B1", -1),
-            RevenueVariables.DutyAssessed("B2", -2),
+            DutyAssessed("B", 0),
+            DutyAssessed("B1", -1),
+            DutyAssessed("B2", -2),
         ],
         Breakdowns =
         [
             new(BreakdownKind.Aeo, Disclosure.National) { Field = "operator_aeo" },
             new(BreakdownKind.ControlType, Disclosure.National) { Field = "control_type" },
         ],
-        Decision = "'The last three years' are t, t−1 and t−2: the cycle for year t asks for the three years ending with it. No value while any of the three years has no declaration amounts. A is net: negative adjustments (refunds) found by post-clearance controls reduce it, as the description's 'net amount' says; cases count in the year they are closed. Voluntary adjustments are left out by flag; VAT and excise never enter the amounts (customs duty only). USD at the cycle's exchange rate (currency.usd_rates). In the AEO and control-type breakdowns only A is split; B stays the whole duty take, so the parts add up to the KPI.",
+        Decision = "\"The last three years\" = t, t−1, t−2: the cycle for year t asks for the three years ending with it. B, B1, B2 = customs duty assessed on declarations in each year (USD); no value while any of them has no amounts. A = net duty assessed or adjusted by post-clearance controls (PCA and other) closed in t: negative adjustments (refunds) reduce it, as the description's \"net amount\" says; voluntary adjustments are left out by flag; VAT and excise never enter the amounts. USD at the cycle's rate (`currency.usd_rates`). In the AEO / non-AEO and PCA / other breakdowns (national) only A is split; B stays the whole duty take, so the parts add up to the KPI.",
     };
 
-    public static KpiDefinition PostClearanceControlEffectiveness { get; } = new()
+    private static KpiDefinition PostClearanceControlEffectiveness => new()
     {
         Code = "K20",
         Id = "post_clearance_control_effectiveness",
@@ -177,35 +189,19 @@ public static partial class KpiCatalogue
             new(BreakdownKind.Aeo, Disclosure.National) { Field = "operator_aeo" },
             new(BreakdownKind.ControlType, Disclosure.National) { Field = "control_type" },
         ],
-        Decision = "'Activities resulting in findings' and 'controls performed (cases)' are both counted as cases. Both are placed in the year the case is closed, when its findings are known, so that A is part of B; a case open at year end counts in the year it closes.",
+        Decision = "\"Activities resulting in findings\" and \"controls performed (cases)\" are both counted as cases, placed in the year the case is closed (its findings known), so A is part of B. Breakdowns by regime, AEO / non-AEO and PCA / other are national; the overall value is public. A case open at year end counts in the year it closes.",
     };
 
-    private static IReadOnlyList<KpiDefinition>? s_RevenueKpis;
+    // Pieces shared by several variables.
+    private static RecordCondition ClassificationRulings => Is("ruling_type", "CLASSIFICATION");
 
-    /// <summary>Area II (K15 … K20).</summary>
-    public static IReadOnlyList<KpiDefinition> RevenueKpis => s_RevenueKpis ??=
-    [
-        ClassificationBindingRulingRatio,
-        ClassificationNoncomplianceRate,
-        ImportersPayingInterestRate,
-        FinesAdministeredRate,
-        PostClearanceControlPerformance,
-        PostClearanceControlEffectiveness,
-    ];
+    /// <summary>The denominator of K15 and K18.</summary>
+    private static KpiVariable ImportDeclarations(string name) =>
+        new(name, "import declarations lodged in the period", "declaration", RecordAggregate.Rows, RecordTiming.On("business_date"),
+            Is("declaration_type", "IMPORT"));
 
-    /// <summary>Pieces shared by several area II variables; methods, so that no initialiser depends on another.</summary>
-    private static class RevenueVariables
-    {
-        public static RecordCondition ClassificationRulings => Is("ruling_type", "CLASSIFICATION");
-
-        /// <summary>The denominator of K15 and K18.</summary>
-        public static KpiVariable ImportDeclarations(string name) =>
-            new(name, "import declarations lodged in the period", "declaration", RecordAggregate.Rows, RecordTiming.On("business_date"),
-                Is("declaration_type", "IMPORT"));
-
-        /// <summary>The yearly duty take of K19's denominator, <paramref name="yearOffset"/> years before t.</summary>
-        public static KpiVariable DutyAssessed(string name, int yearOffset) =>
-            new(name, yearOffset == 0 ? "customs duty assessed on declarations in year t, in USD" : $"customs duty assessed on declarations in year t−{-yearOffset}, in USD",
-                "declaration_amount", RecordAggregate.SumOf("customs_duty_usd"), RecordTiming.On("business_date"), null, yearOffset);
-    }
+    /// <summary>The yearly duty take of K19's denominator, <paramref name="yearOffset"/> years before t.</summary>
+    private static KpiVariable DutyAssessed(string name, int yearOffset) =>
+        new(name, yearOffset == 0 ? "customs duty assessed on declarations in year t, in USD" : $"customs duty assessed on declarations in year t−{-yearOffset}, in USD",
+            "declaration_amount", RecordAggregate.SumOf("customs_duty_usd"), RecordTiming.On("business_date"), null, yearOffset);
 }

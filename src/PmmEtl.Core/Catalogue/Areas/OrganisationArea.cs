@@ -1,13 +1,12 @@
+using static PmmEtl.Core.Catalogue.KpiCatalogue;
 using static PmmEtl.Core.Catalogue.RecordCondition;
 
 namespace PmmEtl.Core.Catalogue;
 
-public static partial class KpiCatalogue
+/// <summary>Area IV, Organizational Development (K40 … K49).</summary>
+internal static class OrganisationArea
 {
-    private static IReadOnlyList<KpiDefinition>? s_OrganisationKpis;
-
-    /// <summary>Area IV (K40 … K49).</summary>
-    public static IReadOnlyList<KpiDefinition> OrganisationKpis => s_OrganisationKpis ??=
+    public static CatalogueArea Build() => new(AreaIV, "OrganisationArea.cs",
     [
         StrategicPlanningMaturity,
         CompetencyGap,
@@ -19,9 +18,12 @@ public static partial class KpiCatalogue
         DisciplinaryComplianceRate,
         CorruptionReportingEffectiveness,
         AnticorruptionPreventiveMaturity,
-    ];
+    ])
+    {
+        Preface = "Head counts come from the `staff` register (uniformed and civilian); its gender, grade and frontline flag are current values (no history), so a past year's breakdown uses today's grade.",
+    };
 
-    public static KpiDefinition StrategicPlanningMaturity { get; } = OrganisationParts.Checklist(
+    private static KpiDefinition StrategicPlanningMaturity => Checklist(
         "K40",
         "strategic_planning_maturity",
         "Maturity of the strategic planning process",
@@ -40,15 +42,15 @@ public static partial class KpiCatalogue
             new("G", "Step 7 – Plan for implementation and the future: does your Customs administration require action/activity/implementation plans and corresponding resources, if any, to align to the strategic plan?"),
             new("H", "Step 8 – Periodical review: does your Customs administration have a monitoring and evaluation mechanism in place (budget execution review, progress tracking, performance reporting, reviewing the relevance of strategic initiatives, monitoring of corrective action plans)?"),
         ],
-        "Step H (periodical review) has no printed 'Yes-1 No-0' but the formula scores it: it is an item like the others.");
+        "Checklist A–H = steps 1–8 with the seed's questions. Step H (periodical review) has no printed \"Yes-1 No-0\" but the formula scores it: an item like the others. Public, every two years.");
 
-    public static KpiDefinition CompetencyGap { get; } = new()
+    private static KpiDefinition CompetencyGap => new()
     {
         Code = "K41",
         Id = "competency_gap",
         Name = "Competency development",
         Area = AreaIV,
-        Outcome = OrganisationParts.CompetentStaff,
+        Outcome = CompetentStaff,
         Input = InputKind.Transactional,
         Formula = FormulaKind.MeanShare,
         PrintedFormula = "Σ (X/Y)_i / N",
@@ -63,7 +65,7 @@ public static partial class KpiCatalogue
                 "mean over the frontline inspection officers employed during the financial year of (distinct competencies with a gap at their latest assessment in the year / distinct competencies assessed in the year); 0 for an officer not assessed",
                 "staff",
                 RecordAggregate.MeanLinkedShare("competency_assessment", "staff_id", "competency_id", "has_gap", "assessed_on"),
-                OrganisationParts.EmployedDuring,
+                EmployedDuring,
                 True("frontline_inspection")),
         ],
         Variants =
@@ -74,20 +76,20 @@ public static partial class KpiCatalogue
                 Variables =
                 [
                     new("A", "frontline inspection officers employed during the financial year with a competency assessment in it", "staff",
-                        RecordAggregate.Distinct("staff_id"), OrganisationParts.EmployedDuring,
+                        RecordAggregate.Distinct("staff_id"), EmployedDuring,
                         Both(True("frontline_inspection"), Related("competency_assessment", "staff_id", null, RecordTiming.On("assessed_on")))),
-                    OrganisationParts.FrontlineOfficers("B"),
+                    FrontlineOfficers("B"),
                 ],
             },
         ],
-        Decision = "N is, as printed, the number of frontline officers assigned to inspection duties: those of the staff register (its frontline flag, a current value) employed at some time in the financial year, assessed or not. X/Y is undefined for an officer without an assessment; such an officer adds nothing to Σ X/Y and still counts in N, and the share of officers assessed is published beside the KPI as variant 'assessed_share' so that a low value from low coverage can be told apart. Competencies are counted distinct per officer (X and Y count competencies, not assessment records): where one competency is assessed more than once in the financial year, its latest assessment says whether a gap remains, so the year's development counts. No value when no frontline officer was assessed in the year. 'Country/Union' disclosure is read as national.",
+        Decision = "Σ (X/Y)_i / N as printed, with N = the frontline officers assigned to inspection duties (the seed's \"N = number of frontline officers assigned to inspection duties\"): staff with `staff.frontline_inspection` (a current value) employed at some time in the financial year (`periods.financial_year_start`), assessed or not. X/Y is undefined for an officer without an assessment in the year; such an officer adds nothing to Σ X/Y and still counts in N. The share of those officers assessed in the year is published beside the KPI as variant `assessed_share` (A = officers of N with an assessment dated in the year, B = N), so that a low value from low coverage can be told apart. Competencies are counted distinct per officer (X and Y count competencies, not assessment records): X = competencies with a gap, Y = competencies assessed (`competency_id`), and where one competency is assessed more than once in the year its latest assessment says whether a gap remains (the year's development counts). `has_gap` = acquired < required level. One aggregate (`MeanLinkedShare` over `staff`, linked to `competency_assessment`). No value when no frontline officer was assessed in the year. \"Country/Union\" disclosure → national.",
     };
 
-    public static KpiDefinition CompetencyDevelopmentMaturity { get; } = OrganisationParts.Checklist(
+    private static KpiDefinition CompetencyDevelopmentMaturity => Checklist(
         "K42",
         "competency_development_maturity",
         "Maturity of competency development",
-        OrganisationParts.CompetentStaff,
+        CompetentStaff,
         "((A+B+C+D+E+F+G+H)/8) *100",
         "Share of the eight elements of a competency-based HR approach (items A, B, C, D, F, G, H, I) the administration has adopted for all job holders, each answered yes (1) or no (0).",
         EveryTwoYears,
@@ -102,15 +104,15 @@ public static partial class KpiCatalogue
             new("H", "Does your administration collect the information on required and acquired competencies?"),
             new("I", "Does your administration integrate the information on required and acquired competencies in the HR IT system?"),
         ],
-        "The description letters its 8 items A, B, C, D, F, G, H, I (no E) while the formula sums A…H over 8: the formula is read as the 8 items as lettered in the description, so answers use the letters A–D and F–I and 'E' is an unknown item.");
+        "The description letters its items A, B, C, D, F, G, H, I (no E, 8 items) while the formula prints A…H over 8: read as the 8 items as lettered in the description. Answer files use A–D and F–I; \"E\" is an unknown item. WCO disclosure.");
 
-    public static KpiDefinition TrainingAccessRate { get; } = new()
+    private static KpiDefinition TrainingAccessRate => new()
     {
         Code = "K43",
         Id = "training_access_rate",
         Name = "Rate of access to training",
         Area = AreaIV,
-        Outcome = OrganisationParts.CompetentStaff,
+        Outcome = CompetentStaff,
         Input = InputKind.Transactional,
         Formula = FormulaKind.Ratio,
         PrintedFormula = "(A/B)*100",
@@ -124,15 +126,15 @@ public static partial class KpiCatalogue
                 "employees employed during t with at least one training course (in the approved plan, 3 h virtual / 6 h physical) starting in t",
                 "staff",
                 RecordAggregate.Distinct("staff_id"),
-                OrganisationParts.EmployedDuring,
+                EmployedDuring,
                 Related("training", "staff_id", True("counts_as_course"), RecordTiming.On("start_on"))),
-            new("B", "employees employed at some time in t", "staff", RecordAggregate.Distinct("staff_id"), OrganisationParts.EmployedDuring),
+            new("B", "employees employed at some time in t", "staff", RecordAggregate.Distinct("staff_id"), EmployedDuring),
         ],
-        Breakdowns = [OrganisationParts.ByGender(Disclosure.Public), OrganisationParts.ByGrade(Disclosure.Public, "grade")],
-        Decision = "B is everyone employed at some time in year t, not the year-end head count: the text says 'employees in year t', and a year-end B would leave out leavers who trained during the year, so A would not be a part of B. A course counts in the year it starts; hours are judged per participation, not accumulated. Gender and grade are the staff register's current values.",
+        Breakdowns = [ByGender(Disclosure.Public), ByGrade(Disclosure.Public, "grade")],
+        Decision = "B = everyone employed at some time in year t (`employment_start`/`employment_end` overlap t), not the year-end head count: the text says \"employees in year t\", and a year-end B would drop leavers who trained, so A would not be a part of B. A = those of B with ≥ 1 `training` record starting in t that `counts_as_course` (in the approved plan; when hours are given, ≥ 3 h virtual or ≥ 6 h physical, judged per participation, not accumulated). Each person once. Breakdowns gender and grade on A and B (both from `staff`), public. Gender and grade are the staff register's current values.",
     };
 
-    public static KpiDefinition GenderBalanceRatio { get; } = new()
+    private static KpiDefinition GenderBalanceRatio => new()
     {
         Code = "K44",
         Id = "gender_balance_ratio",
@@ -148,20 +150,20 @@ public static partial class KpiCatalogue
         Disclosure = Disclosure.Public,
         Variables =
         [
-            new("A", "female staff employed on the last day of the year", "staff", RecordAggregate.Distinct("staff_id"), OrganisationParts.EmployedAtYearEnd, Is("gender", "FEMALE")),
-            new("B", "male staff employed on the last day of the year", "staff", RecordAggregate.Distinct("staff_id"), OrganisationParts.EmployedAtYearEnd, Is("gender", "MALE")),
+            new("A", "female staff employed on the last day of the year", "staff", RecordAggregate.Distinct("staff_id"), EmployedAtYearEnd, Is("gender", "FEMALE")),
+            new("B", "male staff employed on the last day of the year", "staff", RecordAggregate.Distinct("staff_id"), EmployedAtYearEnd, Is("gender", "MALE")),
         ],
-        Breakdowns = [OrganisationParts.ByGrade(Disclosure.Public, "grade")],
-        Decision = "Staff recorded with another gender are in neither A nor B (the PMM defines the ratio of females to males only). 'End of the year' is the last day of the period; grade is the staff register's current grade.",
+        Breakdowns = [ByGrade(Disclosure.Public, "grade")],
+        Decision = "A = female, B = male staff employed on the last day of the year (`ActiveAtPeriodEnd`). Staff recorded with another gender are in neither: the PMM defines female/male only. Unit \"females per 100 males\" (100 = parity), not the female share. Breakdown grade. 'End of the year' is the last day of the period; grade is the staff register's current grade.",
     };
 
-    public static KpiDefinition InformationRequestVariation { get; } = new()
+    private static KpiDefinition InformationRequestVariation => new()
     {
         Code = "K45",
         Id = "information_request_variation",
         Name = "Annual variation in requests for information",
         Area = AreaIV,
-        Outcome = OrganisationParts.Accountability,
+        Outcome = Accountability,
         Input = InputKind.Aggregate,
         Formula = FormulaKind.Variation,
         PrintedFormula = "(calculation cell empty in the source; read as ((A−B)/B)×100)",
@@ -175,14 +177,14 @@ public static partial class KpiCatalogue
             new("B", "information requests received in year t−1", "information_request", RecordAggregate.Rows, RecordTiming.On("received_on"), YearOffset: -1),
         ],
         Breakdowns = [new(BreakdownKind.RequestChannel, Disclosure.Public) { Field = "channel" }],
-        Decision = "The calculation cell is empty; the name ('annual variation') and description ('percentage change') give ((A−B)/B)×100 with A in t and B in t−1. Contact centres usually report yearly counts, so the input is an aggregate; where a ticket log is loaded (information_request) the records give A and B and an entered value overrides them. The channel list is lost after 'By types of channel'; the register's channels are used.",
+        Decision = "The calculation cell is empty; name (\"annual variation\") and description (\"percentage change\") give ((A−B)/B)×100, A = requests received in t, B in t−1. Input aggregate (contact centres report yearly counts); T-capable: where `information_request` records are loaded they give A and B, and an entered value overrides them. The channel list is lost after \"By types of channel\"; the register's channel codes are used. No value when B is 0 or missing.",
     };
 
-    public static KpiDefinition PerformanceReportAvailability { get; } = OrganisationParts.Checklist(
+    private static KpiDefinition PerformanceReportAvailability => Checklist(
         "K46",
         "performance_report_availability",
         "Availability of performance report",
-        OrganisationParts.Accountability,
+        Accountability,
         "((A+B+C)/3) *100",
         "Share of the three criteria of availability of performance reports (published, published regularly, linked to a published strategic plan) answered yes (1).",
         Annually,
@@ -192,15 +194,15 @@ public static partial class KpiCatalogue
             new("B", "Do you publish performance reports on a regular basis?"),
             new("C", "Are the performance reports linked to a published strategic plan?"),
         ],
-        null);
+        "Checklist A–C, annually, public.");
 
-    public static KpiDefinition DisciplinaryComplianceRate { get; } = new()
+    private static KpiDefinition DisciplinaryComplianceRate => new()
     {
         Code = "K47",
         Id = "disciplinary_compliance_rate",
         Name = "Disciplinary compliance",
         Area = AreaIV,
-        Outcome = OrganisationParts.Integrity,
+        Outcome = Integrity,
         Input = InputKind.Transactional,
         Formula = FormulaKind.Ratio,
         PrintedFormula = "(A/B)×100",
@@ -211,24 +213,24 @@ public static partial class KpiCatalogue
         Variables =
         [
             new("A", "distinct officials with a disciplinary measure dated in t", "disciplinary_case", RecordAggregate.Distinct("staff_id"), RecordTiming.On("measure_date")),
-            new("B", "officials employed on the last day of the year", "staff", RecordAggregate.Distinct("staff_id"), OrganisationParts.EmployedAtYearEnd),
+            new("B", "officials employed on the last day of the year", "staff", RecordAggregate.Distinct("staff_id"), EmployedAtYearEnd),
         ],
         Breakdowns =
         [
-            OrganisationParts.ByGrade(Disclosure.Wco, "grade"),
+            ByGrade(Disclosure.Wco, "grade"),
             new(BreakdownKind.ViolationType, Disclosure.Wco) { Field = "violation_type" },
             new(BreakdownKind.DetectionSource, Disclosure.Wco) { Field = "detection_source" },
         ],
-        Decision = "A counts officials, not measures. A is not limited to officials still employed at year end (an official dismissed by the measure counts). By grade, A uses the grade at the time of the measure and B the staff register's grade; by violation type and detection source only A can be split (the staff register has neither), so every row divides by the total B, and an official with measures of two types counts in both rows.",
+        Decision = "A = distinct officials (`staff_id`) with a `disciplinary_case` dated in t (measures are not counted); A is not limited to staff still employed at year end (a dismissed official counts). B = staff employed on the last day of the year. Breakdowns: grade (A: grade at the time of the measure; B: the staff register's grade); violation type and detection source exist only on A (the staff register has neither), so those rows divide by the total B, and an official with measures of two types counts in both rows. WCO.",
     };
 
-    public static KpiDefinition CorruptionReportingEffectiveness { get; } = new()
+    private static KpiDefinition CorruptionReportingEffectiveness => new()
     {
         Code = "K48",
         Id = "corruption_reporting_effectiveness",
         Name = "Effectiveness of reporting mechanisms for corruption misconduct and malpractice",
         Area = AreaIV,
-        Outcome = OrganisationParts.Integrity,
+        Outcome = Integrity,
         Input = InputKind.Transactional,
         Formula = FormulaKind.Ratio,
         PrintedFormula = "(A/B)×100",
@@ -243,18 +245,18 @@ public static partial class KpiCatalogue
         ],
         Breakdowns =
         [
-            OrganisationParts.ByGrade(Disclosure.Wco, "reported_grade"),
+            ByGrade(Disclosure.Wco, "reported_grade"),
             new(BreakdownKind.ViolationType, Disclosure.Wco) { Field = "violation_type" },
             new(BreakdownKind.DetectionSource, Disclosure.Wco) { Field = "detection_source" },
         ],
-        Decision = "A is read as a cohort of B: actions are counted with the year their report was received, even when initiated the next January, so A ≤ B; a year's value can rise after year end as actions follow. The grade breakdown is the grade of the person reported.",
+        Decision = "`integrity_report` records received in t; A = those with `action_initiated`, B = all. Cohort by receipt year: an action started in January on a December report counts for the report's year, so A ≤ B and a year's value can still rise after year end. Breakdowns: grade of the person reported (`reported_grade`), violation type, detection source. WCO.",
     };
 
-    public static KpiDefinition AnticorruptionPreventiveMaturity { get; } = OrganisationParts.Checklist(
+    private static KpiDefinition AnticorruptionPreventiveMaturity => Checklist(
         "K49",
         "anticorruption_preventive_maturity",
         "Maturity of anti-corruption and integrity preventive measures",
-        OrganisationParts.Integrity,
+        Integrity,
         "((A+B+C+D+E+F)/6) *100",
         "Share of the six criteria of a mature anti-corruption and integrity action plan answered yes (1).",
         Annually,
@@ -267,37 +269,31 @@ public static partial class KpiCatalogue
             new("E", "Is the anti-corruption and integrity action plan linked to your administration's overall corporate strategy and action plan?"),
             new("F", "Is the anti-corruption and integrity action plan aligned with the ten Key Factors of the WCO Revised Arusha Declaration concerning Good Governance and Integrity in Customs?"),
         ],
-        null);
-}
+        "Checklist A–F, annually, public.");
 
-/// <summary>
-/// Pieces shared by the area IV definitions. File-local so that names cannot clash with the other partial files of
-/// <see cref="KpiCatalogue"/>; everything is a constant or computed on access (no static field initialisers).
-/// </summary>
-file static class OrganisationParts
-{
-    public const string CompetentStaff = "More competent and engaged staff";
-    public const string Accountability = "Advanced level of accountability";
-    public const string Integrity = "Advanced level of integrity";
+    // Pieces shared by several definitions.
+    private const string CompetentStaff = "More competent and engaged staff";
+    private const string Accountability = "Advanced level of accountability";
+    private const string Integrity = "Advanced level of integrity";
 
     /// <summary>Anyone employed at some time in the period (employment_end is the last day employed).</summary>
-    public static RecordTiming EmployedDuring => RecordTiming.During("employment_start", "employment_end");
+    private static RecordTiming EmployedDuring => RecordTiming.During("employment_start", "employment_end");
 
     /// <summary>Staff on board on the last day of the period (year-end head counts).</summary>
-    public static RecordTiming EmployedAtYearEnd => RecordTiming.AtEnd("employment_start", "employment_end");
+    private static RecordTiming EmployedAtYearEnd => RecordTiming.AtEnd("employment_start", "employment_end");
 
     /// <summary>K41's N: frontline officers assigned to inspection duties, employed at some time in the period.</summary>
-    public static KpiVariable FrontlineOfficers(string name) =>
+    private static KpiVariable FrontlineOfficers(string name) =>
         new(name, "frontline inspection officers employed at some time in the financial year", "staff", RecordAggregate.Distinct("staff_id"),
             EmployedDuring, RecordCondition.True("frontline_inspection"));
 
-    public static Breakdown ByGender(Disclosure disclosure) => new(BreakdownKind.Gender, disclosure) { Field = "gender" };
+    private static Breakdown ByGender(Disclosure disclosure) => new(BreakdownKind.Gender, disclosure) { Field = "gender" };
 
     /// <summary>Senior management, middle management, officer level; <paramref name="field"/> is the register's grade field.</summary>
-    public static Breakdown ByGrade(Disclosure disclosure, string field) => new(BreakdownKind.Grade, disclosure) { Field = field };
+    private static Breakdown ByGrade(Disclosure disclosure, string field) => new(BreakdownKind.Grade, disclosure) { Field = field };
 
     /// <summary>A self-assessment KPI: yes (1) / no (0) per item, (Σ yes / items) × 100.</summary>
-    public static KpiDefinition Checklist(
+    private static KpiDefinition Checklist(
         string code,
         string id,
         string name,
@@ -312,7 +308,7 @@ file static class OrganisationParts
         Code = code,
         Id = id,
         Name = name,
-        Area = KpiCatalogue.AreaIV,
+        Area = AreaIV,
         Outcome = outcome,
         Input = InputKind.Questionnaire,
         Formula = FormulaKind.Checklist,

@@ -1,72 +1,14 @@
+using static PmmEtl.Core.Catalogue.KpiCatalogue;
 using static PmmEtl.Core.Catalogue.RecordCondition;
 
 namespace PmmEtl.Core.Catalogue;
 
-public static partial class KpiCatalogue
-{
-    private static IReadOnlyList<KpiDefinition>? s_FosIndicators;
-
-    /// <summary>
-    /// The e-commerce FoS questionnaire in document order: per Standard, its monitoring indicators (FOS-1.1 …
-    /// FOS-15.1, implementation level 1–5) then its additional-information items (FOS-1.A, FOS-1.B …).
-    /// </summary>
-    public static IReadOnlyList<KpiDefinition> FosIndicators => s_FosIndicators ??= FosQuestionnaire.Entries();
-
-    /// <summary>
-    /// The questionnaire asks a Standard's additional information "if your country has implemented the Standard (whether
-    /// fully or partially)". Level 5 is "implementation complete" (fully); level 4, "finalising implementation" (measures
-    /// developed and being operationalised), is read as partially; levels 1–3 have nothing implemented yet. A Standard is
-    /// at the highest level reported for any of its indicators, so one indicator at 4 or 5 is enough.
-    /// </summary>
-    public const int FosAdditionalInformationLevel = 4;
-
-    private static IReadOnlyList<CapacityBuildingQuestion>? s_FosCapacityBuildingQuestions;
-
-    /// <summary>
-    /// The questionnaire's capacity-building questions, per implementation level (verbatim): an indicator's answers are
-    /// keyed by these codes, and only the questions of its reported level are asked.
-    /// </summary>
-    public static IReadOnlyList<CapacityBuildingQuestion> FosCapacityBuildingQuestions => s_FosCapacityBuildingQuestions ??=
-    [
-        new(1, "1a", "Why has your country decided not to implement this Standard?"),
-        new(2, "2a", "What difficulties is your country facing to implement this Standard?"),
-        new(2, "2b", "How could capacity building assist you to overcome these difficulties?"),
-        new(3, "3a", "What steps has your country taken to develop measures to implement this Standard (e.g. internal policy development, public consultations, testing/trials)?"),
-        new(3, "3b", "Has your country faced difficulties in developing measures to implement this Standard?") { YesNo = true },
-        new(3, "3c", "If yes, how could capacity building assist you to overcome these difficulties?") { AskedIfYesTo = "3b" },
-        new(4, "4a", "What measures have your country developed to implement the Standard?"),
-        new(4, "4b", "What processes (legislative, administrative or operational) is your country administering to implement the Standard?"),
-        new(4, "4c", "Is your country facing difficulties in implementing this Standard?") { YesNo = true },
-        new(4, "4d", "If yes, how could capacity building assist you to overcome these challenges?") { AskedIfYesTo = "4c" },
-        new(5, "5a", "How does your country implement the Standard, and how often will it be reviewed or evaluated?"),
-        new(5, "5b", "What lessons has your country learned in implementing this Standard?"),
-    ];
-}
-
-/// <summary>
-/// One capacity-building question of the FoS questionnaire, asked of an indicator reported at <paramref name="Level"/>.
-/// A <see cref="YesNo"/> question is answered with a text that starts with yes or no; a question
-/// <see cref="AskedIfYesTo"/> another is asked only when that one is answered yes.
-/// </summary>
-public sealed record CapacityBuildingQuestion(int Level, string Code, string Text)
-{
-    public bool YesNo { get; init; }
-
-    public string? AskedIfYesTo { get; init; }
-}
-
-/// <summary>One Standard of the Framework, as the questionnaire titles and states it.</summary>
-file sealed record FosStandard(int Number, string Title, string Statement)
-{
-    public string Area => $"E-commerce FoS Standard {Number} – {Title}";
-}
-
 /// <summary>
 /// The WCO Framework of Standards on Cross-Border E-Commerce KPI questionnaire (shared/seeds/003_…) as catalogue
-/// entries. File-local so that its factory names cannot clash with the other partial files of
-/// <see cref="KpiCatalogue"/>; built on first access, never from static field initialisers.
+/// entries, in the questionnaire's order: per Standard its monitoring indicators (FOS-1.1 … FOS-15.1, implementation
+/// level 1–5), then its additional-information items (FOS-1.A, FOS-1.B …).
 /// </summary>
-file static class FosQuestionnaire
+internal static class FosArea
 {
     /// <summary>The questionnaire prints no periodicity; it is answered per round and PmmEtl publishes per calendar year.</summary>
     private const string Round = "not stated (answered per questionnaire round; published per calendar year)";
@@ -84,11 +26,61 @@ file static class FosQuestionnaire
     private const string ShipmentScope =
         "An item is one shipment record (house bill or postal item); only e-commerce shipments (shipment.ecommerce, the identification rule of K12–K14) count, import and export, dated by arrival or departure.";
 
-    public static IReadOnlyList<KpiDefinition> Entries() =>
+    public static CatalogueArea Build() => new(FosSection, "FosArea.cs",
     [
         .. Standard1(), .. Standard2(), .. Standard3(), .. Standard4(), .. Standard5(), .. Standard6(), .. Standard7(), .. Standard8(),
         .. Standard9(), .. Standard10(), .. Standard11(), .. Standard12(), .. Standard13(), .. Standard14(), .. Standard15(),
+    ])
+    {
+        Preface = "In the questionnaire's order: per Standard its monitoring indicators, then its additional-information items. Family `fos`; area \"E-commerce FoS Standard N – title\"; outcome = the Standard's statement.",
+        SharedDecisions =
+        [
+            new("Counts",
+                "15 Standards, 33 monitoring indicators (FOS-1.1 … FOS-15.1) and 35 additional items (FOS-1.A …). The catalogue card says 34 items (7 Q/txt); the seed has two Standard 15 items (\"Details of new innovative technological developments implemented…\" and \"…tested and/or trialled…\"), so 16 T, 2 T-reg, 9 A and 8 Q/txt. The seed is followed."),
+            new("Disclosure",
+                "WCO for every entry: the questionnaire is answered to the WCO. FOS-5.B and FOS-5.C compute the public PMM K13/K12 measures, but the FoS entry keeps the questionnaire's level."),
+            new("Periodicity",
+                "The questionnaire prints none: \"not stated (answered per questionnaire round; published per calendar year)\"; items asking for an \"annual number\" say \"annually\"."),
+            new("Monitoring indicators",
+                "Name = the indicator's question; implementation level 1–5 from `fos:` in the assessment file. Level 1 is \"not applicable\", not \"less implemented than 2\": averages leave it out."),
+            new("Capacity building",
+                "The questionnaire asks \"the capacity-building questions that correspond to your country's assessed implementation level\": 1a (level 1); 2a, 2b (2); 3a, 3b, 3c (3); 4a, 4b, 4c, 4d (4); 5a, 5b (5), coded in order of the questionnaire's bullets. Answers are keyed by these codes under `capacity_building:`; every question of the reported level is answered and none of another level (an error naming file, line and field otherwise). 3b (\"Has your country faced difficulties…?\") and 4c (\"Is your country facing difficulties…?\") are yes/no questions, answered with a text that starts with yes or no; 3c and 4d (\"If yes, how could capacity building assist…?\") are asked only after a yes, and refused after a no. Published one row per answer: breakdown `capacity_building`, breakdown value = the question's code, `value_text` = the answer, note = the question."),
+            new("Additional information: when asked",
+                "The questionnaire asks a Standard's additional information \"if your country has implemented the Standard (whether fully or partially)\" and does not say which levels that is. Level 5 (\"implementation complete\") is fully; level 4 (\"finalising implementation\": measures developed and being operationalised) is read as partially; levels 1–3 (not applicable, not implemented, only considering or testing measures) have nothing implemented. A Standard is at the highest level reported for any of its indicators, so one indicator at level 4 or 5 asks all the Standard's items (the questionnaire ties them to the Standard, not to an indicator). Where asked, an item only an officer can answer (A and Q/txt items) is required (in `fos_items:` or an aggregates file; a missing one is an error naming the line of the level that asks it) and record-based items are measured; where not asked, or in a year without levels, an answer is an error naming its file and line, and the item's row has no value and the note \"not measurable: not asked: …\"."),
+            new("Shipment items (T)",
+                "Over the `shipment` register, e-commerce shipments only (`shipment.ecommerce`, the one identification rule of K12–K14), import and export, dated by arrival/departure (`shipment_date`); an \"item\" is one shipment record (house bill, postal item). A of every share is B narrowed further, so A ⊆ B."),
+            new("A items",
+                "FOS-2.A, 6.C, 8.B, 11.A, 11.B, 12.A, 12.B, 13.A, 13.B: `KpiVariable.Entered(\"A\")`, FormulaKind Value, from `fos_items:` or the aggregates CSV. 8.B is an amount in national currency; where duty and tax thresholds differ (8.C), the duty threshold is the value and the entry's text names both."),
+            new("Q/txt items",
+                "FOS-2.B, 3.A, 7.A, 8.C, 9.A, 14.A, 15.A, 15.B: FormulaKind Text, with one entered variable A so that the answer files have a variable to name."),
+        ],
+    };
+
+    /// <summary>
+    /// The questionnaire's capacity-building questions, per implementation level (verbatim): an indicator's answers are
+    /// keyed by these codes, and only the questions of its reported level are asked.
+    /// </summary>
+    public static IReadOnlyList<CapacityBuildingQuestion> CapacityBuildingQuestions() =>
+    [
+        new(1, "1a", "Why has your country decided not to implement this Standard?"),
+        new(2, "2a", "What difficulties is your country facing to implement this Standard?"),
+        new(2, "2b", "How could capacity building assist you to overcome these difficulties?"),
+        new(3, "3a", "What steps has your country taken to develop measures to implement this Standard (e.g. internal policy development, public consultations, testing/trials)?"),
+        new(3, "3b", "Has your country faced difficulties in developing measures to implement this Standard?") { YesNo = true },
+        new(3, "3c", "If yes, how could capacity building assist you to overcome these difficulties?") { AskedIfYesTo = "3b" },
+        new(4, "4a", "What measures have your country developed to implement the Standard?"),
+        new(4, "4b", "What processes (legislative, administrative or operational) is your country administering to implement the Standard?"),
+        new(4, "4c", "Is your country facing difficulties in implementing this Standard?") { YesNo = true },
+        new(4, "4d", "If yes, how could capacity building assist you to overcome these challenges?") { AskedIfYesTo = "4c" },
+        new(5, "5a", "How does your country implement the Standard, and how often will it be reviewed or evaluated?"),
+        new(5, "5b", "What lessons has your country learned in implementing this Standard?"),
     ];
+
+    /// <summary>One Standard of the Framework, as the questionnaire titles and states it.</summary>
+    private sealed record FosStandard(int Number, string Title, string Statement)
+    {
+        public string Area => $"E-commerce FoS Standard {Number} – {Title}";
+    }
 
     private static IEnumerable<KpiDefinition> Standard1()
     {
@@ -103,13 +95,13 @@ file static class FosQuestionnaire
             "e-commerce shipments whose item data was sent to Customs electronically",
             "all e-commerce shipments (electronic and paper)",
             True("electronic_data"), null,
-            ShipmentScope);
+            "A = `electronic_data`; B = all e-commerce shipments (electronic and paper). " + ShipmentScope);
         yield return EcommerceShare(s, 'B', "advance_data_before_arrival_share",
             "The percentage of advance data submission (i.e. pre-arrival/pre-departure) versus after arrival/departure.",
             "e-commerce shipments whose electronic data was received before arrival (import) or departure (export)",
             "e-commerce shipments with both the data receipt time and the arrival/departure time recorded",
             True("advance_before_arrival"), Both(Present("advance_data_at"), Present("arrival_at")),
-            "Read as the pre-arrival share of all submissions, A / (before + after) × 100. A shipment whose receipt or arrival time is unknown cannot be placed on either side and is in neither A nor B. " + ShipmentScope);
+            "\"Advance vs after arrival\" is read as the advance (pre-arrival) share of all submissions, A / (before + after) × 100: B = shipments with both `advance_data_at` and `arrival_at`, A = those of B with `advance_before_arrival`. A shipment whose receipt or arrival time is unknown cannot be placed on either side and is in neither A nor B. " + ShipmentScope);
     }
 
     private static IEnumerable<KpiDefinition> Standard2()
@@ -144,7 +136,7 @@ file static class FosQuestionnaire
             "Percentage of cross-border E-Commerce shipments that are subject to non-intrusive inspection",
             "e-commerce shipments subjected to non-intrusive inspection",
             "all e-commerce shipments",
-            True("nii"), null, ShipmentScope);
+            True("nii"), null, "A = e-commerce shipments with `nii`. " + ShipmentScope);
         yield return SeizureCount(s, 'C', "data_analytics_seizures",
             "Annual number of seizures on cross-border E-Commerce shipments as a result of data analytics", "DATA_ANALYTICS");
         yield return EcommerceShare(s, 'D', "data_analytics_seized_share",
@@ -152,7 +144,7 @@ file static class FosQuestionnaire
             "e-commerce shipments of year t with a seizure detected by data analytics (seizure.shipment_id)",
             "all e-commerce shipments of t",
             Related("seizure", "shipment_id", Is("detection_method", "DATA_ANALYTICS")), null,
-            "Counted in shipments on both sides, so A ⊆ B: a shipment with two seizures counts once, and a seizure counts with the year its shipment arrived or left (a seizure record without shipment_id cannot be linked and is not counted). " + ShipmentScope);
+            "A = e-commerce shipments of t linked (`shipment_id`) to a seizure detected by DATA_ANALYTICS, whenever seized; B = e-commerce shipments of t. " + "Counted in shipments on both sides, so A ⊆ B: a shipment with two seizures counts once, and a seizure counts with the year its shipment arrived or left (a seizure record without shipment_id cannot be linked and is not counted). " + ShipmentScope);
     }
 
     private static IEnumerable<KpiDefinition> Standard5()
@@ -167,7 +159,7 @@ file static class FosQuestionnaire
             "Percentage of cross-border E-Commerce shipments cleared by simplified formalities/procedures",
             "e-commerce shipments cleared under a simplified formality or procedure",
             "all e-commerce shipments",
-            True("simplified_procedure"), null, ShipmentScope);
+            True("simplified_procedure"), null, "A = `simplified_procedure`. " + ShipmentScope);
         yield return Item(s, 'B', "low_risk_clearance_time",
             "Average clearance time of low-risk cross-border E-Commerce shipments",
             InputKind.Transactional, FormulaKind.Value, "(no formula printed; PMM K13: ΣT_i/N)",
@@ -177,24 +169,24 @@ file static class FosQuestionnaire
                 new("A", "mean clearance minutes of low-risk e-commerce shipments", "shipment", RecordAggregate.MeanOf("clearance_minutes"), OnShipmentDate,
                     Ecommerce(Is("risk_level", "LOW"), Present("clearance_minutes"))),
             ],
-            "The measure of PMM K13, as K13 is read (N = low-risk shipments measured, not all e-commerce declarations), taken on shipment records: it equals K13 where each e-commerce shipment has its own declaration.");
+            "FormulaKind Value, A = mean `clearance_minutes` (lodged → cleared) over e-commerce shipments with `risk_level` LOW and both times: PMM K13's measure, with K13's reading of N (low-risk shipments measured), on shipment records. Equal to K13 where each shipment has its own declaration.");
         yield return EcommerceShare(s, 'C', "immediate_release_share",
             "Percentage of cross-border e-commerce shipments that are released immediately upon arrival/departure",
             "e-commerce shipments flagged for immediate release upon arrival (import) or departure (export) and subject to neither physical examination nor NII",
             "all e-commerce shipments",
-            Both(True("immediate_release"), Not(True("physical_exam")), Not(True("nii")), Not(RelatedWhereGiven("inspection", "shipment_id", KpiCatalogue.PhysicalOrNii))), null,
-            "PMM K12's rule on shipment records: 'immediately' has no time threshold, the clearance system's flag is used, and a shipment under physical examination or NII never counts, whether its own flags say so or, where the source gives the inspection register, an inspection of type PHYSICAL or NII of the shipment. " + ShipmentScope);
+            Both(True("immediate_release"), Not(True("physical_exam")), Not(True("nii")), Not(RelatedWhereGiven("inspection", "shipment_id", TradeFacilitationArea.PhysicalOrNii))), null,
+            "K12's rule: `immediate_release` and not `physical_exam` and not `nii`; the questionnaire's \"arrival/departure\" covers exports. " + "PMM K12's rule on shipment records: 'immediately' has no time threshold, the clearance system's flag is used, and a shipment under physical examination or NII never counts, whether its own flags say so or, where the source gives the inspection register, an inspection of type PHYSICAL or NII of the shipment. " + ShipmentScope);
         yield return DutyShare(s, 'D', "account_based_duty_share",
             "Percentage of duty collection through an account-based system",
             "duties and taxes (USD) of e-commerce shipments paid through an account-based system",
             "duties and taxes (USD) of all e-commerce shipments",
             True("account_based_payment"),
-            "Amounts, not shipments: Σ duty_tax_usd at the cycle's exchange rate; shipments without an amount add nothing. " + ShipmentScope);
+            "Amounts, not shipments: Σ `duty_tax_usd` of e-commerce shipments with `account_based_payment` / Σ `duty_tax_usd` of e-commerce shipments, at the cycle's exchange rate; shipments without an amount add nothing. " + ShipmentScope);
         yield return EcommerceShare(s, 'E', "account_based_returns_share",
             "Percentage of returns processed through an account-based system",
             "e-commerce return shipments processed through an account-based system",
             "all e-commerce return shipments",
-            True("return_account_based"), True("is_return"), ShipmentScope);
+            True("return_account_based"), True("is_return"), "B = e-commerce shipments with `is_return`; A = those with `return_account_based`. " + ShipmentScope);
     }
 
     private static IEnumerable<KpiDefinition> Standard6()
@@ -237,14 +229,14 @@ file static class FosQuestionnaire
             "duties and taxes (USD) of e-commerce shipments collected under a vendor, intermediary or buyer model",
             "duties and taxes (USD) of all e-commerce shipments",
             UnderAModel,
-            "Read as the share of e-commerce revenue (not of all revenue) collected under the model(s): the item, unlike FOS-7.D, does not say 'of total'. " + ModelDecision);
+            "\"Revenue … under the model(s)\" is read as the share of e-commerce revenue (not of all revenue) collected under the model(s): Σ `duty_tax_usd` of e-commerce shipments with `revenue_model` VENDOR, INTERMEDIARY or BUYER / Σ of all e-commerce shipments; the item, unlike FOS-7.D, does not say 'of total'. " + ModelDecision);
         yield return Item(s, 'C', "shipments_under_models",
             "Number of cross-border E-Commerce shipments covered under the model(s)",
             InputKind.Transactional, FormulaKind.Value, "count",
             "E-commerce shipments of the year whose duties and taxes are collected under a vendor, intermediary or buyer model.",
             "shipments", 0, Round,
             [Shipments("A", "e-commerce shipments covered by a revenue collection model", Ecommerce(UnderAModel))],
-            ModelDecision);
+            "Count of e-commerce shipments under a model (Value). " + ModelDecision);
         yield return Item(s, 'D', "shipments_under_models_share",
             "Cross-border E-Commerce shipments covered under the model(s) as a percentage of total shipments",
             InputKind.Transactional, FormulaKind.Ratio, NoFormula,
@@ -254,7 +246,7 @@ file static class FosQuestionnaire
                 Shipments("A", "e-commerce shipments covered by a revenue collection model", Ecommerce(UnderAModel)),
                 Shipments("B", "all shipments", null),
             ],
-            "'Total shipments' is read literally: every shipment record, as the denominator of K14. " + ModelDecision);
+            "\"As a percentage of total shipments\" is read literally: B = every shipment record, e-commerce or not, as the denominator of K14. " + ModelDecision);
     }
 
     private static IEnumerable<KpiDefinition> Standard8()
@@ -291,7 +283,7 @@ file static class FosQuestionnaire
             "Percentage of cross-border E-Commerce shipments that are cleared through an electronic mechanism (e.g. single window)",
             "e-commerce shipments cleared through an electronic inter-agency mechanism such as a single window",
             "all e-commerce shipments",
-            True("single_window"), null, ShipmentScope);
+            True("single_window"), null, "A = `single_window`. " + ShipmentScope);
     }
 
     private static IEnumerable<KpiDefinition> Standard11()
@@ -300,7 +292,7 @@ file static class FosQuestionnaire
             "Customs administrations should establish and strengthen cooperation partnerships with E-Commerce stakeholders to develop and enhance communication, coordination and collaboration, with an aim to optimize compliance and facilitation.");
         yield return Level(s, 1, "private_stakeholder_cooperation", "Does your Customs administration have a cooperation mechanism that includes private E-Commerce stakeholders?");
         yield return Level(s, 2, "private_stakeholder_work_plan", "Is your Customs administration pursuing a specific work plan, agenda item or engagement strategy with private E-Commerce stakeholders on E-Commerce issues?");
-        yield return Entered(s, 'A', "stakeholder_meetings", "Annual number of meetings/conferences/committees between Customs and E-Commerce stakeholders", "meetings", 0, KpiCatalogue.Annually);
+        yield return Entered(s, 'A', "stakeholder_meetings", "Annual number of meetings/conferences/committees between Customs and E-Commerce stakeholders", "meetings", 0, Annually);
         yield return Entered(s, 'B', "private_partnerships", "Number of cooperation partnerships between Customs authorities and private E-Commerce stakeholders", "partnerships", 0, Round);
     }
 
@@ -309,7 +301,7 @@ file static class FosQuestionnaire
         FosStandard s = new(12, "International Cooperation",
             "Customs administrations should expand Customs cooperation and partnerships to the cross-border E-Commerce environment in order to ensure compliance and facilitation.");
         yield return Level(s, 1, "foreign_customs_cooperation", "Is your Customs administration working with foreign Customs authorities (including through informal arrangements and established partnerships) specifically on cross-border E-Commerce?");
-        yield return Entered(s, 'A', "international_meetings", "Annual number of international meetings and/or conferences attended by Customs that includes discussion on cross-border E-Commerce", "meetings", 0, KpiCatalogue.Annually);
+        yield return Entered(s, 'A', "international_meetings", "Annual number of international meetings and/or conferences attended by Customs that includes discussion on cross-border E-Commerce", "meetings", 0, Annually);
         yield return Entered(s, 'B', "partner_countries", "Number of countries with a partnership on cross-border E-Commerce", "countries", 0, Round);
     }
 
@@ -318,8 +310,8 @@ file static class FosQuestionnaire
         FosStandard s = new(13, "Communication, Public Awareness and Outreach",
             "Customs administrations should make consumers, the public and other stakeholders aware of the regulatory requirements, risks and responsibilities associated with cross-border E-commerce through comprehensive awareness raising, communication, education and outreach programmes.");
         yield return Level(s, 1, "awareness_programmes", "Has your Customs administration established public awareness raising, communication, education and outreach programmes relating to cross-border E-Commerce?");
-        yield return Entered(s, 'A', "consumer_programmes", "Annual number of awareness raising, communication, education and outreach programmes for consumers on cross-border E-Commerce", "programmes", 0, KpiCatalogue.Annually);
-        yield return Entered(s, 'B', "industry_programmes", "Annual number of awareness raising, communication, education and outreach programmes for industry on cross-border E-Commerce", "programmes", 0, KpiCatalogue.Annually);
+        yield return Entered(s, 'A', "consumer_programmes", "Annual number of awareness raising, communication, education and outreach programmes for consumers on cross-border E-Commerce", "programmes", 0, Annually);
+        yield return Entered(s, 'B', "industry_programmes", "Annual number of awareness raising, communication, education and outreach programmes for industry on cross-border E-Commerce", "programmes", 0, Annually);
     }
 
     private static IEnumerable<KpiDefinition> Standard14()
@@ -344,7 +336,7 @@ file static class FosQuestionnaire
     private const string NoFormula = "(A/B)×100 (percentage asked; no formula printed)";
 
     private const string AeoDecision =
-        "AEO status is the administration's own programme: authorisations recognised only through an MRA are left out, as in PMM K02 (MRAs are FOS-6.C). Operators are counted once however many authorisations they hold; the register's e-commerce operator flag identifies the intermediaries of Standard 6.";
+        "`aeo_authorisation` valid on the last day of the year, counted as distinct `operator_id`; A = `ecommerce_operator`; FOS-6.B's B = all such AEO operators. AEO status is the administration's own programme: authorisations recognised only through an MRA are left out, as in PMM K02 (MRAs are FOS-6.C). Operators are counted once however many authorisations they hold; the register's e-commerce operator flag identifies the intermediaries of Standard 6.";
 
     private const string ModelDecision =
         "A shipment is covered under the model(s) when the source names its collection model (vendor, intermediary or buyer); revenue_model NONE or empty is not covered.";
@@ -452,12 +444,12 @@ file static class FosQuestionnaire
     private static KpiDefinition SeizureCount(FosStandard s, char letter, string slug, string name, string method) =>
         Item(s, letter, slug, name, InputKind.Transactional, FormulaKind.Value, "count",
             $"Seizure cases on e-commerce shipments in the year whose detection method is {method}; one case counts once however many items it holds.",
-            "seizures", 0, KpiCatalogue.Annually,
+            "seizures", 0, Annually,
             [
                 new("A", $"seizure cases on e-commerce shipments detected by {method}", "seizure", RecordAggregate.Rows, RecordTiming.On("seizure_date"),
                     Both(True("ecommerce"), Is("detection_method", method))),
             ],
-            "The seizure's own e-commerce flag and detection method are used (one row per case, as in area III).");
+            $"Seizure cases (one row per case) with `seizure.ecommerce` and `detection_method` {method}, dated in the year: the seizure's own e-commerce flag and detection method are used, as in area III.");
 
     /// <summary>A count or amount only an officer can give (aggregate input or the questionnaire's fos_items).</summary>
     private static KpiDefinition Entered(FosStandard s, char letter, string slug, string name, string unit, int precision, string periodicity) =>
