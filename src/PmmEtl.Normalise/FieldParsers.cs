@@ -6,26 +6,74 @@ using PmmEtl.Core.Time;
 
 namespace PmmEtl.Normalise;
 
-/// <summary>Reads one field's (non-blank) raw value as its type into the row; on failure it leaves the field null and names the problem.</summary>
-internal delegate void FieldParser(FieldPlan field, RawValue raw, ref RowState state);
+/// <summary>Which parser reads a field: one per <see cref="FieldType"/>, and one for a time the source gives as a date only.</summary>
+internal enum ParserKind : byte
+{
+    Text,
+    Code,
+    Bool,
+    Date,
+    DateOfTime,
+    LocalTime,
+    Number,
+    Integer,
+}
 
-/// <summary>One parser per <see cref="FieldType"/> (and precision), chosen once per field when a record type's plan is built.</summary>
+/// <summary>
+/// One parser per <see cref="FieldType"/> (and precision), chosen once per field when a record type's plan is built.
+/// Each reads one field's (non-blank) raw value as its type into the row; on failure it leaves the field null and names
+/// the problem. Dispatched by a switch, not a delegate per field: a static method behind a delegate goes through an
+/// argument-shuffling stub, and a declaration has two dozen fields.
+/// </summary>
 internal static class FieldParsers
 {
-    public static FieldParser For(FieldType type, FieldPresence presence) => type switch
+    public static ParserKind For(FieldType type, FieldPresence presence) => type switch
     {
-        FieldType.Text => Text,
-        FieldType.Code => Code,
-        FieldType.Bool => Bool,
-        FieldType.Date => Date,
-        FieldType.LocalTime when presence == FieldPresence.DateOnly => DateOfTime,
-        FieldType.LocalTime => LocalTime,
-        FieldType.Number => Number,
-        FieldType.Integer => Integer,
+        FieldType.Text => ParserKind.Text,
+        FieldType.Code => ParserKind.Code,
+        FieldType.Bool => ParserKind.Bool,
+        FieldType.Date => ParserKind.Date,
+        FieldType.LocalTime when presence == FieldPresence.DateOnly => ParserKind.DateOfTime,
+        FieldType.LocalTime => ParserKind.LocalTime,
+        FieldType.Number => ParserKind.Number,
+        FieldType.Integer => ParserKind.Integer,
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "no parser for this field type"),
     };
 
-    private static void Text(FieldPlan field, RawValue raw, ref RowState state)
+    public static void Parse(FieldPlan field, in RawValue raw, ref RowState state)
+    {
+        switch (field.Parser)
+        {
+            case ParserKind.Text:
+                Text(field, raw, ref state);
+                break;
+            case ParserKind.Code:
+                Code(field, raw, ref state);
+                break;
+            case ParserKind.Bool:
+                Bool(field, raw, ref state);
+                break;
+            case ParserKind.Date:
+                Date(field, raw, ref state);
+                break;
+            case ParserKind.DateOfTime:
+                DateOfTime(field, raw, ref state);
+                break;
+            case ParserKind.LocalTime:
+                LocalTime(field, raw, ref state);
+                break;
+            case ParserKind.Number:
+                Number(field, raw, ref state);
+                break;
+            case ParserKind.Integer:
+                Integer(field, raw, ref state);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(field), field.Parser, "no parser of this kind");
+        }
+    }
+
+    private static void Text(FieldPlan field, in RawValue raw, ref RowState state)
     {
         string value = raw.Text!.Trim();
         if (field.MaxLength is { } max && value.Length > max)
@@ -37,9 +85,16 @@ internal static class FieldParsers
         state.Row.SetText(field.Index, value);
     }
 
-    private static void Code(FieldPlan field, RawValue raw, ref RowState state)
+    private static void Code(FieldPlan field, in RawValue raw, ref RowState state)
     {
         string text = raw.Text!;
+        if (field.Codes!.Contains(text))
+        {
+            // Nearly every code comes as listed: trimming and upper-casing it first cost more than the lookup.
+            state.Row.SetText(field.Index, text);
+            return;
+        }
+
         string value = text.Trim().ToUpperInvariant();
         if (field.Codes!.Contains(value))
         {
@@ -58,24 +113,27 @@ internal static class FieldParsers
         state.Add(field.Name, $"unknown code '{RecordNormaliser.Shorten(value)}' (expected one of {field.CodeList})", text);
     }
 
-    private static void Bool(FieldPlan field, RawValue raw, ref RowState state)
+    private static void Bool(FieldPlan field, in RawValue raw, ref RowState state)
     {
-        // The shapes national systems write flags in.
-        switch (raw.Text!.Trim().ToUpperInvariant())
+        string text = raw.Text!;
+        if ((Flag(text) ?? Flag(text.Trim().ToUpperInvariant())) is { } flag)
         {
-            case "1" or "Y" or "YES" or "TRUE" or "T":
-                state.Row.SetBool(field.Index, true);
-                return;
-            case "0" or "N" or "NO" or "FALSE" or "F":
-                state.Row.SetBool(field.Index, false);
-                return;
-            default:
-                state.Add(field.Name, "not a yes/no flag (expected 1/0, Y/N, yes/no or true/false)", raw.Text);
-                return;
+            state.Row.SetBool(field.Index, flag);
+            return;
         }
+
+        state.Add(field.Name, "not a yes/no flag (expected 1/0, Y/N, yes/no or true/false)", text);
     }
 
-    private static void Date(FieldPlan field, RawValue raw, ref RowState state)
+    /// <summary>The shapes national systems write flags in, upper-case; null for anything else.</summary>
+    private static bool? Flag(string text) => text switch
+    {
+        "1" or "Y" or "YES" or "TRUE" or "T" => true,
+        "0" or "N" or "NO" or "FALSE" or "F" => false,
+        _ => null,
+    };
+
+    private static void Date(FieldPlan field, in RawValue raw, ref RowState state)
     {
         if (!TimeTextReader.TryParseDate(raw.Text!, out LocalDate date))
         {
@@ -93,7 +151,7 @@ internal static class FieldParsers
     }
 
     /// <summary>A time of which the source keeps the date only: the date is kept aside (it can place the record), the instant stays unknown.</summary>
-    private static void DateOfTime(FieldPlan field, RawValue raw, ref RowState state)
+    private static void DateOfTime(FieldPlan field, in RawValue raw, ref RowState state)
     {
         string text = raw.Text!;
         LocalDate date;
@@ -120,7 +178,7 @@ internal static class FieldParsers
         state.SetDateOnly(field.Index, date);
     }
 
-    private static void LocalTime(FieldPlan field, RawValue raw, ref RowState state)
+    private static void LocalTime(FieldPlan field, in RawValue raw, ref RowState state)
     {
         LocalDateTime local;
         if (raw.HasValue)
@@ -182,7 +240,7 @@ internal static class FieldParsers
         state.Row.SetInstant(field.Index, resolution.Instant);
     }
 
-    private static void Number(FieldPlan field, RawValue raw, ref RowState state)
+    private static void Number(FieldPlan field, in RawValue raw, ref RowState state)
     {
         if (double.TryParse(raw.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value))
         {
@@ -193,7 +251,7 @@ internal static class FieldParsers
         state.Add(field.Name, "not a number (expected digits with a decimal point, like 1234.5)", raw.Text);
     }
 
-    private static void Integer(FieldPlan field, RawValue raw, ref RowState state)
+    private static void Integer(FieldPlan field, in RawValue raw, ref RowState state)
     {
         string text = raw.Text!;
         if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long value))

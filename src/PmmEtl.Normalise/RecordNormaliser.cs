@@ -82,26 +82,23 @@ public sealed class RecordNormaliser : IRecordNormaliser
 
         foreach (FieldPlan field in plan.Fields)
         {
-            RawValue value = raw[field.Index];
+            ref readonly RawValue value = ref raw.At(field.Index);
             if (value.IsEmpty)
             {
                 // National systems leave unset indicators empty: for a field the source gives, that can mean "no".
                 if (field.Field.EmptyMeans is { } means)
                 {
-                    value = means;
+                    FieldParsers.Parse(field, RawValue.FromText(means), ref state);
                 }
-                else
+                else if (field.Required)
                 {
-                    if (field.Required)
-                    {
-                        state.Add(field.Name, field.Field.MissingReason ?? "missing value", value.Text);
-                    }
-
-                    continue;
+                    state.Add(field.Name, field.Field.MissingReason ?? "missing value", value.Text);
                 }
+
+                continue;
             }
 
-            field.Parse(field, value, ref state);
+            FieldParsers.Parse(field, value, ref state);
         }
 
         foreach (RecordRule rule in plan.Rules)

@@ -17,7 +17,7 @@ internal sealed class FieldPlan
         IsKey = type.Key.Contains(field.Name);
         // Identifiers are bounded like the warehouse columns that hold them: a longer one is garbage, not an id.
         MaxLength = field.MaxLength ?? (IsKey || field.Name.EndsWith("_id", StringComparison.Ordinal) ? RecordTypes.MaxKeyLength : null);
-        Parse = FieldParsers.For(field.Type, presence);
+        Parser = FieldParsers.For(field.Type, presence);
         if (field.Type == FieldType.Code)
         {
             IReadOnlyList<string> codes = field.Codes
@@ -34,7 +34,7 @@ internal sealed class FieldPlan
     public bool Required { get; }
     public bool IsKey { get; }
     public int? MaxLength { get; }
-    public FieldParser Parse { get; }
+    public ParserKind Parser { get; }
     public FrozenSet<string>? Codes { get; }
     public string? CodeList { get; }
 }

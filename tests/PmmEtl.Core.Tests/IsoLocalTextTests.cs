@@ -24,6 +24,23 @@ public sealed class IsoLocalTextTests
         Assert.Equal(separator, read);
         Assert.Equal(text, IsoLocalText.Format(value, read));
         Assert.Equal(text, RawValue.FromValue(value, read).Text);
+        Assert.Equal(value, RawValue.FromValue(value, read).Value);
+    }
+
+    [Theory]
+    [InlineData(1, 1, 1, 0, 0, 0, ' ')] // the first representable instant: packed next to the "no value" zero
+    [InlineData(9999, 12, 31, 23, 59, 59, 'T')]
+    [InlineData(2024, 2, 29, 12, 0, 1, ' ')]
+    [InlineData(2025, 3, 9, 2, 30, 0, 'T')] // a local time inside New York's DST gap is still just a local time here
+    public void A_value_kept_in_place_of_its_text_reads_back_whole(int y, int mo, int d, int h, int mi, int s, char separator)
+    {
+        var value = new LocalDateTime(y, mo, d, h, mi, s);
+        RawValue raw = RawValue.FromValue(value, separator);
+
+        Assert.True(raw.HasValue);
+        Assert.False(raw.IsEmpty);
+        Assert.Equal(value, raw.Value);
+        Assert.Equal($"{y:D4}-{mo:D2}-{d:D2}{separator}{h:D2}:{mi:D2}:{s:D2}", raw.Text);
     }
 
     [Theory]

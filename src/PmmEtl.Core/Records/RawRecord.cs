@@ -41,6 +41,9 @@ public sealed class RawRecord
         set => _values[field] = value;
     }
 
+    /// <summary>A field's raw value in place, by its index in the schema: the normaliser reads every field without copying it.</summary>
+    public ref readonly RawValue At(int field) => ref _values[field];
+
     /// <summary>A field's text, by name (rebuilt from a value the source read); null when empty.</summary>
     public string? this[string field]
     {

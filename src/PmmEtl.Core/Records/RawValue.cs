@@ -12,20 +12,24 @@ namespace PmmEtl.Core.Records;
 /// </summary>
 public readonly struct RawValue
 {
+    private const int SecondsPerDay = 86_400;
+
     private readonly string? _text;
-    private readonly LocalDateTime _value;
 
-    /// <summary>'\0' for text; otherwise the date–time separator of the text the value was read from.</summary>
-    private readonly char _separator;
+    /// <summary>
+    /// 0 for text; otherwise the value's whole seconds since 0001-01-01T00:00 shifted left by two, with its separator in
+    /// the two low bits (1: ' ', 2: 'T'). Sixteen bytes a value instead of thirty-two: a raw record holds one per field of
+    /// its type, and thousands of them wait between the reader and the normaliser.
+    /// </summary>
+    private readonly long _packed;
 
-    private RawValue(string? text, LocalDateTime value, char separator)
+    private RawValue(string? text, long packed)
     {
         _text = text;
-        _value = value;
-        _separator = separator;
+        _packed = packed;
     }
 
-    public static RawValue FromText(string? text) => new(text, default, '\0');
+    public static RawValue FromText(string? text) => new(text, 0);
 
     /// <summary>A value read from <c>yyyy-MM-dd HH:mm:ss</c> (<paramref name="separator"/> ' ') or <c>yyyy-MM-ddTHH:mm:ss</c> ('T').</summary>
     public static RawValue FromValue(LocalDateTime value, char separator)
@@ -36,17 +40,28 @@ public readonly struct RawValue
             throw new ArgumentOutOfRangeException(nameof(value), "only an ISO date-time of years 1–9999 in whole seconds, separated by ' ' or 'T', can stand for its text");
         }
 
-        return new RawValue(null, value, separator);
+        long seconds = ((long)value.Date.ToDateOnly().DayNumber * SecondsPerDay) + (value.TimeOfDay.NanosecondOfDay / NodaConstants.NanosecondsPerSecond);
+        return new RawValue(null, (seconds << 2) | (separator == ' ' ? 1L : 2L));
     }
 
     /// <summary>True when the source read the value itself (<see cref="Value"/>); false when it gave text.</summary>
-    public bool HasValue => _separator != '\0';
+    public bool HasValue => _packed != 0;
 
     /// <summary>The value the source read; meaningful only when <see cref="HasValue"/>.</summary>
-    public LocalDateTime Value => _value;
+    public LocalDateTime Value
+    {
+        get
+        {
+            long seconds = _packed >> 2;
+            LocalDate date = LocalDate.FromDateOnly(DateOnly.FromDayNumber((int)(seconds / SecondsPerDay)));
+            return date + LocalTime.FromSecondsSinceMidnight((int)(seconds % SecondsPerDay));
+        }
+    }
+
+    private char Separator => (_packed & 3) == 1 ? ' ' : 'T';
 
     /// <summary>The text as the source had it (rebuilt from the value when the source kept only that).</summary>
-    public string? Text => HasValue ? IsoLocalText.Format(_value, _separator) : _text;
+    public string? Text => HasValue ? IsoLocalText.Format(Value, Separator) : _text;
 
     /// <summary>True when the source gave neither text nor a value (or only blanks).</summary>
     public bool IsEmpty => !HasValue && string.IsNullOrWhiteSpace(_text);

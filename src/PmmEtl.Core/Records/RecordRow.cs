@@ -14,6 +14,8 @@ public sealed class RecordRow
     /// <summary>The widest record type a row can hold (two 64-bit presence masks).</summary>
     public const int MaxFields = 128;
 
+    private static readonly int EpochDayNumber = new DateOnly(1970, 1, 1).DayNumber;
+
     private readonly int[] _slots;
     private readonly string?[] _texts;
     private readonly long[] _words;
@@ -25,9 +27,10 @@ public sealed class RecordRow
         Schema = schema;
         SourceName = sourceName;
         SourceRow = sourceRow;
-        _slots = schema.Slots;
-        _texts = new string?[schema.TextSlots];
-        _words = new long[schema.WordSlots];
+        RowShape shape = schema.Shape;
+        _slots = shape.Slots;
+        _texts = new string?[shape.TextSlots];
+        _words = new long[shape.WordSlots];
     }
 
     public RecordSchema Schema { get; }
@@ -47,7 +50,8 @@ public sealed class RecordRow
 
     public bool? Bool(int field) => Has(field) ? _words[_slots[field]] != 0 : null;
 
-    public LocalDate? Date(int field) => Has(field) ? new LocalDate(1970, 1, 1).PlusDays((int)_words[_slots[field]]) : null;
+    // Through DateOnly's day number: NodaTime's PlusDays walks its calendar, and every measured row asks for its date.
+    public LocalDate? Date(int field) => Has(field) ? LocalDate.FromDateOnly(DateOnly.FromDayNumber(EpochDayNumber + (int)_words[_slots[field]])) : null;
 
     public Instant? Instant(int field) => Has(field) ? NodaTime.Instant.FromUnixTimeTicks(_words[_slots[field]]) : null;
 
@@ -66,7 +70,7 @@ public sealed class RecordRow
 
     public void SetBool(int field, bool? value) => SetWord(field, value is { } v ? (v ? 1 : 0) : null);
 
-    public void SetDate(int field, LocalDate? value) => SetWord(field, value is { } d ? Period.DaysBetween(new LocalDate(1970, 1, 1), d) : null);
+    public void SetDate(int field, LocalDate? value) => SetWord(field, value is { } d ? d.ToDateOnly().DayNumber - EpochDayNumber : null);
 
     public void SetInstant(int field, Instant? value) => SetWord(field, value?.ToUnixTimeTicks());
 

@@ -13,7 +13,10 @@ namespace PmmEtl.Extract.Threading;
 public static class ReadAhead
 {
     private const int BatchSize = 512;
-    private const int Capacity = 8;
+
+    // Small on purpose: an item waiting here when the garbage collector runs is copied into an older generation, and
+    // the consumer, not the reader, sets the pace.
+    private const int Capacity = 2;
 
     public static IEnumerable<T> Of<T>(IEnumerable<T> source, CancellationToken cancellationToken)
     {
