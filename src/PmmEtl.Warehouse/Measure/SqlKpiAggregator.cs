@@ -14,18 +14,16 @@ namespace PmmEtl.Warehouse.Measure;
 /// The engine side of the measure stage for every KPI and every record type, in standard SQL shared by the engines.
 /// A population's counts and sums come from one query per population and year at the finest grain it is published at
 /// (month × exclusion reason × numerator hit × every grouping value: a few thousand cells), which Core rolls up to every
-/// period type, total, breakdown and responsible-actor part. Only medians and 90th percentiles cannot be rolled up:
-/// they come from queries that carry nothing else, over the measured records only (one period type per query for the
-/// groupings, since DuckDB keeps percentile states outside its memory limit; every period type at once for the totals
-/// of the actor parts). Exclusions are tested in the catalogue's order; the first that matches is the record's reason.
-/// Conditions, populations and filters compile through <see cref="RecordPredicates"/>, one condition language for all;
-/// where an engine has no percentile aggregate (SQL Server) percentiles come from a window-function pass. Nothing is
-/// kept between calls.
+/// period type, total, breakdown and responsible-actor part. Medians and 90th percentiles cannot be rolled up from
+/// those: they come from a two-level exact rank search (<see cref="RankSearch"/>), one query of bin counts per month
+/// and grouping value, rolled up here, then one query that fetches only the values at the needed ranks, so no grouping
+/// set sorts the year. Exclusions are tested in the catalogue's order; the first that matches is the record's reason.
+/// Conditions, populations and filters compile through <see cref="RecordPredicates"/>, one condition language for all.
+/// Nothing is kept between calls.
 /// </summary>
 public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect) : IKpiAggregator
 {
     private const string Alias = "r0";
-    private static readonly PeriodType[] AllPeriods = [PeriodType.Month, PeriodType.Quarter, PeriodType.Year];
 
     public PopulationCells Cells(PopulationMeasure measure, IReadOnlyList<Breakdown> groupings, IReadOnlyList<DurationPart> parts, LocalDate from, LocalDate to)
     {
@@ -57,62 +55,57 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect) : IKp
         }
 
         var percentiles = new Dictionary<PercentileKey, (double?, double?)>();
-        foreach (DurationPart part in parts)
+        if (parts.Count > 0)
         {
-            // The whole interval by every grouping; the actor parts for the total only, as they are published.
-            IReadOnlyList<int> partGroupings = part == DurationPart.Total ? [.. Enumerable.Range(0, groupings.Count)] : [];
-            Percentiles(compiled, part, partGroupings, p, percentiles);
+            Percentiles(compiled, p, percentiles);
         }
 
         return new PopulationCells(cells, percentiles);
     }
 
-    /// <summary>Medians and 90th percentiles of one part for every period type, grouping (−1: the total) and value.</summary>
-    private void Percentiles(Compiled compiled, DurationPart part, IReadOnlyList<int> groupings, (string, object?)[] p,
-        Dictionary<PercentileKey, (double?, double?)> into)
+    /// <summary>
+    /// Medians and 90th percentiles of every part for every period type, grouping (−1: the total) and value, by the
+    /// two-level <see cref="RankSearch"/>: the whole interval by every grouping, the actor parts for the total only, as
+    /// they are published.
+    /// </summary>
+    private void Percentiles(Compiled compiled, (string, object?)[] p, Dictionary<PercentileKey, (double?, double?)> into)
     {
-        if (dialect.Percentile("t", 0.5) is null)
+        var search = new RankSearch(compiled.Parts, dialect.Interpolation);
+        foreach (DbDataReader r in sql.Rows(compiled.BinCountsSql(), p))
         {
-            foreach (PeriodType periodType in AllPeriods)
+            int groupings = compiled.GroupingCount;
+            int parts = compiled.Parts.Count;
+            int part = Enumerable.Range(0, parts).First(k => Read.Long(r, 1 + groupings + parts + groupings + k) == 0);
+            if (r.IsDBNull(1 + groupings + part))
             {
-                for (int g = -1; g < groupings.Count; g++)
+                continue; // rows whose part was not measured
+            }
+
+            int grouping = -1;
+            string? value = null;
+            for (int i = 0; i < groupings; i++)
+            {
+                if (Read.Long(r, 1 + groupings + parts + i) == 0)
                 {
-                    foreach (DbDataReader r in sql.Rows(compiled.WindowPercentileSql(part, periodType, g < 0 ? -1 : groupings[g]), p))
-                    {
-                        into[new PercentileKey(periodType, LocalDate.FromDateOnly(Read.Date(r, 0)), g < 0 ? -1 : groupings[g], Read.NullableText(r, 1), part)] =
-                            (Read.NullableDouble(r, 2), Read.NullableDouble(r, 3));
-                    }
+                    grouping = i;
+                    value = Read.NullableText(r, 1 + i);
                 }
             }
 
-            return;
+            search.Add(part, LocalDate.FromDateOnly(Read.Date(r, 0)), grouping, value, (int)Read.Long(r, 1 + groupings + part),
+                Read.Long(r, 1 + groupings + parts + groupings + parts));
         }
 
-        // Percentile states hold every measured value of every group of every grouping set, outside DuckDB's memory
-        // limit: with groupings, one period type per query (three at once held about 600 MB more at 10M declarations).
-        IReadOnlyList<IReadOnlyList<PeriodType>> batches = groupings.Count > 0 ? [.. AllPeriods.Select(t => (IReadOnlyList<PeriodType>)[t])] : [AllPeriods];
-        foreach (IReadOnlyList<PeriodType> periods in batches)
+        IReadOnlyList<RankSearch.Request> requests = search.Plan();
+        if (requests.Count > 0)
         {
-            foreach (DbDataReader r in sql.Rows(compiled.PercentilesSql(part, periods, groupings), p))
+            foreach (DbDataReader r in sql.Rows(compiled.RankValuesSql(requests), p))
             {
-                // Exactly one period column is grouped in each row: it says the row's period type and start.
-                int period = Enumerable.Range(0, periods.Count).First(k => Read.Long(r, periods.Count + groupings.Count + k) == 0);
-                var start = LocalDate.FromDateOnly(Read.Date(r, period));
-                int grouping = -1;
-                string? value = null;
-                for (int i = 0; i < groupings.Count; i++)
-                {
-                    if (Read.Long(r, (2 * periods.Count) + groupings.Count + i) == 0)
-                    {
-                        grouping = groupings[i];
-                        value = Read.NullableText(r, periods.Count + i);
-                    }
-                }
-
-                int col = 2 * (periods.Count + groupings.Count);
-                into[new PercentileKey(periods[period], start, grouping, value, part)] = (Read.NullableDouble(r, col), Read.NullableDouble(r, col + 1));
+                search.Found((int)Read.Long(r, 0), Read.Long(r, 1), Read.NullableDouble(r, 2) ?? double.NaN);
             }
         }
+
+        search.Assemble(into);
     }
 
     public IReadOnlyDictionary<int, long> Distribution(PopulationMeasure measure, LocalDate from, LocalDate to)
@@ -176,11 +169,13 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect) : IKp
     public string CellsSql(PopulationMeasure measure, IReadOnlyList<Breakdown> groupings, IReadOnlyList<DurationPart> parts) =>
         new Compiled(dialect, measure, groupings, parts).CellsSql();
 
-    public string PercentilesSql(PopulationMeasure measure, IReadOnlyList<Breakdown> groupings, DurationPart part, IReadOnlyList<PeriodType> periods) =>
-        new Compiled(dialect, measure, groupings, [part]).PercentilesSql(part, periods, [.. Enumerable.Range(0, groupings.Count)]);
+    /// <summary>The level-1 SQL of the percentile search (bin counts), for tests that parse every engine's statements.</summary>
+    public string BinCountsSql(PopulationMeasure measure, IReadOnlyList<Breakdown> groupings, IReadOnlyList<DurationPart> parts) =>
+        new Compiled(dialect, measure, groupings, parts).BinCountsSql();
 
-    public string WindowPercentileSql(PopulationMeasure measure, IReadOnlyList<Breakdown> groupings, DurationPart part, PeriodType periodType, int grouping) =>
-        new Compiled(dialect, measure, groupings, [part]).WindowPercentileSql(part, periodType, grouping);
+    /// <summary>The level-2 SQL of the percentile search for the given requests, for tests that parse every engine's statements.</summary>
+    public string RankValuesSql(PopulationMeasure measure, IReadOnlyList<Breakdown> groupings, IReadOnlyList<DurationPart> parts, IReadOnlyList<RankSearch.Request> requests) =>
+        new Compiled(dialect, measure, groupings, parts).RankValuesSql(requests);
 
     public string DistributionSql(PopulationMeasure measure) => new Compiled(dialect, measure, [], [DurationPart.Total]).DistributionSql();
 
@@ -274,50 +269,118 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect) : IKp
             return sql.ToString();
         }
 
+        public IReadOnlyList<DurationPart> Parts => _parts;
+
+        public int GroupingCount => _groupings.Length;
+
+        /// <summary>The groupings a part's percentiles are published by: every one for the whole interval, none for an actor part.</summary>
+        private IEnumerable<int> GroupingsOf(int part) => _parts[part] == DurationPart.Total ? Enumerable.Range(0, _groupings.Length) : [];
+
         /// <summary>
-        /// Medians and 90th percentiles of the measured rows for every period type given, in one scan: columns p0…
-        /// (period starts), b0… (grouping values), GROUPING of each, then the two percentiles; one grouping set per period
-        /// type alone and with each grouping.
+        /// Level 1 of the percentile search: the measured values counted per month, grouping value and rank bin, for each
+        /// part alone and for the whole interval by each grouping. Columns: p0, b0…, n0… (bins), GROUPING of each b and n,
+        /// count. Exactly one n is grouped in each row; a row whose n is NULL counts records that did not measure that part.
         /// </summary>
-        public string PercentilesSql(DurationPart part, IReadOnlyList<PeriodType> periods, IReadOnlyList<int> groupings)
+        public string BinCountsSql()
         {
-            string[] keys = [.. periods.Select((_, k) => $"p{k}"), .. groupings.Select((_, i) => $"b{i}")];
-            var sql = new StringBuilder("SELECT ").AppendJoin(", ", keys);
-            foreach (string key in keys)
+            string[] b = [.. _groupings.Select((_, i) => $"b{i}")];
+            string[] n = [.. _parts.Select((_, k) => $"n{k}")];
+            var sql = new StringBuilder("SELECT p0");
+            foreach (string key in b.Concat(n))
             {
-                sql.Append(CultureInfo.InvariantCulture, $", GROUPING({key})");
+                sql.Append(", ").Append(key);
+            }
+
+            foreach (string key in b.Concat(n))
+            {
+                sql.Append(", GROUPING(").Append(key).Append(')');
+            }
+
+            var sets = new List<string>();
+            for (int k = 0; k < _parts.Count; k++)
+            {
+                sets.Add($"(p0, n{k})");
+                sets.AddRange(GroupingsOf(k).Select(i => $"(p0, b{i}, n{k})"));
             }
 
             sql.Append(CultureInfo.InvariantCulture, $"""
-                , {_dialect.Percentile("t", 0.5)}, {_dialect.Percentile("t", 0.9)}
-                FROM ({Inner(part, periods, groupings)}) x
-                WHERE excl IS NULL AND t IS NOT NULL
-                GROUP BY GROUPING SETS (
+                , count(*)
+                FROM ({MeasuredRows(bins: null)}) x
+                WHERE excl IS NULL
+                GROUP BY GROUPING SETS ({string.Join(", ", sets)})
                 """);
-            var sets = new List<string>();
-            for (int k = 0; k < periods.Count; k++)
-            {
-                sets.Add($"(p{k})");
-                sets.AddRange(groupings.Select((_, i) => $"(p{k}, b{i})"));
-            }
-
-            sql.AppendJoin(", ", sets).Append(')');
             return sql.ToString();
         }
 
-        /// <summary>The percentile pass of one grouping (−1: the total) for engines without a percentile aggregate: PERCENTILE_CONT as a window function.</summary>
-        public string WindowPercentileSql(DurationPart part, PeriodType periodType, int grouping)
+        /// <summary>
+        /// Level 2 of the percentile search: for each request, the values of its group (part, period, grouping value) in
+        /// its bin, numbered from 0 in ascending order; the rows at the requested offsets. Columns: request, offset, value.
+        /// The requests travel as a VALUES list (a few thousand rows: periods × grouping values × two bins per quantile);
+        /// the measured rows are first narrowed to the requested bins, then joined per part and grouping on equalities.
+        /// </summary>
+        public string RankValuesSql(IReadOnlyList<RankSearch.Request> requests)
         {
-            IReadOnlyList<int> groupings = grouping < 0 ? [] : [grouping];
-            string key = grouping < 0 ? "CAST(NULL AS VARCHAR(200))" : "b0";
-            string partition = grouping < 0 ? "p0" : "p0, b0";
+            var values = new StringBuilder();
+            foreach (RankSearch.Request q in requests)
+            {
+                RankSearch.Group g = q.Group;
+                string key = g.Grouping < 0 ? "T" : g.Value is null ? "N" : "V" + g.Value;
+                long[] o = [.. q.Offsets, .. Enumerable.Repeat(-1L, 4 - q.Offsets.Count)];
+                values.Append(values.Length == 0 ? "" : ",\n")
+                    .Append(CultureInfo.InvariantCulture, $"({q.Id}, {g.Part}, {g.Grouping}, {_dialect.Text(key)}, {Date(g.Start)}, {Date(Periods.End(g.PeriodType, g.Start))}, {q.Bin}, {o[0]}, {o[1]}, {o[2]}, {o[3]})");
+            }
+
+            var branches = new List<string>();
+            for (int k = 0; k < _parts.Count; k++)
+            {
+                foreach (int i in GroupingsOf(k).Prepend(-1))
+                {
+                    string key = i < 0 ? "'T'" : $"CASE WHEN x.b{i} IS NULL THEN 'N' ELSE CONCAT('V', x.b{i}) END";
+                    branches.Add($"SELECT q.rq, x.t{k} AS t FROM x JOIN q ON q.pt = {k} AND q.g = {i} AND q.bin = x.n{k} AND q.gv = {key} AND x.p0 >= q.m0 AND x.p0 < q.m1");
+                }
+            }
+
+            Dictionary<int, int[]> bins = Enumerable.Range(0, _parts.Count)
+                .ToDictionary(k => k, k => requests.Where(q => q.Group.Part == k).Select(q => q.Bin).Distinct().Order().ToArray());
             return $"""
-                SELECT DISTINCT p0, {key},
-                       PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY t) OVER (PARTITION BY {partition}),
-                       PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY t) OVER (PARTITION BY {partition})
-                FROM ({Inner(part, [periodType], groupings)}) x
-                WHERE excl IS NULL AND t IS NOT NULL
+                WITH q AS (SELECT * FROM (VALUES
+                {values}
+                ) AS v (rq, pt, g, gv, m0, m1, bin, o1, o2, o3, o4)),
+                x AS {_dialect.MaterializedCte}({MeasuredRows(bins)}),
+                y AS ({string.Join("\nUNION ALL ", branches)}),
+                z AS (SELECT rq, t, ROW_NUMBER() OVER (PARTITION BY rq ORDER BY t) - 1 AS rn FROM y)
+                SELECT z.rq, z.rn, z.t FROM z JOIN q ON q.rq = z.rq WHERE z.rn IN (q.o1, q.o2, q.o3, q.o4)
                 """;
+        }
+
+        private static string Date(LocalDate date) => $"CAST('{date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)}' AS DATE)";
+
+        /// <summary>
+        /// The records of the population that are not excluded, with month, each part's minutes (t0…) and rank bin (n0…),
+        /// and the grouping values; with <paramref name="bins"/>, only records with a part in one of its listed bins.
+        /// </summary>
+        private string MeasuredRows(Dictionary<int, int[]>? bins)
+        {
+            var sql = new StringBuilder("SELECT ").Append(_dialect.PeriodStart(PeriodType.Month, _date)).Append(" AS p0, ").Append(_exclusion).Append(" AS excl");
+            for (int k = 0; k < _parts.Count; k++)
+            {
+                sql.Append(CultureInfo.InvariantCulture, $", {Duration(_parts[k])} AS t{k}, {RankBins.Sql(Duration(_parts[k]), _dialect.DoubleType)} AS n{k}");
+            }
+
+            for (int i = 0; i < _groupings.Length; i++)
+            {
+                sql.Append(CultureInfo.InvariantCulture, $", {_groupings[i]} AS b{i}");
+            }
+
+            sql.Append('\n').Append(From);
+            if (bins is null)
+            {
+                return sql.ToString();
+            }
+
+            // Outer filter on the computed bins: the subquery keeps each bin computed once per row.
+            string wanted = string.Join(" OR ", bins.Where(b => b.Value.Length > 0).Select(b => $"n{b.Key} IN ({string.Join(", ", b.Value)})"));
+            return $"SELECT * FROM ({sql}) m WHERE excl IS NULL AND ({(wanted.Length == 0 ? "1 = 0" : wanted)})";
         }
 
         /// <summary>Bin i holds edges[i] ≤ t &lt; edges[i+1]; negative durations cannot occur (the normaliser refuses them).</summary>
@@ -334,25 +397,6 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect) : IKp
                     ) x WHERE excl IS NULL AND t IS NOT NULL
                 ) b GROUP BY bin
                 """;
-        }
-
-        /// <summary>The per-record rows a percentile pass aggregates: period starts, exclusion reason, duration, grouping values.</summary>
-        private string Inner(DurationPart part, IReadOnlyList<PeriodType> periods, IReadOnlyList<int> groupings)
-        {
-            var sql = new StringBuilder("SELECT ");
-            for (int k = 0; k < periods.Count; k++)
-            {
-                sql.Append(CultureInfo.InvariantCulture, $"{_dialect.PeriodStart(periods[k], _date)} AS p{k}, ");
-            }
-
-            sql.Append(CultureInfo.InvariantCulture, $"{_exclusion} AS excl, {Duration(part)} AS t");
-            for (int i = 0; i < groupings.Count; i++)
-            {
-                sql.Append(CultureInfo.InvariantCulture, $", {_groupings[groupings[i]]} AS b{i}");
-            }
-
-            sql.Append('\n').Append(From);
-            return sql.ToString();
         }
     }
 }

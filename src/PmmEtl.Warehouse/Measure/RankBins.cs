@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text;
+
+namespace PmmEtl.Warehouse.Measure;
+
+/// <summary>
+/// The coarse bins of the exact percentile search: each octave of minutes [2^k, 2^(k+1)) for k = −3 … 15 split into
+/// 32 equal bins (about 2 % of the value wide, so the bin holding a median or 90th percentile holds a few hundredths of
+/// its group whatever the unit of the spread), one bin below 7.5 s and whole 2,048-minute bins above 45 days. A group
+/// of a month therefore has at most about 600 bins. Order-preserving by construction: within an octave t − 2^k is
+/// exact (Sterbenz) and the scaling is by a power of two, so the bin never rounds across a value, and a lower value
+/// never lands in a higher bin; the rank search relies on that, not on the exact edges.
+/// </summary>
+public static class RankBins
+{
+    private const int FirstOctave = -3;
+    private const int LastOctave = 15;
+    private const int PerOctave = 32;
+
+    /// <summary>The bin of <paramref name="minutes"/>, as <see cref="Sql"/> computes it (used by tests to choose edge values).</summary>
+    public static int Of(double minutes)
+    {
+        if (minutes < Math.Pow(2, FirstOctave))
+        {
+            return 0;
+        }
+
+        for (int k = FirstOctave; k <= LastOctave; k++)
+        {
+            if (minutes < Math.Pow(2, k + 1))
+            {
+                return Base(k) + (int)Math.Floor((minutes - Math.Pow(2, k)) * Math.Pow(2, 5 - k));
+            }
+        }
+
+        return Base(LastOctave + 1) - PerOctave + (int)Math.Floor(minutes * Math.Pow(2, 5 - (LastOctave + 1)));
+    }
+
+    /// <summary>The bin of a minutes expression, as an INTEGER, in SQL every engine reads (CASE, FLOOR, CAST).</summary>
+    public static string Sql(string minutes, string doubleType)
+    {
+        var sql = new StringBuilder("CASE WHEN ").Append(minutes).Append(" < ").Append(Literal(FirstOctave, doubleType)).Append(" THEN 0");
+        for (int k = FirstOctave; k <= LastOctave; k++)
+        {
+            sql.Append(CultureInfo.InvariantCulture,
+                $" WHEN {minutes} < {Literal(k + 1, doubleType)} THEN {Base(k)} + CAST(FLOOR(({minutes} - {Literal(k, doubleType)}) * {Literal(5 - k, doubleType)}) AS INTEGER)");
+        }
+
+        sql.Append(CultureInfo.InvariantCulture,
+            $" ELSE {Base(LastOctave + 1) - PerOctave} + CAST(FLOOR({minutes} * {Literal(5 - (LastOctave + 1), doubleType)}) AS INTEGER) END");
+        return sql.ToString();
+    }
+
+    private static int Base(int octave) => 1 + (PerOctave * (octave - FirstOctave));
+
+    /// <summary>
+    /// 2^exponent as a double: a short exact decimal, cast from text, which every engine parses to the nearest double
+    /// (a bare literal is a DECIMAL first on some engines).
+    /// </summary>
+    private static string Literal(int exponent, string doubleType) =>
+        $"CAST('{Math.Pow(2, exponent).ToString("R", CultureInfo.InvariantCulture)}' AS {doubleType})";
+}
