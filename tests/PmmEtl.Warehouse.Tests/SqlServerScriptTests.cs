@@ -78,7 +78,7 @@ public sealed class SqlServerScriptTests
                     foreach (int g in k == 0 ? Enumerable.Range(-1, groupings.Count + 1) : [-1])
                     {
                         string? value = g < 0 ? null : g % 2 == 0 ? "O'NEIL" : null;
-                        requests.Add(new RankSearch.Request(requests.Count, new RankSearch.Group(k, PeriodType.Quarter, new NodaTime.LocalDate(2025, 4, 1), g, value), 37 + k, [0, 3]));
+                        requests.Add(new RankSearch.Request(requests.Count, new RankSearch.Group(k, PeriodType.Quarter, new NodaTime.LocalDate(2025, 4, 1), g, value), 37 + k, 12.5, 13.016666666666667, [1, 3]));
                     }
                 }
 

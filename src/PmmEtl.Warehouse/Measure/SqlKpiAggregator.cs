@@ -92,8 +92,9 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect) : IKp
                 }
             }
 
+            int stats = 1 + groupings + parts + groupings + parts;
             search.Add(part, LocalDate.FromDateOnly(Read.Date(r, 0)), grouping, value, (int)Read.Long(r, 1 + groupings + part),
-                Read.Long(r, 1 + groupings + parts + groupings + parts));
+                Read.Long(r, stats), Read.NullableDouble(r, stats + 1 + (2 * part)) ?? double.NaN, Read.NullableDouble(r, stats + 2 + (2 * part)) ?? double.NaN);
         }
 
         IReadOnlyList<RankSearch.Request> requests = search.Plan();
@@ -279,7 +280,8 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect) : IKp
         /// <summary>
         /// Level 1 of the percentile search: the measured values counted per month, grouping value and rank bin, for each
         /// part alone and for the whole interval by each grouping. Columns: p0, b0…, n0… (bins), GROUPING of each b and n,
-        /// count. Exactly one n is grouped in each row; a row whose n is NULL counts records that did not measure that part.
+        /// count, then the least and greatest minutes of each part (only those of the row's own part mean anything). Exactly
+        /// one n is grouped in each row; a row whose n is NULL counts records that did not measure that part.
         /// </summary>
         public string BinCountsSql()
         {
@@ -303,9 +305,15 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect) : IKp
                 sets.AddRange(GroupingsOf(k).Select(i => $"(p0, b{i}, n{k})"));
             }
 
+            sql.Append(", count(*)");
+            for (int k = 0; k < _parts.Count; k++)
+            {
+                sql.Append(CultureInfo.InvariantCulture, $", min(t{k}), max(t{k})");
+            }
+
             sql.Append(CultureInfo.InvariantCulture, $"""
-                , count(*)
-                FROM ({MeasuredRows(bins: null)}) x
+
+                FROM ({MeasuredRows(bins: true)}) x
                 WHERE excl IS NULL
                 GROUP BY GROUPING SETS ({string.Join(", ", sets)})
                 """);
@@ -313,21 +321,29 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect) : IKp
         }
 
         /// <summary>
-        /// Level 2 of the percentile search: for each request, the values of its group (part, period, grouping value) in
-        /// its bin, numbered from 0 in ascending order; the rows at the requested offsets. Columns: request, offset, value.
-        /// The requests travel as a VALUES list (a few thousand rows: periods × grouping values × two bins per quantile);
-        /// the measured rows are first narrowed to the requested bins, then joined per part and grouping on equalities.
+        /// Level 2 of the percentile search: for each request, the values of its group (part, period, grouping value) from
+        /// its bin's least to its greatest, numbered from 0 in ascending order; the rows at the requested offsets. Columns:
+        /// request, offset, value. The requests travel as VALUES lists (a few thousand rows), one row per month of their
+        /// period so that the join is on equalities only (part, grouping, value, month, bin). The measured rows are first
+        /// narrowed to the span of values the requested bins hold, cheaply, and only those rows have their bins computed.
+        /// The span's ends are exact: doubles written as their shortest round-trip text.
         /// </summary>
         public string RankValuesSql(IReadOnlyList<RankSearch.Request> requests)
         {
-            var values = new StringBuilder();
+            var months = new StringBuilder();
+            var offsets = new StringBuilder();
             foreach (RankSearch.Request q in requests)
             {
                 RankSearch.Group g = q.Group;
                 string key = g.Grouping < 0 ? "T" : g.Value is null ? "N" : "V" + g.Value;
+                for (LocalDate month = g.Start; month < Periods.End(g.PeriodType, g.Start); month = month.PlusMonths(1))
+                {
+                    months.Append(months.Length == 0 ? "" : ",\n")
+                        .Append(CultureInfo.InvariantCulture, $"({q.Id}, {g.Part}, {g.Grouping}, {_dialect.Text(key)}, {Date(month)}, {q.Bin})");
+                }
+
                 long[] o = [.. q.Offsets, .. Enumerable.Repeat(-1L, 4 - q.Offsets.Count)];
-                values.Append(values.Length == 0 ? "" : ",\n")
-                    .Append(CultureInfo.InvariantCulture, $"({q.Id}, {g.Part}, {g.Grouping}, {_dialect.Text(key)}, {Date(g.Start)}, {Date(Periods.End(g.PeriodType, g.Start))}, {q.Bin}, {o[0]}, {o[1]}, {o[2]}, {o[3]})");
+                offsets.Append(offsets.Length == 0 ? "" : ",\n").Append(CultureInfo.InvariantCulture, $"({q.Id}, {o[0]}, {o[1]}, {o[2]}, {o[3]})");
             }
 
             var branches = new List<string>();
@@ -336,35 +352,48 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect) : IKp
                 foreach (int i in GroupingsOf(k).Prepend(-1))
                 {
                     string key = i < 0 ? "'T'" : $"CASE WHEN x.b{i} IS NULL THEN 'N' ELSE CONCAT('V', x.b{i}) END";
-                    branches.Add($"SELECT q.rq, x.t{k} AS t FROM x JOIN q ON q.pt = {k} AND q.g = {i} AND q.bin = x.n{k} AND q.gv = {key} AND x.p0 >= q.m0 AND x.p0 < q.m1");
+                    branches.Add($"SELECT q.rq, x.t{k} AS t FROM x JOIN q ON q.pt = {k} AND q.g = {i} AND q.gv = {key} AND q.m = x.p0 AND q.bin = x.n{k}");
                 }
             }
 
-            Dictionary<int, int[]> bins = Enumerable.Range(0, _parts.Count)
-                .ToDictionary(k => k, k => requests.Where(q => q.Group.Part == k).Select(q => q.Bin).Distinct().Order().ToArray());
+            string span = string.Join(" OR ", Enumerable.Range(0, _parts.Count)
+                .Select(k => (k, r: requests.Where(q => q.Group.Part == k).ToList()))
+                .Where(p => p.r.Count > 0)
+                .Select(p => $"t{p.k} BETWEEN {Number(p.r.Min(q => q.Min))} AND {Number(p.r.Max(q => q.Max))}"));
             return $"""
                 WITH q AS (SELECT * FROM (VALUES
-                {values}
-                ) AS v (rq, pt, g, gv, m0, m1, bin, o1, o2, o3, o4)),
-                x AS {_dialect.MaterializedCte}({MeasuredRows(bins)}),
+                {months}
+                ) AS v (rq, pt, g, gv, m, bin)),
+                o AS (SELECT * FROM (VALUES
+                {offsets}
+                ) AS v (rq, o1, o2, o3, o4)),
+                x AS {_dialect.MaterializedCte}(SELECT p0, {string.Join(", ", Enumerable.Range(0, _parts.Count).Select(k => $"t{k}, {RankBins.Sql($"t{k}", _dialect.DoubleType)} AS n{k}"))}{string.Concat(Enumerable.Range(0, _groupings.Length).Select(i => $", b{i}"))}
+                    FROM ({MeasuredRows(bins: false)}) m WHERE excl IS NULL AND ({span})),
                 y AS ({string.Join("\nUNION ALL ", branches)}),
                 z AS (SELECT rq, t, ROW_NUMBER() OVER (PARTITION BY rq ORDER BY t) - 1 AS rn FROM y)
-                SELECT z.rq, z.rn, z.t FROM z JOIN q ON q.rq = z.rq WHERE z.rn IN (q.o1, q.o2, q.o3, q.o4)
+                SELECT z.rq, z.rn, z.t FROM z JOIN o ON o.rq = z.rq WHERE z.rn IN (o.o1, o.o2, o.o3, o.o4)
                 """;
         }
+
+        /// <summary>A double as SQL, exactly: its shortest round-trip text cast (a bare literal is a DECIMAL first on some engines).</summary>
+        private string Number(double value) => $"CAST('{value.ToString("R", CultureInfo.InvariantCulture)}' AS {_dialect.DoubleType})";
 
         private static string Date(LocalDate date) => $"CAST('{date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)}' AS DATE)";
 
         /// <summary>
-        /// The records of the population that are not excluded, with month, each part's minutes (t0…) and rank bin (n0…),
-        /// and the grouping values; with <paramref name="bins"/>, only records with a part in one of its listed bins.
+        /// The records of the population, with exclusion reason, month, each part's minutes (t0…) and, with
+        /// <paramref name="bins"/>, their rank bins (n0…), and the grouping values.
         /// </summary>
-        private string MeasuredRows(Dictionary<int, int[]>? bins)
+        private string MeasuredRows(bool bins)
         {
             var sql = new StringBuilder("SELECT ").Append(_dialect.PeriodStart(PeriodType.Month, _date)).Append(" AS p0, ").Append(_exclusion).Append(" AS excl");
             for (int k = 0; k < _parts.Count; k++)
             {
-                sql.Append(CultureInfo.InvariantCulture, $", {Duration(_parts[k])} AS t{k}, {RankBins.Sql(Duration(_parts[k]), _dialect.DoubleType)} AS n{k}");
+                sql.Append(CultureInfo.InvariantCulture, $", {Duration(_parts[k])} AS t{k}");
+                if (bins)
+                {
+                    sql.Append(CultureInfo.InvariantCulture, $", {RankBins.Sql(Duration(_parts[k]), _dialect.DoubleType)} AS n{k}");
+                }
             }
 
             for (int i = 0; i < _groupings.Length; i++)
@@ -372,15 +401,7 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect) : IKp
                 sql.Append(CultureInfo.InvariantCulture, $", {_groupings[i]} AS b{i}");
             }
 
-            sql.Append('\n').Append(From);
-            if (bins is null)
-            {
-                return sql.ToString();
-            }
-
-            // Outer filter on the computed bins: the subquery keeps each bin computed once per row.
-            string wanted = string.Join(" OR ", bins.Where(b => b.Value.Length > 0).Select(b => $"n{b.Key} IN ({string.Join(", ", b.Value)})"));
-            return $"SELECT * FROM ({sql}) m WHERE excl IS NULL AND ({(wanted.Length == 0 ? "1 = 0" : wanted)})";
+            return sql.Append('\n').Append(From).ToString();
         }
 
         /// <summary>Bin i holds edges[i] ≤ t &lt; edges[i+1]; negative durations cannot occur (the normaliser refuses them).</summary>

@@ -4,37 +4,78 @@ using NodaTime;
 using PmmEtl.Core.Catalogue;
 using PmmEtl.Core.Measure;
 using PmmEtl.Warehouse.DuckDb;
+using PmmEtl.Warehouse.Postgres;
 using PmmEtl.Warehouse.Measure;
 using PmmEtl.Warehouse.Sql;
 using PmmEtl.Testing;
 
-namespace PmmEtl.Warehouse.Tests;
+namespace PmmEtl.EndToEnd.Tests;
+
+/// <summary>On DuckDB: bit for bit equal to <c>quantile_cont</c>.</summary>
+public sealed class DuckDbExactPercentileTests : ExactPercentileCases
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("pmmetl-percentiles-").FullName;
+
+    protected override SqlWarehouse Open() => DuckDbWarehouse.Open(Path.Combine(_folder, "w.duckdb"));
+
+    protected override string Quantile(string column, double q) => string.Create(CultureInfo.InvariantCulture, $"quantile_cont({column}, {q})");
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Directory.Delete(_folder, recursive: true);
+    }
+}
+
+/// <summary>On a real PostgreSQL server: bit for bit equal to <c>percentile_cont</c>.</summary>
+public sealed class PostgresExactPercentileTests(PostgresServer postgres) : ExactPercentileCases
+{
+    protected override SqlWarehouse Open() => PostgresWarehouse.Open(postgres.NewDatabase());
+
+    protected override string Quantile(string column, double q) => string.Create(CultureInfo.InvariantCulture, $"percentile_cont({q}) WITHIN GROUP (ORDER BY {column})");
+}
 
 /// <summary>
-/// The two-level rank search (<see cref="RankSearch"/>) against the second path it replaces: DuckDB's own
-/// <c>quantile_cont</c> over the raw values, for every period type, grouping, value and duration part, compared bit for
+/// The two-level rank search (<see cref="RankSearch"/>) against the second path it replaces: the engine's own
+/// continuous percentile over the raw values, for every period type, grouping, value and duration part, compared bit for
 /// bit. The year is generated with a fixed seed and holds what can go wrong: groups of one and two values, ties
 /// (a run of equal values wider than any offset), values on, just under and just over every bin edge (and past the
 /// last octave), durations measured across both of the year's DST changes in Paris, NULL grouping values, parts not
 /// measured, and excluded records.
 /// </summary>
-public sealed class ExactPercentileTests : IDisposable
+public abstract class ExactPercentileCases : IDisposable
 {
     private static readonly DateTimeZone Paris = DateTimeZoneProviders.Tzdb["Europe/Paris"];
-    private readonly string _folder = Directory.CreateTempSubdirectory("pmmetl-percentiles-").FullName;
-    private readonly SqlWarehouse _warehouse;
+    private SqlWarehouse? _opened;
 
-    public ExactPercentileTests()
+    private SqlWarehouse Warehouse
     {
-        _warehouse = DuckDbWarehouse.Open(Path.Combine(_folder, "w.duckdb"));
-        _warehouse.Migrate();
+        get
+        {
+            if (_opened is null)
+            {
+                _opened = Open();
+                _opened.Migrate();
+            }
+
+            return _opened;
+        }
     }
+
+    private string Double => Warehouse.Dialect.DoubleType;
+
+    protected abstract SqlWarehouse Open();
+
+    /// <summary>The engine's own continuous percentile aggregate of a column.</summary>
+    protected abstract string Quantile(string column, double q);
 
     public void Dispose()
     {
-        _warehouse.Dispose();
-        Directory.Delete(_folder, recursive: true);
+        Dispose(true);
+        GC.SuppressFinalize(this);
     }
+
+    protected virtual void Dispose(bool disposing) => _opened?.Dispose();
 
     private static readonly PopulationMeasure Measure = new("declaration", new FieldPresent("declaration_id"))
     {
@@ -62,7 +103,7 @@ public sealed class ExactPercentileTests : IDisposable
         Assert.Equal(2, rows.Count(r => r.Office == "TWO"));
         Assert.Contains(rows, r => r.Total == 64.0);
 
-        PopulationCells cells = _warehouse.Aggregator.Cells(Measure, Groupings, Parts, new LocalDate(2025, 1, 1), new LocalDate(2026, 1, 1));
+        PopulationCells cells = Warehouse.Aggregator.Cells(Measure, Groupings, Parts, new LocalDate(2025, 1, 1), new LocalDate(2026, 1, 1));
 
         List<string> expected = Expected();
         Assert.True(expected.Count > 150, $"{expected.Count} groups");
@@ -74,10 +115,10 @@ public sealed class ExactPercentileTests : IDisposable
     public void The_sql_bins_are_the_documented_ones_and_keep_the_order_of_values()
     {
         double[] values = [.. Edges().Concat([0, 0.01, 1.5, 17.283333333333335, 1e6]).Order()];
-        var sql = new SqlCommands(_warehouse.Connection, _warehouse.Dialect);
-        string list = string.Join(", ", values.Select((v, i) => $"({i}, CAST('{v.ToString("R", CultureInfo.InvariantCulture)}' AS DOUBLE))"));
+        var sql = new SqlCommands(Warehouse.Connection, Warehouse.Dialect);
+        string list = string.Join(", ", values.Select((v, i) => $"({i}, CAST('{v.ToString("R", CultureInfo.InvariantCulture)}' AS {Double}))"));
         var bins = new Dictionary<int, int>();
-        foreach (var r in sql.Rows($"SELECT i, {RankBins.Sql("v", "DOUBLE")} FROM (VALUES {list}) AS t (i, v)"))
+        foreach (var r in sql.Rows($"SELECT i, {RankBins.Sql("v", Double)} FROM (VALUES {list}) AS t (i, v)"))
         {
             bins[Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture)] = Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture);
         }
@@ -110,21 +151,21 @@ public sealed class ExactPercentileTests : IDisposable
     private static string Line(PercentileKey k, double? median, double? p90) =>
         string.Create(CultureInfo.InvariantCulture, $"{k.PeriodType} {k.Start:yyyy-MM-dd} {k.Grouping} {k.Value ?? "<null>"} {k.Part} {median:R} {p90:R}");
 
-    /// <summary>The second path: plain DuckDB quantile_cont per period type, grouping and part, straight from the fact.</summary>
+    /// <summary>The second path: the engine's plain percentile aggregate per period type, grouping and part, straight from the fact.</summary>
     private List<string> Expected()
     {
-        var sql = new SqlCommands(_warehouse.Connection, _warehouse.Dialect);
+        var sql = new SqlCommands(Warehouse.Connection, Warehouse.Dialect);
         var lines = new List<string>();
         foreach ((PeriodType type, string unit) in new[] { (PeriodType.Month, "month"), (PeriodType.Quarter, "quarter"), (PeriodType.Year, "year") })
         {
             for (int part = 0; part < Parts.Length; part++)
             {
-                foreach ((int grouping, string column) in part == 0 ? new[] { (-1, "NULL"), (0, "office_code"), (1, "trader_id") } : [(-1, "NULL")])
+                foreach ((int grouping, string column) in part == 0 ? new[] { (-1, "CAST(NULL AS VARCHAR(10))"), (0, "office_code"), (1, "trader_id") } : [(-1, "CAST(NULL AS VARCHAR(10))")])
                 {
                     foreach (var r in sql.Rows($"""
-                        SELECT CAST(date_trunc('{unit}', business_date) AS DATE), {column}, quantile_cont({Columns[part]}, 0.5), quantile_cont({Columns[part]}, 0.9)
+                        SELECT CAST(date_trunc('{unit}', business_date) AS DATE), {column}, {Quantile(Columns[part], 0.5)}, {Quantile(Columns[part], 0.9)}
                         FROM fact_declaration WHERE control_channel IS DISTINCT FROM 'RED' AND {Columns[part]} IS NOT NULL
-                        GROUP BY 1, 2
+                        GROUP BY {(grouping < 0 ? "1" : "1, 2")}
                         """))
                     {
                         var key = new PercentileKey(type, LocalDate.FromDateOnly(Read.Date(r, 0)), grouping, grouping < 0 ? null : Read.NullableText(r, 1), Parts[part]);
@@ -194,7 +235,7 @@ public sealed class ExactPercentileTests : IDisposable
 
     private void Insert(List<Row> rows)
     {
-        var sql = new SqlCommands(_warehouse.Connection, _warehouse.Dialect);
+        var sql = new SqlCommands(Warehouse.Connection, Warehouse.Dialect);
         for (int start = 0; start < rows.Count; start += 500)
         {
             var values = new StringBuilder();
@@ -204,7 +245,7 @@ public sealed class ExactPercentileTests : IDisposable
                     $"('D{i}', 'IMPORT', 'IMPORT', '{r.Office}', DATE '{r.Date:yyyy-MM-dd}', {r.Date.Year * 10000 + r.Date.Month * 100 + r.Date.Day}, 'SEA', '{r.Channel}', ")
                     .Append(r.Trader is null ? "NULL" : $"'{r.Trader.Replace("'", "''", StringComparison.Ordinal)}'")
                     .Append(", false, false, false, false, 'EDI', true, false, TIMESTAMP '2025-01-01 00:00:00', ")
-                    .Append(string.Join(", ", new[] { r.Total, r.Business, r.Oga, r.Customs }.Select(v => v is { } d ? $"CAST('{d.ToString("R", CultureInfo.InvariantCulture)}' AS DOUBLE)" : "NULL")))
+                    .Append(string.Join(", ", new[] { r.Total, r.Business, r.Oga, r.Customs }.Select(v => v is { } d ? $"CAST('{d.ToString("R", CultureInfo.InvariantCulture)}' AS {Double})" : "NULL")))
                     .Append(", 'test', 1, 'run')");
             }
 
