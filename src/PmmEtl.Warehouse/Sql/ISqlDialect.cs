@@ -34,7 +34,11 @@ public interface ISqlDialect
     /// <summary>ISO text (yyyy-MM-dd) of a DATE expression.</summary>
     string DateText(string dateColumn);
 
-    /// <summary>A continuous percentile (linear interpolation) of an expression over the group, ignoring nulls; null if the engine cannot aggregate it.</summary>
+    /// <summary>
+    /// A continuous percentile (linear interpolation) of an expression over the group, ignoring nulls, where the measure
+    /// should use the engine's own aggregate because it is faster than the rank search (DuckDB); null where the rank
+    /// search is used (PostgreSQL: measured 3× faster relative to the reference at 1M; SQL Server: no aggregate at all).
+    /// </summary>
     string? Percentile(string expression, double fraction);
 
     /// <summary>
