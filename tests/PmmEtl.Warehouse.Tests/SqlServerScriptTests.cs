@@ -68,15 +68,21 @@ public sealed class SqlServerScriptTests
             IReadOnlyList<Breakdown> groupings = kpi.GroupingsOf(measure); // as the measure stage groups: a breakdown only where the type has its field
             DurationPart[] parts = measure.Duration is null ? [] : measure.Duration.HasActorParts ? [DurationPart.Total, DurationPart.Business, DurationPart.Oga, DurationPart.Customs] : [DurationPart.Total];
             AssertParses($"{name} cells", aggregator.CellsSql(measure, groupings, parts));
-            foreach (DurationPart part in parts)
+            if (parts.Length > 0)
             {
-                foreach (PeriodType period in new[] { PeriodType.Month, PeriodType.Quarter, PeriodType.Year })
+                AssertParses($"{name} percentile bins", aggregator.BinCountsSql(measure, groupings, parts));
+                // Level 2 for one request of every part and grouping, a value with a quote and a NULL value among them.
+                var requests = new List<RankSearch.Request>();
+                for (int k = 0; k < parts.Length; k++)
                 {
-                    for (int g = -1; g < groupings.Count; g++)
+                    foreach (int g in k == 0 ? Enumerable.Range(-1, groupings.Count + 1) : [-1])
                     {
-                        AssertParses($"{name} {part} {period} percentiles {g}", aggregator.WindowPercentileSql(measure, groupings, part, period, g));
+                        string? value = g < 0 ? null : g % 2 == 0 ? "O'NEIL" : null;
+                        requests.Add(new RankSearch.Request(requests.Count, new RankSearch.Group(k, PeriodType.Quarter, new NodaTime.LocalDate(2025, 4, 1), g, value), 37 + k, 12.5, 13.016666666666667, [1, 3]));
                     }
                 }
+
+                AssertParses($"{name} percentile values", aggregator.RankValuesSql(measure, groupings, parts, requests));
             }
 
             if (measure.Duration is not null)

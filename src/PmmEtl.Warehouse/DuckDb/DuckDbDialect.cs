@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.RegularExpressions;
 using DuckDB.NET.Data;
 using PmmEtl.Core.Catalogue;
+using PmmEtl.Core.Measure;
 using PmmEtl.Warehouse.Sql;
 
 namespace PmmEtl.Warehouse.DuckDb;
@@ -39,6 +40,8 @@ public sealed partial class DuckDbDialect : ISqlDialect
         0.9 => $"quantile_cont({expression}, [0.5, 0.9])[2]",
         _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"quantile_cont({expression}, {fraction})"),
     };
+
+    public Interpolation Interpolation => Interpolation.WeightedEnds;
 
     public string Truncate(string table) => $"DELETE FROM {table}";
 

@@ -14,18 +14,24 @@ namespace PmmEtl.Warehouse.Measure;
 /// The engine side of the measure stage for every KPI and every record type, in standard SQL shared by the engines.
 /// A population's counts and sums come from one query per population and year at the finest grain it is published at
 /// (month × exclusion reason × numerator hit × every grouping value: a few thousand cells), which Core rolls up to every
-/// period type, total, breakdown and responsible-actor part. Only medians and 90th percentiles cannot be rolled up:
-/// they come from queries that carry nothing else, over the measured records only (one period type per query for the
-/// groupings, since DuckDB keeps percentile states outside its memory limit; every period type at once for the totals
-/// of the actor parts). Exclusions are tested in the catalogue's order; the first that matches is the record's reason.
-/// Conditions, populations and filters compile through <see cref="RecordPredicates"/>, one condition language for all;
-/// where an engine has no percentile aggregate (SQL Server) percentiles come from a window-function pass. Nothing is
-/// kept between calls.
+/// period type, total, breakdown and responsible-actor part. Medians and 90th percentiles cannot be rolled up from
+/// those. Where the engine's own percentile aggregate is fast (DuckDB: <see cref="ISqlDialect.Percentile"/>) they come
+/// from GROUPING SETS queries that compute nothing else, over the measured records only (one period type per query
+/// for the groupings, since DuckDB keeps percentile states outside its memory limit). Elsewhere (PostgreSQL, SQL
+/// Server) they come from a two-level exact rank search (<see cref="RankSearch"/>): one query of bin counts per month
+/// and grouping value, rolled up here, then one query that fetches only the values at the needed ranks, so no grouping
+/// set sorts the year; the values are the engine's own aggregate's, bit for bit. Exclusions are tested in the catalogue's order; the first that matches is the record's reason.
+/// Conditions, populations and filters compile through <see cref="RecordPredicates"/>, one condition language for all.
+/// Nothing is kept between calls.
 /// </summary>
-public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect) : IKpiAggregator
+public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool rankSearch = false) : IKpiAggregator
 {
-    private const string Alias = "r0";
     private static readonly PeriodType[] AllPeriods = [PeriodType.Month, PeriodType.Quarter, PeriodType.Year];
+
+    /// <summary>True: the rank search even where the engine has a percentile aggregate (tests, to prove it on DuckDB too).</summary>
+    private readonly bool _rankSearch = rankSearch;
+
+    private const string Alias = "r0";
 
     public PopulationCells Cells(PopulationMeasure measure, IReadOnlyList<Breakdown> groupings, IReadOnlyList<DurationPart> parts, LocalDate from, LocalDate to)
     {
@@ -57,37 +63,30 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect) : IKp
         }
 
         var percentiles = new Dictionary<PercentileKey, (double?, double?)>();
-        foreach (DurationPart part in parts)
+        if (parts.Count > 0 && (_rankSearch || dialect.Percentile("t", 0.5) is null))
         {
-            // The whole interval by every grouping; the actor parts for the total only, as they are published.
-            IReadOnlyList<int> partGroupings = part == DurationPart.Total ? [.. Enumerable.Range(0, groupings.Count)] : [];
-            Percentiles(compiled, part, partGroupings, p, percentiles);
+            Percentiles(compiled, p, percentiles);
+        }
+        else
+        {
+            foreach (DurationPart part in parts)
+            {
+                // The whole interval by every grouping; the actor parts for the total only, as they are published.
+                IReadOnlyList<int> partGroupings = part == DurationPart.Total ? [.. Enumerable.Range(0, groupings.Count)] : [];
+                Aggregated(compiled, part, partGroupings, p, percentiles);
+            }
         }
 
         return new PopulationCells(cells, percentiles);
     }
 
-    /// <summary>Medians and 90th percentiles of one part for every period type, grouping (−1: the total) and value.</summary>
-    private void Percentiles(Compiled compiled, DurationPart part, IReadOnlyList<int> groupings, (string, object?)[] p,
+    /// <summary>
+    /// Medians and 90th percentiles of one part for every period type, grouping (−1: the total) and value, from the
+    /// engine's own percentile aggregate over GROUPING SETS.
+    /// </summary>
+    private void Aggregated(Compiled compiled, DurationPart part, IReadOnlyList<int> groupings, (string, object?)[] p,
         Dictionary<PercentileKey, (double?, double?)> into)
     {
-        if (dialect.Percentile("t", 0.5) is null)
-        {
-            foreach (PeriodType periodType in AllPeriods)
-            {
-                for (int g = -1; g < groupings.Count; g++)
-                {
-                    foreach (DbDataReader r in sql.Rows(compiled.WindowPercentileSql(part, periodType, g < 0 ? -1 : groupings[g]), p))
-                    {
-                        into[new PercentileKey(periodType, LocalDate.FromDateOnly(Read.Date(r, 0)), g < 0 ? -1 : groupings[g], Read.NullableText(r, 1), part)] =
-                            (Read.NullableDouble(r, 2), Read.NullableDouble(r, 3));
-                    }
-                }
-            }
-
-            return;
-        }
-
         // Percentile states hold every measured value of every group of every grouping set, outside DuckDB's memory
         // limit: with groupings, one period type per query (three at once held about 600 MB more at 10M declarations).
         IReadOnlyList<IReadOnlyList<PeriodType>> batches = groupings.Count > 0 ? [.. AllPeriods.Select(t => (IReadOnlyList<PeriodType>)[t])] : [AllPeriods];
@@ -113,6 +112,52 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect) : IKp
                 into[new PercentileKey(periods[period], start, grouping, value, part)] = (Read.NullableDouble(r, col), Read.NullableDouble(r, col + 1));
             }
         }
+    }
+
+    /// <summary>
+    /// Medians and 90th percentiles of every part for every period type, grouping (−1: the total) and value, by the
+    /// two-level <see cref="RankSearch"/>: the whole interval by every grouping, the actor parts for the total only, as
+    /// they are published.
+    /// </summary>
+    private void Percentiles(Compiled compiled, (string, object?)[] p, Dictionary<PercentileKey, (double?, double?)> into)
+    {
+        var search = new RankSearch(compiled.Parts, dialect.Interpolation);
+        foreach (DbDataReader r in sql.Rows(compiled.BinCountsSql(), p))
+        {
+            int groupings = compiled.GroupingCount;
+            int parts = compiled.Parts.Count;
+            int part = Enumerable.Range(0, parts).First(k => Read.Long(r, 1 + groupings + parts + groupings + k) == 0);
+            if (r.IsDBNull(1 + groupings + part))
+            {
+                continue; // rows whose part was not measured
+            }
+
+            int grouping = -1;
+            string? value = null;
+            for (int i = 0; i < groupings; i++)
+            {
+                if (Read.Long(r, 1 + groupings + parts + i) == 0)
+                {
+                    grouping = i;
+                    value = Read.NullableText(r, 1 + i);
+                }
+            }
+
+            int stats = 1 + groupings + parts + groupings + parts;
+            search.Add(part, LocalDate.FromDateOnly(Read.Date(r, 0)), grouping, value, (int)Read.Long(r, 1 + groupings + part),
+                Read.Long(r, stats), Read.NullableDouble(r, stats + 1 + (2 * part)) ?? double.NaN, Read.NullableDouble(r, stats + 2 + (2 * part)) ?? double.NaN);
+        }
+
+        IReadOnlyList<RankSearch.Request> requests = search.Plan();
+        if (requests.Count > 0)
+        {
+            foreach (DbDataReader r in sql.Rows(compiled.RankValuesSql(requests), p))
+            {
+                search.Found((int)Read.Long(r, 0), Read.Long(r, 1), Read.NullableDouble(r, 2) ?? double.NaN);
+            }
+        }
+
+        search.Assemble(into);
     }
 
     public IReadOnlyDictionary<int, long> Distribution(PopulationMeasure measure, LocalDate from, LocalDate to)
@@ -179,8 +224,13 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect) : IKp
     public string PercentilesSql(PopulationMeasure measure, IReadOnlyList<Breakdown> groupings, DurationPart part, IReadOnlyList<PeriodType> periods) =>
         new Compiled(dialect, measure, groupings, [part]).PercentilesSql(part, periods, [.. Enumerable.Range(0, groupings.Count)]);
 
-    public string WindowPercentileSql(PopulationMeasure measure, IReadOnlyList<Breakdown> groupings, DurationPart part, PeriodType periodType, int grouping) =>
-        new Compiled(dialect, measure, groupings, [part]).WindowPercentileSql(part, periodType, grouping);
+    /// <summary>The level-1 SQL of the percentile search (bin counts), for tests that parse every engine's statements.</summary>
+    public string BinCountsSql(PopulationMeasure measure, IReadOnlyList<Breakdown> groupings, IReadOnlyList<DurationPart> parts) =>
+        new Compiled(dialect, measure, groupings, parts).BinCountsSql();
+
+    /// <summary>The level-2 SQL of the percentile search for the given requests, for tests that parse every engine's statements.</summary>
+    public string RankValuesSql(PopulationMeasure measure, IReadOnlyList<Breakdown> groupings, IReadOnlyList<DurationPart> parts, IReadOnlyList<RankSearch.Request> requests) =>
+        new Compiled(dialect, measure, groupings, parts).RankValuesSql(requests);
 
     public string DistributionSql(PopulationMeasure measure) => new Compiled(dialect, measure, [], [DurationPart.Total]).DistributionSql();
 
@@ -305,19 +355,138 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect) : IKp
             return sql.ToString();
         }
 
-        /// <summary>The percentile pass of one grouping (−1: the total) for engines without a percentile aggregate: PERCENTILE_CONT as a window function.</summary>
-        public string WindowPercentileSql(DurationPart part, PeriodType periodType, int grouping)
+        public IReadOnlyList<DurationPart> Parts => _parts;
+
+        public int GroupingCount => _groupings.Length;
+
+        /// <summary>The groupings a part's percentiles are published by: every one for the whole interval, none for an actor part.</summary>
+        private IEnumerable<int> GroupingsOf(int part) => _parts[part] == DurationPart.Total ? Enumerable.Range(0, _groupings.Length) : [];
+
+        /// <summary>
+        /// Level 1 of the percentile search: the measured values counted per month, grouping value and rank bin, for each
+        /// part alone and for the whole interval by each grouping. Columns: p0, b0…, n0… (bins), GROUPING of each b and n,
+        /// count, then the least and greatest minutes of each part (only those of the row's own part mean anything). Exactly
+        /// one n is grouped in each row; a row whose n is NULL counts records that did not measure that part.
+        /// </summary>
+        public string BinCountsSql()
         {
-            IReadOnlyList<int> groupings = grouping < 0 ? [] : [grouping];
-            string key = grouping < 0 ? "CAST(NULL AS VARCHAR(200))" : "b0";
-            string partition = grouping < 0 ? "p0" : "p0, b0";
+            string[] b = [.. _groupings.Select((_, i) => $"b{i}")];
+            string[] n = [.. _parts.Select((_, k) => $"n{k}")];
+            var sql = new StringBuilder("SELECT p0");
+            foreach (string key in b.Concat(n))
+            {
+                sql.Append(", ").Append(key);
+            }
+
+            foreach (string key in b.Concat(n))
+            {
+                sql.Append(", GROUPING(").Append(key).Append(')');
+            }
+
+            var sets = new List<string>();
+            for (int k = 0; k < _parts.Count; k++)
+            {
+                sets.Add($"(p0, n{k})");
+                sets.AddRange(GroupingsOf(k).Select(i => $"(p0, b{i}, n{k})"));
+            }
+
+            sql.Append(", count(*)");
+            for (int k = 0; k < _parts.Count; k++)
+            {
+                sql.Append(CultureInfo.InvariantCulture, $", min(t{k}), max(t{k})");
+            }
+
+            sql.Append(CultureInfo.InvariantCulture, $"""
+
+                FROM ({MeasuredRows(bins: true)}) x
+                WHERE excl IS NULL
+                GROUP BY GROUPING SETS ({string.Join(", ", sets)})
+                """);
+            return sql.ToString();
+        }
+
+        /// <summary>
+        /// Level 2 of the percentile search: for each request, the values of its group (part, period, grouping value) from
+        /// its bin's least to its greatest, numbered from 0 in ascending order; the rows at the requested offsets. Columns:
+        /// request, offset, value. The requests travel as VALUES lists (a few thousand rows), one row per month of their
+        /// period so that the join is on equalities only (part, grouping, value, month, bin). The measured rows are first
+        /// narrowed to the span of values the requested bins hold, cheaply, and only those rows have their bins computed.
+        /// The span's ends are exact: doubles written as their shortest round-trip text.
+        /// </summary>
+        public string RankValuesSql(IReadOnlyList<RankSearch.Request> requests)
+        {
+            var months = new StringBuilder();
+            var offsets = new StringBuilder();
+            foreach (RankSearch.Request q in requests)
+            {
+                RankSearch.Group g = q.Group;
+                string key = g.Grouping < 0 ? "T" : g.Value is null ? "N" : "V" + g.Value;
+                for (LocalDate month = g.Start; month < Periods.End(g.PeriodType, g.Start); month = month.PlusMonths(1))
+                {
+                    months.Append(months.Length == 0 ? "" : ",\n")
+                        .Append(CultureInfo.InvariantCulture, $"({q.Id}, {g.Part}, {g.Grouping}, {_dialect.Text(key)}, {Date(month)}, {q.Bin})");
+                }
+
+                long[] o = [.. q.Offsets, .. Enumerable.Repeat(-1L, 4 - q.Offsets.Count)];
+                offsets.Append(offsets.Length == 0 ? "" : ",\n").Append(CultureInfo.InvariantCulture, $"({q.Id}, {o[0]}, {o[1]}, {o[2]}, {o[3]})");
+            }
+
+            var branches = new List<string>();
+            for (int k = 0; k < _parts.Count; k++)
+            {
+                foreach (int i in GroupingsOf(k).Prepend(-1))
+                {
+                    string key = i < 0 ? "'T'" : $"CASE WHEN x.b{i} IS NULL THEN 'N' ELSE CONCAT('V', x.b{i}) END";
+                    branches.Add($"SELECT q.rq, x.t{k} AS t FROM x JOIN q ON q.pt = {k} AND q.g = {i} AND q.gv = {key} AND q.m = x.p0 AND q.bin = x.n{k}");
+                }
+            }
+
+            string span = string.Join(" OR ", Enumerable.Range(0, _parts.Count)
+                .Select(k => (k, r: requests.Where(q => q.Group.Part == k).ToList()))
+                .Where(p => p.r.Count > 0)
+                .Select(p => $"t{p.k} BETWEEN {Number(p.r.Min(q => q.Min))} AND {Number(p.r.Max(q => q.Max))}"));
             return $"""
-                SELECT DISTINCT p0, {key},
-                       PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY t) OVER (PARTITION BY {partition}),
-                       PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY t) OVER (PARTITION BY {partition})
-                FROM ({Inner(part, [periodType], groupings)}) x
-                WHERE excl IS NULL AND t IS NOT NULL
+                WITH q AS (SELECT * FROM (VALUES
+                {months}
+                ) AS v (rq, pt, g, gv, m, bin)),
+                o AS (SELECT * FROM (VALUES
+                {offsets}
+                ) AS v (rq, o1, o2, o3, o4)),
+                x AS {_dialect.MaterializedCte}(SELECT p0, {string.Join(", ", Enumerable.Range(0, _parts.Count).Select(k => $"t{k}, {RankBins.Sql($"t{k}", _dialect.DoubleType)} AS n{k}"))}{string.Concat(Enumerable.Range(0, _groupings.Length).Select(i => $", b{i}"))}
+                    FROM ({MeasuredRows(bins: false)}) m WHERE excl IS NULL AND ({span})),
+                y AS ({string.Join("\nUNION ALL ", branches)}),
+                z AS (SELECT rq, t, ROW_NUMBER() OVER (PARTITION BY rq ORDER BY t) - 1 AS rn FROM y)
+                SELECT z.rq, z.rn, z.t FROM z JOIN o ON o.rq = z.rq WHERE z.rn IN (o.o1, o.o2, o.o3, o.o4)
                 """;
+        }
+
+        /// <summary>A double as SQL, exactly: its shortest round-trip text cast (a bare literal is a DECIMAL first on some engines).</summary>
+        private string Number(double value) => $"CAST('{value.ToString("R", CultureInfo.InvariantCulture)}' AS {_dialect.DoubleType})";
+
+        private static string Date(LocalDate date) => $"CAST('{date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)}' AS DATE)";
+
+        /// <summary>
+        /// The records of the population, with exclusion reason, month, each part's minutes (t0…) and, with
+        /// <paramref name="bins"/>, their rank bins (n0…), and the grouping values.
+        /// </summary>
+        private string MeasuredRows(bool bins)
+        {
+            var sql = new StringBuilder("SELECT ").Append(_dialect.PeriodStart(PeriodType.Month, _date)).Append(" AS p0, ").Append(_exclusion).Append(" AS excl");
+            for (int k = 0; k < _parts.Count; k++)
+            {
+                sql.Append(CultureInfo.InvariantCulture, $", {Duration(_parts[k])} AS t{k}");
+                if (bins)
+                {
+                    sql.Append(CultureInfo.InvariantCulture, $", {RankBins.Sql(Duration(_parts[k]), _dialect.DoubleType)} AS n{k}");
+                }
+            }
+
+            for (int i = 0; i < _groupings.Length; i++)
+            {
+                sql.Append(CultureInfo.InvariantCulture, $", {_groupings[i]} AS b{i}");
+            }
+
+            return sql.Append('\n').Append(From).ToString();
         }
 
         /// <summary>Bin i holds edges[i] ≤ t &lt; edges[i+1]; negative durations cannot occur (the normaliser refuses them).</summary>

@@ -6,7 +6,7 @@ using PmmEtl.Warehouse.Sql;
 
 namespace PmmEtl.Warehouse.Postgres;
 
-/// <summary>PostgreSQL: <c>percentile_cont … WITHIN GROUP</c>, TIMESTAMPTZ instants, and binary COPY as bulk path.</summary>
+/// <summary>PostgreSQL: TIMESTAMPTZ instants, binary COPY as bulk path, and percentiles by the rank search rather than <c>percentile_cont</c>.</summary>
 public sealed class PostgresDialect : ISqlDialect
 {
     public string Engine => "postgres";
@@ -35,8 +35,12 @@ public sealed class PostgresDialect : ISqlDialect
 
     public string DateText(string dateColumn) => $"to_char({dateColumn}, 'YYYY-MM-DD')";
 
-    public string? Percentile(string expression, double fraction) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"percentile_cont({fraction}) WITHIN GROUP (ORDER BY {expression})");
+    /// <summary>
+    /// None: percentile_cont sorts every value of every group of every grouping set, and the rank search, which fetches
+    /// only the values at the needed ranks, measured about 3× faster relative to the DuckDB reference at 1M declarations
+    /// (docs/benchmarks.md, "Exact percentiles by rank search"). Its values equal percentile_cont's bit for bit.
+    /// </summary>
+    public string? Percentile(string expression, double fraction) => null;
 
     public string Truncate(string table) => $"TRUNCATE TABLE {table}";
 

@@ -1,13 +1,14 @@
 using System.Data.Common;
 using Microsoft.Data.SqlClient;
 using PmmEtl.Core.Catalogue;
+using PmmEtl.Core.Measure;
 using PmmEtl.Warehouse.Sql;
 
 namespace PmmEtl.Warehouse.SqlServer;
 
 /// <summary>
-/// SQL Server: BIT flags, DATEFROMPARTS periods, SqlBulkCopy as bulk path. It has no percentile aggregate
-/// (PERCENTILE_CONT is a window function there), so the aggregator computes percentiles in a second pass.
+/// SQL Server: BIT flags, DATEFROMPARTS periods, N'…' text literals, no MATERIALIZED common table expressions,
+/// SqlBulkCopy as bulk path. Percentiles come from the same rank search as on the other engines (ROW_NUMBER).
 /// </summary>
 public sealed class SqlServerDialect : ISqlDialect
 {
@@ -38,6 +39,12 @@ public sealed class SqlServerDialect : ISqlDialect
     public string DateText(string dateColumn) => $"CONVERT(CHAR(10), {dateColumn}, 23)";
 
     public string? Percentile(string expression, double fraction) => null;
+
+    public string MaterializedCte => "";
+
+    public string Text(string value) => $"N'{value.Replace("'", "''", StringComparison.Ordinal)}'";
+
+    public Interpolation Interpolation => Interpolation.WeightedEnds;
 
     public string Truncate(string table) => $"TRUNCATE TABLE {table}";
 
