@@ -13,6 +13,9 @@ internal sealed class PopulationKpis(IKpiAggregator aggregator, MeasureSettings 
 {
     private static readonly DurationPart[] ActorParts = [DurationPart.Business, DurationPart.Oga, DurationPart.Customs];
 
+    /// <summary>The last population asked of the engine and its cells: a KPI counted on its fallback variant asks the same again.</summary>
+    private CellsAsked? _last;
+
     public void Measure(KpiDefinition kpi, int year, List<KpiValue> values, List<KpiExclusionCount> exclusions, List<KpiDistributionBin> distribution)
     {
         PopulationMeasure measure = kpi.Measure!;
@@ -68,7 +71,7 @@ internal sealed class PopulationKpis(IKpiAggregator aggregator, MeasureSettings 
         string?[] byBreakdown = groupings.Select(b => settings.Sources.Missing(new FieldUse(type.Name, b.Field!))).ToArray();
         // Every dated type the value reads must cover each period: the type's own records, and a register its conditions look into.
         string[] needs = [.. CoverageNeeds.Of(measure, settings.Sources.Gives)];
-        PopulationCells cells = aggregator.Cells(measure, groupings, parts, from, to);
+        PopulationCells cells = CellsOf(measure, groupings, parts, from, to);
 
         if (distribution is not null && measure.Duration is not null && unavailable is null)
         {
@@ -115,6 +118,23 @@ internal sealed class PopulationKpis(IKpiAggregator aggregator, MeasureSettings 
         }
     }
 
+    /// <summary>
+    /// The year's cells of a population, asked of the engine once even when two rows ask: a KPI whose source lacks its
+    /// record type is counted on its fallback variant, which is then published as that variant too (K12–K14 on
+    /// declarations), and both would otherwise sort the same year's percentiles.
+    /// </summary>
+    private PopulationCells CellsOf(PopulationMeasure measure, IReadOnlyList<Breakdown> groupings, IReadOnlyList<DurationPart> parts, LocalDate from, LocalDate to)
+    {
+        if (_last is { } last && last.Asks(measure, groupings, parts, from, to))
+        {
+            return last.Cells;
+        }
+
+        PopulationCells cells = aggregator.Cells(measure, groupings, parts, from, to);
+        _last = new CellsAsked(measure, groupings, parts, from, to, cells);
+        return cells;
+    }
+
     private string? Uncovered(IEnumerable<string> needs, PeriodType periodType, LocalDate start) => coverage.Uncovered(needs, periodType, start);
 
     /// <summary>Every bin of the histogram, empty ones included, so charts keep their shape.</summary>
@@ -132,4 +152,11 @@ internal sealed class PopulationKpis(IKpiAggregator aggregator, MeasureSettings 
                 counts.TryGetValue(i, out long n) ? n : 0, formula.RunId);
         }
     }
+}
+
+/// <summary>One population's cells as the engine gave them, with what was asked.</summary>
+internal sealed record CellsAsked(PopulationMeasure Measure, IReadOnlyList<Breakdown> Groupings, IReadOnlyList<DurationPart> Parts, LocalDate From, LocalDate To, PopulationCells Cells)
+{
+    public bool Asks(PopulationMeasure measure, IReadOnlyList<Breakdown> groupings, IReadOnlyList<DurationPart> parts, LocalDate from, LocalDate to) =>
+        ReferenceEquals(measure, Measure) && from == From && to == To && groupings.SequenceEqual(Groupings) && parts.SequenceEqual(Parts);
 }

@@ -28,6 +28,14 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
 {
     private static readonly PeriodType[] AllPeriods = [PeriodType.Month, PeriodType.Quarter, PeriodType.Year];
 
+    /// <summary>
+    /// Up to this many rows in a population, its percentiles by grouping take one query for every period type (one scan
+    /// instead of three: the measure of 1M declarations about 10 % faster); above it, one period type per query, since
+    /// percentile states hold every value of every group outside DuckDB's memory limit (all three at once held about
+    /// 600 MB more at 10M declarations).
+    /// </summary>
+    private const long OneScanRows = 2_000_000;
+
     /// <summary>True: the rank search even where the engine has a percentile aggregate (tests, to prove it on DuckDB too).</summary>
     private readonly bool _rankSearch = rankSearch;
 
@@ -63,6 +71,7 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
         }
 
         var percentiles = new Dictionary<PercentileKey, (double?, double?)>();
+        long populationRows = cells.Sum(c => c.Rows);
         if (parts.Count > 0 && (_rankSearch || dialect.Percentile("t", 0.5) is null))
         {
             Percentiles(compiled, p, percentiles);
@@ -73,7 +82,7 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
             {
                 // The whole interval by every grouping; the actor parts for the total only, as they are published.
                 IReadOnlyList<int> partGroupings = part == DurationPart.Total ? [.. Enumerable.Range(0, groupings.Count)] : [];
-                Aggregated(compiled, part, partGroupings, p, percentiles);
+                Aggregated(compiled, part, partGroupings, populationRows, p, percentiles);
             }
         }
 
@@ -84,12 +93,12 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
     /// Medians and 90th percentiles of one part for every period type, grouping (−1: the total) and value, from the
     /// engine's own percentile aggregate over GROUPING SETS.
     /// </summary>
-    private void Aggregated(Compiled compiled, DurationPart part, IReadOnlyList<int> groupings, (string, object?)[] p,
+    private void Aggregated(Compiled compiled, DurationPart part, IReadOnlyList<int> groupings, long rows, (string, object?)[] p,
         Dictionary<PercentileKey, (double?, double?)> into)
     {
-        // Percentile states hold every measured value of every group of every grouping set, outside DuckDB's memory
-        // limit: with groupings, one period type per query (three at once held about 600 MB more at 10M declarations).
-        IReadOnlyList<IReadOnlyList<PeriodType>> batches = groupings.Count > 0 ? [.. AllPeriods.Select(t => (IReadOnlyList<PeriodType>)[t])] : [AllPeriods];
+        IReadOnlyList<IReadOnlyList<PeriodType>> batches = groupings.Count > 0 && rows > OneScanRows
+            ? [.. AllPeriods.Select(t => (IReadOnlyList<PeriodType>)[t])]
+            : [AllPeriods];
         foreach (IReadOnlyList<PeriodType> periods in batches)
         {
             foreach (DbDataReader r in sql.Rows(compiled.PercentilesSql(part, periods, groupings), p))
