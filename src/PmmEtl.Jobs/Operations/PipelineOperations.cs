@@ -209,6 +209,7 @@ public sealed class PipelineOperations(PipelineRunner runner, IClock clock, ILog
             IncompleteDays = days.Where(d => d.Done.Count > 0 && d.NotDone.Count > 0).ToList(),
             LastSuccessByMode = recent.Where(r => r.Status == RunStatuses.Succeeded).GroupBy(WindowModeOf)
                 .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal),
+            RecentRuns = recent.Take(PipelineStatus.RecentShown).ToList(),
             // What retry will re-run once the dead runs are marked: their dates too.
             DatesToRetry = w.Operations.DatesToRetry(pipeline.Name)
                 .Union(partitions.Where(p => dead.ContainsKey(p.RunId)).Select(p => p.BusinessDate)).Count(),
@@ -298,6 +299,12 @@ public sealed record PipelineStatus(
 
     /// <summary>The latest successful run of each window mode (full, nightly, backfill, retry).</summary>
     public IReadOnlyDictionary<string, RunRecord> LastSuccessByMode { get; init; } = new Dictionary<string, RunRecord>();
+
+    /// <summary>How many of the latest runs <see cref="RecentRuns"/> holds.</summary>
+    public const int RecentShown = 20;
+
+    /// <summary>The latest runs, newest first, a run left running by a dead process shown abandoned (as it will be marked).</summary>
+    public IReadOnlyList<RunRecord> RecentRuns { get; init; } = [];
 
     /// <summary>How many business dates <c>retry</c> would re-run.</summary>
     public int DatesToRetry { get; init; }
