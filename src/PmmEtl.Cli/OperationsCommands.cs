@@ -143,7 +143,7 @@ internal static class OperationsCommands
         {
             return action(PipelineDefinitionLoader.Load(path));
         }
-        catch (Exception e) when (e is PipelineDefinitionException or ArgumentException)
+        catch (Exception e) when (e is PipelineDefinitionException or ArgumentException or WarehouseNotMigratedException)
         {
             Console.Error.WriteLine(CliErrors.Describe(e));
             return CliErrors.Usage;

@@ -37,7 +37,7 @@ internal static class RunsCommand
                 throw new CliUsageException(
                     $"the warehouse {definition.Warehouse.Describe()} is not migrated ({pending.Count} schema scripts not applied, from {pending[0]}): run pmm-etl migrate {parse.GetValue(pipeline)} first");
             }
-            // A read writes nothing: a run left 'running' by a dead process is marked abandoned by the next run, status,
+            // A read writes nothing: a run left 'running' by a dead process is marked abandoned by the next run,
             // retry or backfill (which judge its holder by pid, host and heartbeat), not here.
 
             foreach (RunRecord r in warehouse.Runs.Recent(definition.Name, last))

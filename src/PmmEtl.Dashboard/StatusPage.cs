@@ -4,7 +4,6 @@ using System.Text;
 using PmmEtl.Core.Stages;
 using PmmEtl.Jobs.Definitions;
 using PmmEtl.Jobs.Operations;
-using PmmEtl.Jobs.Running;
 
 namespace PmmEtl.Dashboard;
 
@@ -24,12 +23,9 @@ public static class StatusPage
         {
             html.Append(CultureInfo.InvariantCulture, $"<h2>{E(pipeline.Name)}</h2>");
             PipelineStatus status;
-            IReadOnlyList<RunRecord> runs;
             try
             {
                 status = operations.Status(pipeline);
-                using IWarehouse warehouse = WarehouseFactory.Open(pipeline.Warehouse);
-                runs = warehouse.Runs.Recent(pipeline.Name, 15);
             }
             catch (Exception e) when (e is WarehouseBusyException or IOException or InvalidOperationException)
             {
@@ -80,7 +76,7 @@ public static class StatusPage
             }
 
             html.Append("<h3>Recent runs</h3><table><tr><th>run</th><th>trigger</th><th>status</th><th>window</th><th>read</th><th>loaded</th><th>quarantined</th><th>DST ambiguous / skipped</th><th>error</th></tr>");
-            foreach (RunRecord r in runs)
+            foreach (RunRecord r in status.RecentRuns.Take(15))
             {
                 string window = r.WindowFrom is null && r.WindowTo is null ? "all" : $"{r.WindowFrom:uuuu-MM-dd} – {r.WindowTo:uuuu-MM-dd}";
                 html.Append(CultureInfo.InvariantCulture,

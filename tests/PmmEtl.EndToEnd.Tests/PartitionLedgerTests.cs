@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using NodaTime;
 using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Stages;
+using PmmEtl.Jobs.Definitions;
 using PmmEtl.Jobs.Operations;
 using PmmEtl.Jobs.Running;
 
@@ -189,10 +190,24 @@ public sealed class PartitionLedgerTests(PostgresServer postgres) : IDisposable
 
         PipelineStatus status = _h.Operations().Status(_h.Definition);
 
+        // Status only reads: it shows the run's partition as it will be marked, and the warehouse still says 'running'.
+        PartitionState shown = Assert.Single(status.Failed);
+        Assert.Equal(("inspection", new LocalDate(2025, 2, 1), "killed-run"), (shown.RecordType, shown.BusinessDate, shown.RunId));
+        Assert.Contains($"process {deadPid}", shown.Error, StringComparison.Ordinal);
+        Assert.Equal(1, status.DatesToRetry);
+        Assert.Equal("running", _h.Scalar<string>("SELECT status FROM etl_run WHERE run_id = 'killed-run'"));
+        Assert.Equal("running", _h.Scalar<string>("SELECT state FROM etl_partition_type WHERE run_id = 'killed-run'"));
+
+        // The writers (run, retry, backfill) mark it, through the book's one call.
+        using (IWarehouse warehouse = WarehouseFactory.Open(_h.Definition.Warehouse))
+        {
+            Assert.Equal(["killed-run"], warehouse.Operations.AbandonDeadRuns("fixture", _h.Clock.GetCurrentInstant(), PipelineRunner.LockStaleAfter));
+        }
+
         Assert.Equal("abandoned", _h.Scalar<string>("SELECT status FROM etl_run WHERE run_id = 'killed-run'"));
         Assert.Contains($"process {deadPid}", _h.Scalar<string>("SELECT error FROM etl_run WHERE run_id = 'killed-run'"), StringComparison.Ordinal);
         Assert.Equal("failed", _h.Scalar<string>("SELECT state FROM etl_partition_type WHERE run_id = 'killed-run'"));
-        Assert.Single(status.Failed);
+        Assert.Single(_h.Operations().Status(_h.Definition).Failed);
 
         // A lock held by a live process (this one, as a Hangfire server holds it for a run on another thread) is not
         // taken over after 13 hours: the run is skipped.
@@ -206,6 +221,29 @@ public sealed class PartitionLedgerTests(PostgresServer postgres) : IDisposable
         // Its holder dies: the next run takes the lock over at once, whatever the lock's age.
         Execute($"UPDATE etl_lock SET holder_pid = {deadPid}, acquired_at = now()::TIMESTAMP, heartbeat_at = now()::TIMESTAMP");
         Assert.Equal(RunStatuses.Succeeded, _h.Run(new ExtractWindow(new LocalDate(2025, 1, 1), new LocalDate(2025, 1, 2))).Run.Status);
+    }
+
+    [Fact]
+    public void Status_neither_creates_nor_migrates_a_warehouse()
+    {
+        string absent = Path.Combine(_h.Folder, "absent.duckdb");
+        PipelineDefinition onAbsent = _h.Definition with { Warehouse = _h.Definition.Warehouse with { Path = absent } };
+        PipelineStatus nothing = _h.Operations().Status(onAbsent);
+        Assert.Null(nothing.LatestRun);
+        Assert.Empty(nothing.PartitionsByState);
+        Assert.False(File.Exists(absent));
+
+        // A warehouse file without the schema (made by another tool, or before `migrate`): refused, left as it was.
+        string bare = Path.Combine(_h.Folder, "bare.duckdb");
+        using (var connection = new DuckDBConnection($"Data Source={bare}"))
+        {
+            connection.Open();
+        }
+
+        long size = new FileInfo(bare).Length;
+        var e = Assert.Throws<WarehouseNotMigratedException>(() => _h.Operations().Status(onAbsent with { Warehouse = onAbsent.Warehouse with { Path = bare } }));
+        Assert.Contains("run pmm-etl migrate first", e.Message, StringComparison.Ordinal);
+        Assert.Equal(size, new FileInfo(bare).Length);
     }
 
     /// <summary>

@@ -37,10 +37,13 @@ public interface IOperationsBook
     void Settle(string pipeline, string runId, string fromState, string toState, string? error, Instant now);
 
     /// <summary>
-    /// Runs of the pipeline still 'running' whose holder is dead become 'abandoned', and their uncommitted partitions
-    /// failed; returns them. Judged by pid and host on this machine, by the heartbeat (older than
-    /// <paramref name="silentAfter"/>) for a run of another host.
+    /// Runs of the pipeline (every pipeline when null) still 'running' whose holder is dead, with why: judged by pid and
+    /// host on this machine, by the heartbeat (older than <paramref name="silentAfter"/>) for a run of another host.
+    /// Reads only, so a command that only shows (status) can show them as they will be marked.
     /// </summary>
+    IReadOnlyList<DeadRun> DeadRuns(string? pipeline, Instant now, Duration silentAfter);
+
+    /// <summary>The <see cref="DeadRuns"/> become 'abandoned', and their uncommitted partitions failed; returns their run ids.</summary>
     IReadOnlyList<string> AbandonDeadRuns(string? pipeline, Instant now, Duration silentAfter);
 
     /// <summary>Every record type's partitions of the pipeline.</summary>
@@ -79,3 +82,6 @@ public static class PartitionStates
     /// <summary>The office code of a type without an office field: its partitions stand for every office.</summary>
     public const string AllOffices = "*";
 }
+
+/// <summary>A run still marked 'running' whose holder is gone, and the reason it is judged so ("abandoned: its process 4242 on host is gone").</summary>
+public sealed record DeadRun(string RunId, string Pipeline, string Why);

@@ -167,13 +167,32 @@ public sealed class PipelineOperations(PipelineRunner runner, IClock clock, ILog
         return runs;
     }
 
-    public PipelineStatus Status(PipelineDefinition pipeline) => Read(pipeline, w =>
+    /// <summary>
+    /// The pipeline as it stands, written nowhere: the warehouse is neither created nor migrated, and a run left
+    /// 'running' by a dead process is shown as the next run, retry or backfill will mark it (abandoned, its partitions
+    /// not committed failed), not marked here.
+    /// </summary>
+    public PipelineStatus Status(PipelineDefinition pipeline)
     {
+        if (pipeline.Warehouse is { Engine: "duckdb", Path: { } path } && !File.Exists(path) && !Directory.Exists(path))
+        {
+            return PipelineStatus.NothingYet(pipeline.Name);
+        }
+
+        using IWarehouse w = WarehouseFactory.Open(pipeline.Warehouse);
+        if (w.PendingScripts() is { Count: > 0 } pending)
+        {
+            throw new WarehouseNotMigratedException(
+                $"the warehouse {pipeline.Warehouse.Describe()} is not migrated ({pending.Count} schema scripts not applied, from {pending[0]}): run pmm-etl migrate first");
+        }
+
         Instant now = clock.GetCurrentInstant();
-        w.Operations.AbandonDeadRuns(pipeline.Name, now, PipelineRunner.LockStaleAfter);
-        IReadOnlyList<PartitionState> partitions = w.Operations.Partitions(pipeline.Name);
+        Dictionary<string, DeadRun> dead = w.Operations.DeadRuns(pipeline.Name, now, PipelineRunner.LockStaleAfter).ToDictionary(d => d.RunId, StringComparer.Ordinal);
+        IReadOnlyList<PartitionState> partitions = [.. w.Operations.Partitions(pipeline.Name)
+            .Select(p => p.State == PartitionStates.Running && dead.TryGetValue(p.RunId, out DeadRun? d) ? p with { State = PartitionStates.Failed, Error = d.Why, UpdatedAt = now } : p)];
+        IReadOnlyList<RunRecord> recent = [.. w.Runs.Recent(pipeline.Name, 1000)
+            .Select(r => r.Status == RunStatuses.Running && dead.TryGetValue(r.RunId, out DeadRun? d) ? r with { Status = RunStatuses.Abandoned, FinishedAt = now, Error = d.Why } : r)];
         IReadOnlyList<DayState> days = DayState.Of(partitions);
-        IReadOnlyList<RunRecord> recent = w.Runs.Recent(pipeline.Name, 1000);
         RunRecord? lastSuccess = recent.FirstOrDefault(r => r.Status == RunStatuses.Succeeded);
         return new PipelineStatus(
             pipeline.Name,
@@ -190,9 +209,12 @@ public sealed class PipelineOperations(PipelineRunner runner, IClock clock, ILog
             IncompleteDays = days.Where(d => d.Done.Count > 0 && d.NotDone.Count > 0).ToList(),
             LastSuccessByMode = recent.Where(r => r.Status == RunStatuses.Succeeded).GroupBy(WindowModeOf)
                 .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal),
-            DatesToRetry = w.Operations.DatesToRetry(pipeline.Name).Count,
+            RecentRuns = recent.Take(PipelineStatus.RecentShown).ToList(),
+            // What retry will re-run once the dead runs are marked: their dates too.
+            DatesToRetry = w.Operations.DatesToRetry(pipeline.Name)
+                .Union(partitions.Where(p => dead.ContainsKey(p.RunId)).Select(p => p.BusinessDate)).Count(),
         };
-    });
+    }
 
     /// <summary>
     /// The window mode a run stands for: backfill and retry by their trigger, full for a run of every date, nightly for
@@ -278,8 +300,18 @@ public sealed record PipelineStatus(
     /// <summary>The latest successful run of each window mode (full, nightly, backfill, retry).</summary>
     public IReadOnlyDictionary<string, RunRecord> LastSuccessByMode { get; init; } = new Dictionary<string, RunRecord>();
 
+    /// <summary>How many of the latest runs <see cref="RecentRuns"/> holds.</summary>
+    public const int RecentShown = 20;
+
+    /// <summary>The latest runs, newest first, a run left running by a dead process shown abandoned (as it will be marked).</summary>
+    public IReadOnlyList<RunRecord> RecentRuns { get; init; } = [];
+
     /// <summary>How many business dates <c>retry</c> would re-run.</summary>
     public int DatesToRetry { get; init; }
+
+    /// <summary>The status of a pipeline whose warehouse does not exist yet: nothing loaded, no run.</summary>
+    public static PipelineStatus NothingYet(string pipeline) =>
+        new(pipeline, new Dictionary<string, long>(), [], [], null, null, null, null);
 
     /// <summary>Gap counts by kind (not_loaded, empty).</summary>
     public IReadOnlyDictionary<string, int> GapCounts => new[] { Operations.Gaps.NotLoaded, Operations.Gaps.Empty }
@@ -307,3 +339,6 @@ public sealed record DayState(string OfficeCode, LocalDate BusinessDate, string 
         : states.Contains(PartitionStates.Pending) ? PartitionStates.Pending
         : PartitionStates.Done;
 }
+
+/// <summary>A read met a warehouse whose schema scripts are not all applied: reads do not migrate, <c>pmm-etl migrate</c> does.</summary>
+public sealed class WarehouseNotMigratedException(string message) : InvalidOperationException(message);

@@ -23,11 +23,14 @@ public sealed record RunOptions
 
 public static class RunStatuses
 {
+    /// <summary>Started and not finished: in progress, or its process died and the next run, retry or backfill marks it abandoned.</summary>
+    public const string Running = "running";
+
     public const string Succeeded = "succeeded";
     public const string Failed = "failed";
     public const string Skipped = "skipped";
 
-    /// <summary>Left "running" by a process that died (killed, power cut): marked so by the next run or status.</summary>
+    /// <summary>Left "running" by a process that died (killed, power cut): marked so by the next run, retry or backfill; status shows it so.</summary>
     public const string Abandoned = "abandoned";
 }
 

@@ -92,9 +92,9 @@ internal sealed class SqlOperationsBook(SqlCommands sql, SqlWarehouse warehouse)
             "UPDATE etl_partition_type SET state = @to, error = @error, updated_at = @now WHERE pipeline = @p AND run_id = @r AND state = @from",
             ("p", pipeline), ("r", runId), ("from", fromState), ("to", toState), ("error", error), ("now", now.ToDateTimeUtc()));
 
-    public IReadOnlyList<string> AbandonDeadRuns(string? pipeline, Instant now, Duration silentAfter)
+    public IReadOnlyList<DeadRun> DeadRuns(string? pipeline, Instant now, Duration silentAfter)
     {
-        var dead = new List<(string RunId, string Pipeline, string Why)>();
+        var dead = new List<DeadRun>();
         foreach (RunningRow r in sql.Query<RunningRow>(
                      "SELECT run_id, pipeline, holder_host, holder_pid, heartbeat_at, started_at FROM etl_run WHERE status = 'running' AND (pipeline = @p OR @all = 1)",
                      ("p", pipeline ?? ""), ("all", pipeline is null ? 1 : 0)))
@@ -106,10 +106,16 @@ internal sealed class SqlOperationsBook(SqlCommands sql, SqlWarehouse warehouse)
                 string why = host == Environment.MachineName && pid is not null
                     ? $"abandoned: its process {pid} on {host} is gone"
                     : $"abandoned: no heartbeat since {seen} (host {host ?? "unknown"})";
-                dead.Add((r.RunId, r.Pipeline, why));
+                dead.Add(new DeadRun(r.RunId, r.Pipeline, why));
             }
         }
 
+        return dead;
+    }
+
+    public IReadOnlyList<string> AbandonDeadRuns(string? pipeline, Instant now, Duration silentAfter)
+    {
+        IReadOnlyList<DeadRun> dead = DeadRuns(pipeline, now, silentAfter);
         foreach ((string runId, string runPipeline, string why) in dead)
         {
             sql.Execute("UPDATE etl_run SET status = 'abandoned', finished_at = @now, error = @why WHERE run_id = @r AND status = 'running'",
