@@ -18,8 +18,8 @@ public readonly struct RawValue
 
     /// <summary>
     /// 0 for text; otherwise the value's whole seconds since 0001-01-01T00:00 shifted left by two, with its separator in
-    /// the two low bits (1: ' ', 2: 'T'). Sixteen bytes a value instead of thirty-two: a raw record holds one per field of
-    /// its type, and thousands of them wait between the reader and the normaliser.
+    /// the two low bits (1: ' ', 2: 'T'). So a value is sixteen bytes: a raw record holds one per field of its type, and
+    /// thousands of them wait between the reader and the normaliser.
     /// </summary>
     private readonly long _packed;
 

@@ -182,7 +182,7 @@ public sealed record RecordSchema
 
     /// <summary>
     /// Where each field's value lives in a <see cref="RecordRow"/> and how many slots of each kind a row has, worked out
-    /// once: every row of the type asks, so a count over the fields here cost a million loads a fifth of their normalising.
+    /// once: every row of the type asks for it.
     /// </summary>
     internal RowShape Shape => _shape ??= BuildShape();
 

@@ -30,9 +30,8 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
 
     /// <summary>
     /// Up to this many rows in a population, its percentiles by grouping take one query for every period type (one scan
-    /// instead of three: the measure of 1M declarations about 10 % faster); above it, one period type per query, since
-    /// percentile states hold every value of every group outside DuckDB's memory limit (all three at once held about
-    /// 600 MB more at 10M declarations).
+    /// instead of three); above it, one period type per query, since percentile states hold every value of every group
+    /// outside DuckDB's memory limit (see docs/benchmarks.md).
     /// </summary>
     private const long OneScanRows = 2_000_000;
 

@@ -14,8 +14,8 @@ internal sealed class WriterThread<T> : IDisposable
     private const int BatchSize = 1024;
 
     // The appender is the slower side, so the queue is nearly always full: every row waiting in it outlives a gen-0
-    // collection and is copied into an older generation. Two batches keep both threads busy; eight (measured at 1M
-    // declarations) only multiplied those copies, and with them the full collections.
+    // collection and is copied into an older generation. Two batches keep both threads busy; more only multiply those
+    // copies, and with them the full collections (see docs/benchmarks.md).
     private const int Capacity = 2;
 
     private readonly BlockingCollection<(T[] Items, int Count)> _batches = new(Capacity);
