@@ -10,7 +10,7 @@ namespace PmmEtl.Extract;
 /// <summary>Opens a connection to a relational source through its ADO.NET provider, chosen by the pipeline's source kind.</summary>
 public static class SourceConnectionFactory
 {
-    /// <summary>The relational kinds; <see cref="DeclarationSources.Kinds"/> lists every kind.</summary>
+    /// <summary>The relational kinds; <see cref="RecordSources.Kinds"/> lists every kind.</summary>
     public static IReadOnlyList<string> Kinds { get; } = SourceProvider.All.Select(p => p.Kind).ToArray();
 
     /// <summary>The provider's connection, not yet open (the provider selection, testable without a server).</summary>
