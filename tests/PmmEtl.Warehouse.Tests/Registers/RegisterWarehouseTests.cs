@@ -1,8 +1,8 @@
 using PmmEtl.Core.Stages;
+using PmmEtl.Testing;
 using PmmEtl.Warehouse.DuckDb;
 using PmmEtl.Warehouse.Sql;
 using PmmEtl.Warehouse.SqlServer;
-using Testcontainers.MsSql;
 
 namespace PmmEtl.Warehouse.Tests.Registers;
 
@@ -13,8 +13,6 @@ namespace PmmEtl.Warehouse.Tests.Registers;
 /// </summary>
 public sealed class RegisterWarehouseTests
 {
-    private const string SqlServerVariable = "PMMETL_TEST_SQLSERVER";
-
     [Fact]
     public void Duckdb_loads_reruns_and_replaces_without_duplicates() =>
         OnDuckDb(w => RegisterScenario.LoadsAndReruns(w, RegisterScenario.LoadAll(w)));
@@ -94,38 +92,11 @@ public sealed class RegisterWarehouseTests
     [Fact]
     public async Task Sql_server_gives_the_same_values()
     {
-        string? connection = Environment.GetEnvironmentVariable(SqlServerVariable);
-        MsSqlContainer? container = null;
-        if (string.IsNullOrWhiteSpace(connection))
-        {
-            if (DockerMissing() is { } reason)
-            {
-                Assert.Skip(reason);
-            }
-
-            container = new MsSqlBuilder("mcr.microsoft.com/mssql/server:2022-latest").Build();
-            await container.StartAsync(TestContext.Current.CancellationToken);
-            connection = container.GetConnectionString();
-        }
-
-        try
-        {
-            using SqlWarehouse w = SqlServerWarehouse.Open(connection);
-            RegisterScenario.All(w);
-        }
-        finally
-        {
-            if (container is not null)
-            {
-                await container.DisposeAsync();
-            }
-        }
+        await using SqlServerServer server = await SqlServerServer.StartOrSkip("the register T-SQL is still parsed by RegisterSqlServerTextTests", TestContext.Current.CancellationToken);
+        string connection = server.ConnectionString;
+        using SqlWarehouse w = SqlServerWarehouse.Open(connection);
+        RegisterScenario.All(w);
     }
-
-    private static string? DockerMissing() =>
-        !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOCKER_HOST")) || File.Exists("/var/run/docker.sock")
-            ? null
-            : $"no SQL Server: set {SqlServerVariable} to a connection string, or run where a Docker engine is available (no DOCKER_HOST, no /var/run/docker.sock here); the register T-SQL is still parsed by RegisterSqlServerTextTests";
 
     private static void OnDuckDb(Action<SqlWarehouse> test)
     {
