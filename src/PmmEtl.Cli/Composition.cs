@@ -22,7 +22,7 @@ internal static class Composition
 
     public static PipelineOperations Operations() => new(Runner(), SystemClock.Instance, Log.Logger);
 
-    public static PipelineChecker Checker() => new(Log.Logger, PrepareDemoSource);
+    public static PipelineChecker Checker() => new(Log.Logger, Stages());
 
     /// <summary>The demo pipeline's source, written when its file does not exist (the same records for a run and a check).</summary>
     private static void PrepareDemoSource(SourceDefinition source)

@@ -3,11 +3,9 @@ using PmmEtl.Core.Measure;
 using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Records;
 using PmmEtl.Core.Stages;
-using PmmEtl.Core.Time;
 using PmmEtl.Extract;
 using PmmEtl.Jobs.Definitions;
 using PmmEtl.Jobs.Running;
-using PmmEtl.Normalise;
 using Serilog;
 
 namespace PmmEtl.Jobs.Checking;
@@ -23,15 +21,16 @@ public sealed record CheckOptions(long? Sample = 1000, double MaxQuarantinePerce
 /// the very source reader and normaliser a run uses (no second parser), where each canonical field comes from, how
 /// often it is empty or refused and why, and which KPI values a field the source does not give (or gives as a date
 /// only, or mostly empty) keeps from being measured. It opens no warehouse and writes nothing; the caller's source
-/// preparation (<see cref="RunStages.PrepareSource"/>: the demo source written when missing) runs first, as for a run.
+/// preparation (<see cref="RunStages.PrepareSource"/>: the demo source written when missing) runs first, as for a run,
+/// and the normaliser is the one <see cref="RunStages.Normaliser"/> makes for a run.
 /// </summary>
-public sealed class PipelineChecker(ILogger log, Action<SourceDefinition> prepareSource)
+public sealed class PipelineChecker(ILogger log, RunStages stages)
 {
     private const int Examples = 3;
 
     public CheckReport Check(PipelineDefinition pipeline, CheckOptions options, CancellationToken cancellationToken = default)
     {
-        prepareSource(pipeline.Source);
+        stages.PrepareSource(pipeline.Source);
         KpiNeed[] needs = [.. pipeline.Kpis.SelectMany(KpiNeeds.Of)];
         var blocked = new BlockedValues(pipeline.Source.Kind, needs);
         var problems = new List<string>();
@@ -67,7 +66,7 @@ public sealed class PipelineChecker(ILogger log, Action<SourceDefinition> prepar
         }
 
         var fields = new SourceFields(pipeline.Source.Kind, mappings, t => RecordSources.WhereTypeWouldBe(pipeline.Source, t));
-        var normaliser = new RecordNormaliser(pipeline.Offices, new LocalTimeResolver(pipeline.Dst), pipeline.ExchangeRates, fields, pipeline.Range);
+        IRecordNormaliser normaliser = stages.Normaliser(pipeline, fields);
         foreach (RecordSchema type in source.Available.Where(t => mappings.ContainsKey(t.Name)))
         {
             checks.Add(Profile(type, mappings[type.Name], source, normaliser, blocked, options, cancellationToken));
@@ -95,7 +94,7 @@ public sealed class PipelineChecker(ILogger log, Action<SourceDefinition> prepar
         return report with { RecordTypes = checks, NotGiven = notGiven };
     }
 
-    private RecordTypeCheck Profile(RecordSchema type, RecordMapping mapping, IRecordSource source, RecordNormaliser normaliser, BlockedValues blocked,
+    private RecordTypeCheck Profile(RecordSchema type, RecordMapping mapping, IRecordSource source, IRecordNormaliser normaliser, BlockedValues blocked,
         CheckOptions options, CancellationToken cancellationToken)
     {
         int width = type.Fields.Count;
