@@ -1,36 +1,33 @@
-using NodaTime;
 using PmmEtl.Core.Pipelines;
 using PmmEtl.Core.Records;
 using PmmEtl.Core.Stages;
-using PmmEtl.Warehouse.DuckDb;
-using PmmEtl.Warehouse.Sql;
 using PmmEtl.Testing;
+using PmmEtl.Warehouse.DuckDb;
 using PmmEtl.Warehouse.Records;
+using PmmEtl.Warehouse.Sql;
 
 namespace PmmEtl.Warehouse.Tests;
 
 /// <summary>
 /// DuckDB's load appends straight into <c>fact_declaration</c> inside a transaction opened before the window is
-/// emptied. These tests pin what that must keep from the staged merge: nothing visible or lost before the commit, the
-/// first copy of an id wins, a declaration that moved into the window replaces its old row, bookkeeping follows.
-/// Every expected count is worked out from the rows written here.
+/// emptied: the <see cref="InPlaceLoadContract"/> every in-place engine keeps, and DuckDB's own settling of the
+/// candidates its seen-ids filter sent to staging.
 /// </summary>
-public sealed class InPlaceLoadTests : IDisposable
+public sealed class InPlaceLoadTests : InPlaceLoadContract, IDisposable
 {
-    private static readonly LocalDate Jan = new(2025, 1, 1);
     private readonly string _folder = Directory.CreateTempSubdirectory("pmmetl-inplace-").FullName;
     private readonly SqlWarehouse _warehouse;
-    private int _runs;
 
     public InPlaceLoadTests()
     {
         _warehouse = DuckDbWarehouse.Open(Path.Combine(_folder, "w.duckdb"));
         _warehouse.Migrate();
-        _warehouse.SyncOffices([new OfficeDefinition
-        {
-            Code = "OFF-A", Name = "A", OfficeType = "BORDER", Country = "US", Zone = DateTimeZoneProviders.Tzdb["UTC"], MainEntry = true, MainExit = true,
-        }]);
+        _warehouse.SyncOffices([Office]);
     }
+
+    protected override IWarehouse Warehouse => _warehouse;
+
+    protected override System.Data.Common.DbConnection Connection => _warehouse.Connection;
 
     public void Dispose()
     {
@@ -42,70 +39,6 @@ public sealed class InPlaceLoadTests : IDisposable
     public void The_dialect_appends_in_place()
     {
         Assert.True(_warehouse.Dialect.AppendsJoinTransaction);
-    }
-
-    [Fact]
-    public void A_load_abandoned_before_its_commit_leaves_the_earlier_load_whole()
-    {
-        var window = new ExtractWindow(Jan, Jan.PlusDays(10));
-        Load(window, Row("D1", 1, 1), Row("D2", 2, 2), Row("D3", 3, 3));
-
-        using (IRecordLoad second = _warehouse.BeginLoad(RecordTypes.Declaration, Run(window)))
-        {
-            // The window was emptied inside the load's transaction and one row appended; then the run failed.
-            second.Add(Row("D9", 1, 1));
-        }
-
-        Assert.Equal(["D1", "D2", "D3"], Ids());
-        Assert.Equal(3L, Scalar("SELECT sum(rows_loaded) FROM etl_partition"));
-    }
-
-    [Fact]
-    public void Later_copies_of_an_id_go_to_quarantine_and_the_first_stays()
-    {
-        var window = new ExtractWindow(Jan, Jan.PlusDays(10));
-        // Rows 1–4: D1, D2, D1 again (row 3) and D1 a third time (row 4): two copies refused, D1 of row 1 kept.
-        LoadResult result = Load(window, Row("D1", 1, 1), Row("D2", 2, 2), Row("D1", 3, 5), Row("D1", 4, 6));
-
-        Assert.Equal(2, result.Loaded);
-        Assert.Equal(2, result.Quarantined);
-        Assert.Equal(["D1", "D2"], Ids());
-        Assert.Equal(1L, Scalar("SELECT source_row FROM fact_declaration WHERE declaration_id = 'D1'"));
-        Assert.Equal(2L, Scalar("SELECT count(*) FROM dq_quarantine WHERE field = 'declaration_id' AND reason LIKE 'duplicate declaration key (declaration_id): the row 1 %'"));
-        // Partitions count the loaded rows only: 2 January holds D1, 3 January D2.
-        Assert.Equal(2L, Scalar("SELECT sum(rows_loaded) FROM etl_partition"));
-    }
-
-    [Fact]
-    public void A_declaration_that_moved_into_the_window_replaces_its_old_row()
-    {
-        // First load: D1 on 2 January, D2 on 20 January (outside the later window), D3 on 3 January.
-        Load(ExtractWindow.Everything, Row("D1", 1, 1), Row("D2", 2, 19), Row("D3", 3, 2));
-
-        // The night re-reads 1–10 January: D2 now dated 5 January (moved in), D1 again, D3 gone from the source.
-        LoadResult result = Load(new ExtractWindow(Jan, Jan.PlusDays(10)), Row("D1", 1, 1), Row("D2", 2, 4));
-
-        // Replaced: D1 and D3 (the window's rows before) + D2 (moved) = 3; loaded 2.
-        Assert.Equal(3, result.Replaced);
-        Assert.Equal(2, result.Loaded);
-        Assert.Equal(["D1", "D2"], Ids());
-        Assert.Equal(new DateOnly(2025, 1, 5), _warehouse.Connection.Query("SELECT business_date FROM fact_declaration WHERE declaration_id = 'D2'"));
-        // The partitions this run loaded (2 and 5 January, one row each) are its own; the others keep what the run
-        // that loaded them saw, as with the staged merge.
-        Assert.Equal(2L, Scalar($"SELECT count(*) FROM etl_partition WHERE run_id = '{LastRunId}' AND rows_loaded = 1"));
-    }
-
-    [Fact]
-    public void Re_running_a_window_neither_duplicates_nor_loses_rows_outside_it()
-    {
-        Load(ExtractWindow.Everything, Row("D1", 1, 1), Row("D2", 2, 30), Row("D3", 3, 2));
-        var window = new ExtractWindow(Jan, Jan.PlusDays(10));
-        Load(window, Row("D1", 1, 1), Row("D3", 2, 2));
-        LoadResult again = Load(window, Row("D1", 1, 1), Row("D3", 2, 2));
-
-        Assert.Equal(2, again.Replaced);
-        Assert.Equal(["D1", "D2", "D3"], Ids());
-        Assert.Equal([2025], again.YearsTouched);
     }
 
     [Fact]
@@ -142,37 +75,6 @@ public sealed class InPlaceLoadTests : IDisposable
                     'EDI', true, false, TIMESTAMP '2025-01-02 12:00:00', 'test.csv', {row}, '{run}')
                 """);
         }
-    }
-
-    private LoadResult Load(ExtractWindow window, params RecordRow[] rows)
-    {
-        using IRecordLoad load = _warehouse.BeginLoad(RecordTypes.Declaration, Run(window));
-        foreach (RecordRow row in rows)
-        {
-            load.Add(row);
-        }
-
-        return load.Commit();
-    }
-
-    private string LastRunId => $"20260101T0000{_runs:00}Z-test";
-
-    private RunContext Run(ExtractWindow window)
-    {
-        _runs++;
-        return new RunContext(LastRunId, "inplace", Instant.FromUtc(2026, 1, 1, 0, _runs), window);
-    }
-
-    private List<string> Ids() => _warehouse.Connection.Strings("SELECT declaration_id FROM fact_declaration ORDER BY 1");
-
-    private long Scalar(string sql) => (long)_warehouse.Connection.Query($"SELECT CAST(({sql}) AS BIGINT)")!;
-
-    /// <summary>An import lodged on 1 January + <paramref name="day"/> days at noon UTC.</summary>
-    private static RecordRow Row(string id, long sourceRow, int day)
-    {
-        LocalDate date = Jan.PlusDays(day);
-        Instant lodged = date.At(new LocalTime(12, 0)).InUtc().ToInstant();
-        return DeclarationRows.Import(id, sourceRow, "OFF-A", date, lodged, lodged.Plus(Duration.FromMinutes(30)));
     }
 }
 
