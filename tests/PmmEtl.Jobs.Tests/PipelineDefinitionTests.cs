@@ -75,6 +75,41 @@ public sealed class PipelineDefinitionTests
     }
 
     [Fact]
+    public void A_date_that_is_not_one_or_outside_what_engines_hold_is_named_with_its_line_and_key()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("dates.yaml");
+        File.WriteAllText(path, """
+            name: dates
+            source:
+              kind: sqlite
+              path: s.sqlite
+              queries:
+                declaration: SELECT 1
+            offices:
+              - { code: A, name: A, type: SEAPORT, country: US, zone: America/New_York }
+            warehouse:
+              engine: duckdb
+              path: w.duckdb
+            schedule:
+              cron: "30 2 * * *"
+              time_zone: America/New_York
+            kpis: [K04]
+            output: out
+            valid_range: { from: 1500-01-01, to: 2199-12-31 }
+            covers:
+              training: { from: 2025-13-01, to: 2026-01-01 }
+            """);
+
+        var e = Assert.Throws<PipelineDefinitionException>(() => PipelineDefinitionLoader.Load(path));
+
+        // 1500 is a date, but before 1753, the first year every engine and the workbook can hold; month 13 is no date.
+        Assert.Contains(e.Problems, p => p.StartsWith("line 17: valid_range.from: expected a date yyyy-MM-dd between 1753 and 9998 (what every engine and the workbook can hold), got '1500-01-01'", StringComparison.Ordinal));
+        Assert.Contains(e.Problems, p => p.StartsWith("line 19: covers.training.from: expected a date yyyy-MM-dd, got '2025-13-01'", StringComparison.Ordinal));
+        Assert.Equal(2, e.Problems.Count);
+    }
+
+    [Fact]
     public void A_missing_section_is_named()
     {
         using var folder = new TempFolder();

@@ -1,4 +1,6 @@
 using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace PmmEtl.Extract.Definitions;
@@ -107,6 +109,29 @@ public sealed class YamlNodeReader
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// An ISO date (<c>yyyy-MM-dd</c>); a problem naming the key when it is not one, or when it falls outside
+    /// <paramref name="years"/> (inclusive, with why the bounds are there).
+    /// </summary>
+    public LocalDate? Date(string key, bool required, (int From, int To, string Why)? years = null)
+    {
+        string? text = String(key, required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        ParseResult<LocalDate> parsed = LocalDatePattern.Iso.Parse(text.Trim());
+        if (!parsed.Success || (years is { } y && (parsed.Value.Year < y.From || parsed.Value.Year > y.To)))
+        {
+            string within = years is { } b ? $" between {b.From} and {b.To} ({b.Why})" : "";
+            Problem(Get(key), key, $"expected a date yyyy-MM-dd{within}, got '{text}'");
+            return null;
+        }
+
+        return parsed.Value;
     }
 
     public bool Bool(string key, bool defaultValue)

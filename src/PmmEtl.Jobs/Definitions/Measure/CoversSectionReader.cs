@@ -1,5 +1,4 @@
 using NodaTime;
-using NodaTime.Text;
 using PmmEtl.Core.Measure;
 using PmmEtl.Core.Records;
 using PmmEtl.Extract.Definitions;
@@ -48,8 +47,8 @@ internal static class CoversSectionReader
 
             YamlNodeReader interval = covers.Child(mapping, covers.Key(type));
             interval.OnlyKeys("from", "to");
-            LocalDate? from = Date(interval, "from");
-            LocalDate? to = Date(interval, "to");
+            LocalDate? from = interval.Date("from", required: true);
+            LocalDate? to = interval.Date("to", required: true);
             if (from is null || to is null)
             {
                 continue;
@@ -66,23 +65,5 @@ internal static class CoversSectionReader
         }
 
         return declared;
-    }
-
-    private static LocalDate? Date(YamlNodeReader r, string key)
-    {
-        string? text = r.String(key, required: true);
-        if (text is null)
-        {
-            return null;
-        }
-
-        ParseResult<LocalDate> parsed = LocalDatePattern.Iso.Parse(text.Trim());
-        if (!parsed.Success)
-        {
-            r.Problem(r.Get(key), key, $"expected a date yyyy-MM-dd, got '{text}'");
-            return null;
-        }
-
-        return parsed.Value;
     }
 }

@@ -1,5 +1,4 @@
 using NodaTime;
-using NodaTime.Text;
 using PmmEtl.Core.Time;
 using PmmEtl.Extract.Definitions;
 
@@ -29,21 +28,6 @@ internal static class ValidRangeSectionReader
         return from is { } a && to is { } b && a <= b ? new ValidRange(a, b) : ValidRange.Default;
     }
 
-    private static LocalDate? Date(YamlNodeReader r, string key)
-    {
-        string? text = r.String(key, required: true);
-        if (text is null)
-        {
-            return null;
-        }
-
-        ParseResult<LocalDate> parsed = LocalDatePattern.Iso.Parse(text.Trim());
-        if (!parsed.Success || parsed.Value.Year < 1753 || parsed.Value.Year > 9998)
-        {
-            r.Problem(r.Get(key), key, $"expected a date yyyy-MM-dd between 1753 and 9998 (what every engine and the workbook can hold), got '{text}'");
-            return null;
-        }
-
-        return parsed.Value;
-    }
+    private static LocalDate? Date(YamlNodeReader r, string key) =>
+        r.Date(key, required: true, (1753, 9998, "what every engine and the workbook can hold"));
 }
