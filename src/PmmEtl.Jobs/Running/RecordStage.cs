@@ -72,7 +72,8 @@ internal sealed class RecordStage(ILogger log, ICheckpoints checkpoints)
                             sample.Add(entry);
                         }
 
-                        log.Debug("Quarantined {Entry}", entry.ToString());
+                        // The entry is rendered only when Debug is on: a source with many refused rows pays nothing for it otherwise.
+                        log.Debug("Quarantined {Entry}", entry);
                     }
 
                     switch (++read)
