@@ -201,8 +201,7 @@ public sealed class PipelineOperations(PipelineRunner runner, IClock clock, ILog
             Gaps.Find(partitions),
             lastSuccess,
             lastSuccess?.FinishedAt is { } finished ? now - finished : null,
-            w.Operations.LatestLodgement(),
-            recent.FirstOrDefault())
+            w.Operations.LatestLodgement())
         {
             PartitionsByType = partitions.GroupBy(p => p.RecordType, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, long>)g.GroupBy(p => p.State).ToDictionary(s => s.Key, s => (long)s.Count()), StringComparer.Ordinal),
@@ -288,8 +287,7 @@ public sealed record PipelineStatus(
     IReadOnlyList<Gap> Gaps,
     RunRecord? LastSuccess,
     Duration? SinceLastSuccess,
-    Instant? LatestLodgement,
-    RunRecord? LatestRun)
+    Instant? LatestLodgement)
 {
     /// <summary>Per record type, its office × date partitions by state (<see cref="PartitionsByState"/> counts days).</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> PartitionsByType { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, long>>();
@@ -306,12 +304,15 @@ public sealed record PipelineStatus(
     /// <summary>The latest runs, newest first, a run left running by a dead process shown abandoned (as it will be marked).</summary>
     public IReadOnlyList<RunRecord> RecentRuns { get; init; } = [];
 
+    /// <summary>The newest run, whatever its status; null before the first.</summary>
+    public RunRecord? LatestRun => RecentRuns.Count > 0 ? RecentRuns[0] : null;
+
     /// <summary>How many business dates <c>retry</c> would re-run.</summary>
     public int DatesToRetry { get; init; }
 
     /// <summary>The status of a pipeline whose warehouse does not exist yet: nothing loaded, no run.</summary>
     public static PipelineStatus NothingYet(string pipeline) =>
-        new(pipeline, new Dictionary<string, long>(), [], [], null, null, null, null);
+        new(pipeline, new Dictionary<string, long>(), [], [], null, null, null);
 
     /// <summary>Gap counts by kind (not_loaded, empty).</summary>
     public IReadOnlyDictionary<string, int> GapCounts => new[] { Operations.Gaps.NotLoaded, Operations.Gaps.Empty }
