@@ -40,6 +40,9 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
 
     private const string Alias = "r0";
 
+    /// <summary>The cells' sums of minutes come as integer millionths of a minute (<see cref="ISqlDialect.MicroMinuteSum"/>).</summary>
+    private const decimal MicroMinutes = 1_000_000m;
+
     public PopulationCells Cells(PopulationMeasure measure, IReadOnlyList<Breakdown> groupings, IReadOnlyList<DurationPart> parts, LocalDate from, LocalDate to)
     {
         var compiled = new Compiled(dialect, measure, groupings, parts);
@@ -62,7 +65,8 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
             var stats = new PartStats[parts.Count];
             for (int k = 0; k < parts.Count; k++)
             {
-                stats[k] = new PartStats(Read.Long(r, col), Read.NullableDecimal(r, col + 1), Read.NullableDouble(r, col + 2), Read.NullableDouble(r, col + 3));
+                stats[k] = new PartStats(Read.Long(r, col), Read.NullableLong(r, col + 1) is { } micro ? micro / MicroMinutes : null,
+                    Read.NullableDouble(r, col + 2), Read.NullableDouble(r, col + 3));
                 col += 4;
             }
 
@@ -307,9 +311,10 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
             var sql = new StringBuilder("SELECT ").AppendJoin(", ", keys).Append(", count(*)");
             for (int k = 0; k < _parts.Count; k++)
             {
-                // The sum is exact in DECIMAL: a double sum depends on the order the engine's threads add in, and a last
-                // digit that moves from run to run would publish a new snapshot version of unchanged data.
-                sql.Append(CultureInfo.InvariantCulture, $", count(t{k}), sum(CAST(t{k} AS DECIMAL(18, 6))), min(t{k}), max(t{k})");
+                // The sum is exact, in integer millionths of a minute: a double sum depends on the order the engine's
+                // threads add in, and a last digit that moves from run to run would publish a new snapshot version of
+                // unchanged data.
+                sql.Append(CultureInfo.InvariantCulture, $", count(t{k}), {_dialect.MicroMinuteSum($"t{k}")}, min(t{k}), max(t{k})");
             }
 
             sql.Append(" FROM (SELECT ").Append(_dialect.PeriodStart(PeriodType.Month, _date)).Append(" AS p0, ")

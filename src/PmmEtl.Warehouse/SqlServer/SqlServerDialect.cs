@@ -19,6 +19,9 @@ public sealed class SqlServerDialect : ISqlDialect
 
     public string DoubleType => "FLOAT";
 
+    /// <summary>T-SQL's ROUND needs its length; SUM of BIGINT is BIGINT already.</summary>
+    public string MicroMinuteSum(string minutes) => $"sum(CAST(ROUND({minutes} * 1000000, 0) AS BIGINT))";
+
     public string Parameters(string sql) => sql;
 
     public string IsTrue(string column) => $"{column} = 1";
