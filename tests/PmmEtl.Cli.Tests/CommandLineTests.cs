@@ -106,6 +106,12 @@ public sealed class CommandLineTests : IDisposable
         }
 
         Assert.True(File.Exists(_folder.File(Path.Combine("bench", "reference.parquet"))));
+        // The values are compared, not assumed: PostgreSQL publishes DuckDB's values (where its server could start).
+        Assert.Contains("the increment's published values against the full run's", output, StringComparison.Ordinal);
+        if (output.Contains("PostgreSQL, whole run", StringComparison.Ordinal))
+        {
+            Assert.Contains("PostgreSQL's published values against DuckDB's (must be identical) | identical (", output, StringComparison.Ordinal);
+        }
 
         // Again on the same exports: nothing generated, the same increment re-read.
         (code, string again, error) = Run("bench", "--declarations", "3000", "--increment", "300", "--folder", _folder.File("bench"),

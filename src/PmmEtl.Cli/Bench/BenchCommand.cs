@@ -5,6 +5,7 @@ using PmmEtl.Core.Pipelines;
 using PmmEtl.DemoSource;
 using PmmEtl.Extract;
 using PmmEtl.Jobs.Definitions;
+using PmmEtl.Publish.Changes;
 
 namespace PmmEtl.Cli.Bench;
 
@@ -99,6 +100,9 @@ internal static class BenchCommand
             }
 
             results.LoadAfter = BenchReport.LoadAverage();
+            // The night must give the values of a full re-run, and PostgreSQL those of DuckDB: compared, not assumed.
+            results.NightAgainstFull = Compare(results.Ours!, results.Increment!);
+            results.PostgresAgainstDuckDb = results.Postgres is { } pg ? Compare(results.Ours!, pg) : null;
             string markdown = BenchReport.Markdown(results);
             Console.WriteLine(markdown);
             if (parse.GetValue(report) is { } path)
@@ -130,6 +134,14 @@ internal static class BenchCommand
             }
         }
     }
+
+    /// <summary>The published values of the year in <paramref name="after"/>'s snapshot against those in <paramref name="before"/>'s.</summary>
+    private static ValueFileDifference Compare(ChildRun before, ChildRun after) =>
+        PublishedValueComparison.CompareAsync(ValuesFile(before), ValuesFile(after)).GetAwaiter().GetResult();
+
+    private static string ValuesFile(ChildRun run) =>
+        Path.Combine(run.Result.Snapshots.Single(s => s.Folder.Contains($"{Path.DirectorySeparatorChar}{Year}{Path.DirectorySeparatorChar}", StringComparison.Ordinal)).Folder,
+            "kpi_values.parquet");
 
     private static ChildRun? RunPostgres(string work, string csv, PipelineDefinition template, string? variable, out string? skipped)
     {
