@@ -20,21 +20,21 @@ public static class PublishedValueComparison
             fields[field] = fields.GetValueOrDefault(field) + 1;
         }
 
-        string? first = changes.Count == 0 ? null
-            : changes[0] is var c ? $"{c.Change} {c.KpiCode} {c.Variant} {c.PeriodLabel} {c.Breakdown}={c.BreakdownValue}" : null;
-        return new ValueFileDifference(now.Count, added, removed, changed, fields, first);
+        return new ValueFileDifference(now.Count, added, removed, changed, fields, changes.Count == 0 ? null : Describe(changes[0]));
     }
+
+    private static string Describe(Manifest.ValueChange c) => $"{c.Change} {c.KpiCode} {c.Variant} {c.PeriodLabel} {c.Breakdown}={c.BreakdownValue}";
 }
 
 /// <summary>
 /// What <see cref="PublishedValueComparison"/> found: the values of the second file, how many were added, removed or
-/// changed against the first, how often each column differed, and the first difference in the catalogue's order.
+/// changed against the first, how often each column differed, and the first difference (by KPI, variant and period).
 /// </summary>
 public sealed record ValueFileDifference(int Values, int Added, int Removed, int Changed, IReadOnlyDictionary<string, int> Fields, string? First)
 {
     public bool Identical => Added == 0 && Removed == 0 && Changed == 0;
 
-    /// <summary>"identical (2,958 values)" or "51 of 2,958 changed (excluded 51, note 51; first: changed K04 …)".</summary>
+    /// <summary>"identical (2,958 values)", or "51 changed, 0 added, 0 removed of 2,958 (columns: excluded 42, …; first: changed K04 …)".</summary>
     public override string ToString() => Identical
         ? $"identical ({Values:N0} values)"
         : $"{Changed:N0} changed, {Added:N0} added, {Removed:N0} removed of {Values:N0} (columns: {string.Join(", ", Fields.Select(f => $"{f.Key} {f.Value:N0}"))}; first: {First})";

@@ -44,10 +44,9 @@ public interface ISqlDialect
     /// <summary>
     /// The sum of a column of minutes over the group, exactly, as a BIGINT of millionths of a minute (null over no
     /// value): each value rounded to 10⁻⁶ minute, then an integer sum, so the result does not depend on the order the
-    /// engine adds in. It equals the sum of <c>CAST(t AS DECIMAL(18, 6))</c> (checked on every duration of a 1M year on
-    /// DuckDB and PostgreSQL) and costs PostgreSQL a third of it: its NUMERIC additions were half of a cells query.
-    /// Durations at second or millisecond resolution are k/3 millionths from a rounding tie, so no engine's rounding of
-    /// the double product can go the other way.
+    /// engine adds in. It is the sum of <c>CAST(t AS DECIMAL(18, 6))</c> without NUMERIC additions, which were half of a
+    /// cells query on PostgreSQL (docs/benchmarks.md). No engine can round a value differently: a duration at second or
+    /// millisecond resolution times 10⁶ is an integer plus 0, 1/3 or 2/3 of one, never near a tie.
     /// </summary>
     string MicroMinuteSum(string minutes) => $"CAST(sum(CAST(round({minutes} * 1000000) AS BIGINT)) AS BIGINT)";
 
