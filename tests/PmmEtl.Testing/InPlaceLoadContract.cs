@@ -80,6 +80,7 @@ public abstract class InPlaceLoadContract
         LoadResult again = Load(window, Row("D1", 1, 1), Row("D3", 2, 2));
 
         Assert.Equal(2, again.Replaced);
+        Assert.Equal(0, again.Moved);
         Assert.Equal(2, again.Loaded);
         Assert.Equal(["D1", "D2", "D3"], Ids());
         Assert.Equal([2025], again.YearsTouched);
@@ -96,6 +97,7 @@ public abstract class InPlaceLoadContract
 
         // Replaced: D1 and D3 (the window's rows before) + D2 (moved) = 3; loaded 2; one row per id.
         Assert.Equal(3, result.Replaced);
+        Assert.Equal(1, result.Moved); // D2 alone
         Assert.Equal(2, result.Loaded);
         Assert.Equal(["D1", "D2"], Ids());
         Assert.Equal(["2025-01-05"], Strings("SELECT CAST(business_date AS VARCHAR(10)) FROM fact_declaration WHERE declaration_id = 'D2'"));

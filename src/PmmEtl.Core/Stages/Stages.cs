@@ -58,7 +58,15 @@ public interface IRecordLoad : IDisposable
     LoadResult Commit();
 }
 
-public sealed record LoadResult(long Loaded, long Quarantined, long Replaced, IReadOnlyList<int> YearsTouched);
+public sealed record LoadResult(long Loaded, long Quarantined, long Replaced, IReadOnlyList<int> YearsTouched)
+{
+    /// <summary>
+    /// Of <see cref="Replaced"/>, the rows outside the window whose key the load read again inside it: records that
+    /// moved into the window. A source that holds both copies of such a key (a duplicate across the window's edge) gives
+    /// another row in a full re-run, which keeps the first copy; so the run reports them.
+    /// </summary>
+    public long Moved { get; init; }
+}
 
 /// <summary>Publish: writes a snapshot of KPI values somewhere readers can take it from.</summary>
 public interface ISnapshotPublisher

@@ -103,6 +103,13 @@ internal sealed class RecordStage(ILogger log, ICheckpoints checkpoints)
             checkpoints.Reached(Checkpoints.TypeCommitted);
             log.Information("{Type}: {Loaded} loaded ({Replaced} replaced), {Quarantined} quarantined of {Read} read in {Ms} ms",
                 type.Name, load.Loaded, load.Replaced, load.Quarantined, typeRead, extractMs + watch.ElapsedMilliseconds);
+            if (load.Moved > 0)
+            {
+                // Said, not hidden: the window cannot see the source outside it, so a key duplicated across its edge is
+                // taken for a move, and a full re-run (which keeps a key's first copy) would publish another value.
+                log.Warning("{Type}: {Moved} record(s) moved into the window from a date outside it and replaced their earlier row; if the source still holds that earlier copy, a full re-run keeps it instead",
+                    type.Name, load.Moved);
+            }
             // What the source met while reading that bends or refuses rows without failing the run (a WCO time without
             // its formatCode, a default office, each kind of refused message).
             IReadOnlyDictionary<string, long> sourceCounts = source is Extract.ICountingSource counting
@@ -110,6 +117,7 @@ internal sealed class RecordStage(ILogger log, ICheckpoints checkpoints)
                 : new Dictionary<string, long>();
             results.Add(new RecordLoadResult(type.Name, typeRead, outside, load.Loaded, load.Quarantined, load.Replaced, extractMs, watch.ElapsedMilliseconds)
             {
+                Moved = load.Moved,
                 YearsTouched = load.YearsTouched,
                 FinancialYearsTouched = financialYears is null ? [] : [.. financialYears.Order()],
                 QuarantineReasons = reasons,
@@ -139,6 +147,9 @@ public sealed record RecordLoadResult(string RecordType, long Read, long Outside
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<int> FinancialYearsTouched { get; init; } = [];
+
+    /// <summary>Of <see cref="Replaced"/>, the rows outside the window replaced because their key was read inside it (moved records).</summary>
+    public long Moved { get; init; }
 
     /// <summary>How many records were quarantined for each kind of reason ("arrival_local: unparsable time …").</summary>
     public IReadOnlyDictionary<string, long> QuarantineReasons { get; init; } = new Dictionary<string, long>();

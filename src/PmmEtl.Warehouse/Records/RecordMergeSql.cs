@@ -76,6 +76,15 @@ public sealed class RecordMergeSql(ISqlDialect dialect, RecordSchema type, Extra
         }
     }
 
+    /// <summary>
+    /// How many rows outside the window have a key this load read again (records that moved into the window), counted
+    /// before <see cref="DeleteReplaced"/> removes them with the window's rows; null where nothing can move (an undated
+    /// type or a full window replaces everything).
+    /// </summary>
+    public string? CountMoved => type.DateField is not { } dateField || window.IsFull
+        ? null
+        : $"SELECT count(*) FROM {_table} WHERE NOT ({WindowCondition(RecordColumns.Column(type.Field(dateField)), "@from", "@to")}) AND {KeyIn(_table, _staging)}";
+
     /// <summary>The staged rows, the first of each duplicated key only.</summary>
     public string InsertRecords => $"""
         INSERT INTO {_table} ({_columns})
@@ -183,7 +192,7 @@ public sealed class RecordMergeSql(ISqlDialect dialect, RecordSchema type, Extra
         QuarantineDuplicates, DeleteReplaced, InsertRecords, InsertAllRecords, DeleteQuarantine, InsertQuarantine,
         .. type.DateField is not null ? [DeletePartitions, InsertPartitions, InsertPartitionsFromRows] : Array.Empty<string>(),
         .. type.FeedsTraderDimension ? [DeleteTraders, InsertTraders] : Array.Empty<string>(),
-        .. StagedYears is { } years ? [years] : Array.Empty<string>(), .. TruncateStaging,
+        .. StagedYears is { } years ? [years] : Array.Empty<string>(), .. CountMoved is { } moved ? [moved] : Array.Empty<string>(), .. TruncateStaging,
     ];
 
     private string DateColumn => RecordColumns.Column(type.Field(type.DateField!));

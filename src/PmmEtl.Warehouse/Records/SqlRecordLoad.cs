@@ -222,13 +222,14 @@ internal sealed class SqlRecordLoad : IRecordLoad
         (string, object?)[] p = _parameters;
         // The general statements handle duplicated keys; when there are none, simpler ones that search no key do the same.
         long duplicates = _sql.Execute(_merge.QuarantineDuplicates, p);
+        long moved = _merge.CountMoved is { } countMoved ? _sql.Long(countMoved, p) : 0;
         long replaced = _sql.Execute(_merge.DeleteReplaced, p);
         long loaded = _sql.Execute(duplicates == 0 ? _merge.InsertAllRecords : _merge.InsertRecords, p);
         _sql.Execute(_merge.DeleteQuarantine, p);
         _sql.Execute(_merge.InsertQuarantine, p);
         List<int> years = Years(_merge);
         Bookkeeping(_merge, fromRows: duplicates == 0, years);
-        return new LoadResult(loaded, _quarantined + duplicates, replaced, years);
+        return new LoadResult(loaded, _quarantined + duplicates, replaced, years) { Moved = moved };
     }
 
     /// <summary>The rows are in the table already: candidates are settled, moved rows leave, the bookkeeping follows.</summary>
@@ -243,12 +244,13 @@ internal sealed class SqlRecordLoad : IRecordLoad
             inserted = _sql.Execute(merge.InsertFirstCandidates, p);
         }
 
-        long replaced = _replacedBefore + (_run.Window.IsFull || !_type.IsDated ? 0 : _sql.Execute(merge.DeleteMoved, p));
+        long moved = _run.Window.IsFull || !_type.IsDated ? 0 : _sql.Execute(merge.DeleteMoved, p);
+        long replaced = _replacedBefore + moved;
         _sql.Execute(_run.Window.IsFull || !_type.IsDated ? merge.DeleteAllQuarantine : merge.Shared.DeleteQuarantine, p);
         _sql.Execute(merge.Shared.InsertQuarantine, p);
         List<int> years = Years(merge.Shared);
         Bookkeeping(merge.Shared, fromRows: true, years);
-        return new LoadResult(_appended + inserted, _quarantined + duplicates, replaced, years);
+        return new LoadResult(_appended + inserted, _quarantined + duplicates, replaced, years) { Moved = moved };
     }
 
     /// <summary>

@@ -183,6 +183,7 @@ public static class RegisterScenario
         RecordRow movedZ1 = Seizure(1, "Z1", "2024-12-30", "OFF-A", "GOODS", "SEA");
         LoadResult moved = Load(warehouse, RegisterList.Seizure, Run("run-5", new ExtractWindow(Jan2024, Jan2025)), [Seizures()[4], movedZ1]);
         Assert.Equal(new LoadResult(2, 0, 2, [2024]), moved, LoadResultComparer.Instance);
+        Assert.Equal(1, moved.Moved); // Z1 alone: Z5 was inside the window
         Assert.Equal(5, sql.Long("SELECT count(*) FROM fact_seizure"));
         Assert.Equal(1, sql.Long("SELECT count(*) FROM fact_seizure WHERE seizure_id = 'Z1'"));
         Assert.Equal(1, sql.Long("SELECT count(*) FROM fact_seizure WHERE seizure_id = 'Z1' AND seizure_date = @d", ("d", new DateOnly(2024, 12, 30))));
