@@ -45,8 +45,6 @@ public sealed class RankSearch
     /// <summary>A located rank: its value when level 1 already tells it (first or last of its bin, or a bin of equal values), else where level 2 finds it.</summary>
     private readonly record struct Rank(double? Known, int Request, long Offset);
 
-    public IReadOnlyList<Request> Requests => _requests;
-
     /// <summary>Level 1: <paramref name="count"/> measured values of a part in a month, grouping value and bin, from <paramref name="min"/> to <paramref name="max"/>.</summary>
     public void Add(int part, LocalDate month, int grouping, string? value, int bin, long count, double min, double max)
     {

@@ -24,6 +24,7 @@ namespace PmmEtl.Warehouse.Measure;
 /// Conditions, populations and filters compile through <see cref="RecordPredicates"/>, one condition language for all.
 /// Nothing is kept between calls.
 /// </summary>
+/// <param name="rankSearch">True: the rank search even where the engine has a percentile aggregate (tests, to prove it on DuckDB too).</param>
 public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool rankSearch = false) : IKpiAggregator
 {
     private static readonly PeriodType[] AllPeriods = [PeriodType.Month, PeriodType.Quarter, PeriodType.Year];
@@ -34,9 +35,6 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
     /// outside DuckDB's memory limit (see docs/benchmarks.md).
     /// </summary>
     private const long OneScanRows = 2_000_000;
-
-    /// <summary>True: the rank search even where the engine has a percentile aggregate (tests, to prove it on DuckDB too).</summary>
-    private readonly bool _rankSearch = rankSearch;
 
     private const string Alias = "r0";
 
@@ -75,7 +73,7 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
 
         var percentiles = new Dictionary<PercentileKey, (double?, double?)>();
         long populationRows = cells.Sum(c => c.Rows);
-        if (parts.Count > 0 && (_rankSearch || dialect.Percentile("t", 0.5) is null))
+        if (parts.Count > 0 && (rankSearch || dialect.Percentile("t", 0.5) is null))
         {
             Percentiles(compiled, p, percentiles);
         }

@@ -10,6 +10,16 @@ namespace PmmEtl.Core.Catalogue;
 /// </summary>
 internal static class TradeFacilitationArea
 {
+    // The release-time exclusions K04 (and its variant), K05 and K06 share: one definition each, so a reason's code and
+    // wording cannot drift apart between the KPIs that count it.
+    private static Exclusion OutsideMainEntry => new("outside_main_entry", Not(AtOffice(OfficeRole.MainEntry)), "lodged at an office that is not a main point of entry");
+
+    private static Exclusion OutsideMainExit => new("outside_main_exit", Not(AtOffice(OfficeRole.MainExit)), "lodged at an office that is not a main point of exit");
+
+    private static Exclusion NotReleased => new("not_released", Not(Present("released_local")), "not physically released yet");
+
+    private static Exclusion NotLoaded => new("not_loaded", Not(Present("loaded_local")), "not loaded on board yet");
+
     public static CatalogueArea Build() => new(AreaI, "TradeFacilitationArea.cs",
     [
         PrivateSectorEngagement,
@@ -264,9 +274,9 @@ internal static class TradeFacilitationArea
         {
             Exclusions =
             [
-                new("outside_main_entry", Not(AtOffice(OfficeRole.MainEntry)), "lodged at an office that is not a main point of entry"),
+                OutsideMainEntry,
                 new("no_arrival", Not(Present("arrival_local")), "no arrival of goods recorded"),
-                new("not_released", Not(Present("released_local")), "not physically released yet"),
+                NotReleased,
             ],
             Duration = DurationFields.WithActors("arrival_to_release"),
         },
@@ -279,8 +289,8 @@ internal static class TradeFacilitationArea
                 {
                     Exclusions =
                     [
-                        new("outside_main_entry", Not(AtOffice(OfficeRole.MainEntry)), "lodged at an office that is not a main point of entry"),
-                        new("not_released", Not(Present("released_local")), "not physically released yet"),
+                        OutsideMainEntry,
+                        NotReleased,
                     ],
                     Duration = new DurationFields("lodgement_to_release_min"),
                 },
@@ -308,8 +318,8 @@ internal static class TradeFacilitationArea
         {
             Exclusions =
             [
-                new("outside_main_exit", Not(AtOffice(OfficeRole.MainExit)), "lodged at an office that is not a main point of exit"),
-                new("not_loaded", Not(Present("loaded_local")), "not loaded on board yet"),
+                OutsideMainExit,
+                NotLoaded,
             ],
             Duration = DurationFields.WithActors("lodgement_to_loading"),
         },
@@ -336,9 +346,9 @@ internal static class TradeFacilitationArea
         {
             Exclusions =
             [
-                new("outside_main_exit", Not(AtOffice(OfficeRole.MainExit)), "lodged at an office that is not a main point of exit"),
+                OutsideMainExit,
                 new("no_arrival", Not(Present("arrival_local")), "no arrival at the place under Customs supervision recorded"),
-                new("not_loaded", Not(Present("loaded_local")), "not loaded on board yet"),
+                NotLoaded,
             ],
             Duration = DurationFields.WithActors("arrival_to_loading"),
         },
