@@ -15,6 +15,10 @@ public sealed class PostgresRegisterTests(PostgresServer postgres)
         OnPostgres(w => RegisterScenario.LoadsAndReruns(w, RegisterScenario.LoadAll(w)));
 
     [Fact]
+    public void Postgres_takes_a_copy_across_the_window_edge_for_a_duplicate_as_a_full_run_does() =>
+        OnPostgres(RegisterScenario.DuplicatesAcrossTheWindowEdge);
+
+    [Fact]
     public void Postgres_quarantines_a_duplicate_key_naming_the_kept_row() => OnPostgres(w =>
     {
         RegisterScenario.LoadAll(w);

@@ -106,6 +106,94 @@ public abstract class InPlaceLoadContract
         Assert.Equal(2L, Scalar($"SELECT count(*) FROM etl_partition WHERE run_id = '{LastRunId}' AND rows_loaded = 1"));
     }
 
+    [Fact]
+    public void A_copy_read_after_one_dated_outside_the_window_is_a_duplicate_as_in_a_full_run_not_a_move()
+    {
+        // The source (a file, read whole by every run): D1 on 9 January (row 1), D1 again on 11 January (row 2, a
+        // later copy across the window's edge), D2 on 12 January (row 3), D3 on 13 January (row 4) and D3 again on
+        // 8 January (row 5: read after the copy inside the window). A full run keeps the first copy of each id.
+        RecordRow[] source = [Row("D1", 1, 8), Row("D1", 2, 10), Row("D2", 3, 11), Row("D3", 4, 12), Row("D3", 5, 7)];
+        LoadResult full = Load(ExtractWindow.Everything, source);
+        Assert.Equal(3, full.Loaded);
+        List<string> fullRows = Rows();
+        // Worked out from the source: D1 row 1 on the 9th, D2 row 3 on the 12th, D3 row 4 on the 13th.
+        Assert.Equal(["D1 1 2025-01-09", "D2 3 2025-01-12", "D3 4 2025-01-13"], fullRows);
+
+        // The night from 10 January: rows 1 and 5 are outside its window and handed over as such, in the source's order.
+        var night = new ExtractWindow(Jan.PlusDays(9), Jan.PlusDays(20));
+        LoadResult result;
+        using (IRecordLoad load = Warehouse.BeginLoad(RecordTypes.Declaration, Run(night)))
+        {
+            foreach (RecordRow row in source)
+            {
+                if (night.Contains(row.BusinessDate!.Value))
+                {
+                    load.Add(row);
+                }
+                else
+                {
+                    load.Outside(row);
+                }
+            }
+
+            result = load.Commit();
+        }
+
+        // Row 2 is a later copy of D1, whose row 1 the table keeps outside the window: refused naming it, as the full
+        // run did, and nothing moved. D2 and D3 (rows 3 and 4) replace themselves: 2 replaced, 2 loaded.
+        Assert.Equal(0, result.Moved);
+        Assert.Equal(2, result.Replaced);
+        Assert.Equal(2, result.Loaded);
+        Assert.Equal(1, result.Quarantined);
+        Assert.Equal(fullRows, Rows());
+        Assert.Equal(["2 duplicate declaration key (declaration_id): the row 1 of this source was kept"],
+            Strings($"SELECT CONCAT(CAST(source_row AS VARCHAR(10)), ' ', reason) FROM dq_quarantine WHERE run_id = '{LastRunId}'"));
+    }
+
+    [Fact]
+    public void A_record_that_moved_forward_into_the_window_replaces_its_row_where_the_source_shows_the_day_it_left()
+    {
+        Load(ExtractWindow.Everything, Row("D1", 1, 1), Row("D2", 2, 3), Row("D3", 3, 12));
+
+        // The source, read whole, now dates D2 on 15 January (inside the window from 10 January) and holds no other
+        // copy: it gave records on 2 and 6 January, so it speaks for 4 January, the day D2 left.
+        var night = new ExtractWindow(Jan.PlusDays(9), Jan.PlusDays(20));
+        LoadResult result;
+        using (IRecordLoad load = Warehouse.BeginLoad(RecordTypes.Declaration, Run(night)))
+        {
+            load.Outside(Row("D1", 1, 1));
+            load.Add(Row("D2", 2, 14));
+            load.Add(Row("D3", 3, 12));
+            load.Outside(Row("D4", 4, 5));
+            result = load.Commit();
+        }
+
+        Assert.Equal(1, result.Moved);
+        Assert.Equal(0, result.Quarantined);
+        Assert.Equal(["D1 1 2025-01-02", "D2 2 2025-01-15", "D3 3 2025-01-13"], Rows());
+    }
+
+    [Fact]
+    public void An_export_of_the_window_alone_does_not_move_a_key_the_table_holds_on_an_earlier_day()
+    {
+        // The year's export holds D1 on 9 January and again on 11 January (a later copy), D2 on 12 January.
+        LoadResult full = Load(ExtractWindow.Everything, Row("D1", 1, 8, "year.csv"), Row("D1", 2, 10, "year.csv"), Row("D2", 3, 11, "year.csv"));
+        Assert.Equal(2, full.Loaded);
+
+        // The night's export holds the window's days only: D1 of 11 January and D2. It says nothing of 9 January, so
+        // the table's D1 stands for it, and a full run keeps that earlier copy.
+        LoadResult night = Load(new ExtractWindow(Jan.PlusDays(9), Jan.PlusDays(20)), Row("D1", 1, 10, "increment.csv"), Row("D2", 2, 11, "increment.csv"));
+
+        Assert.Equal(0, night.Moved);
+        Assert.Equal(1, night.Loaded);
+        Assert.Equal(1, night.Quarantined);
+        Assert.Equal(["D1 1 2025-01-09", "D2 2 2025-01-12"], Rows());
+        Assert.Equal(["1 duplicate declaration key (declaration_id): the row 1 of year.csv was kept"],
+            Strings($"SELECT CONCAT(CAST(source_row AS VARCHAR(10)), ' ', reason) FROM dq_quarantine WHERE run_id = '{LastRunId}'"));
+        // Only D2 is the night's own row; its partition of 12 January counts it, the 11th counts none.
+        Assert.Equal(1L, Scalar($"SELECT count(*) FROM fact_declaration WHERE run_id = '{LastRunId}'"));
+    }
+
     /// <summary>Called inside an abandoned load, after its rows were written: an engine checks what other sessions see.</summary>
     protected virtual void WhileUncommitted()
     {
@@ -127,6 +215,10 @@ public abstract class InPlaceLoadContract
         _runs++;
         return new RunContext(LastRunId, "inplace", Instant.FromUtc(2026, 1, 1, 0, _runs), window);
     }
+
+    /// <summary>Each row of the fact as "id source_row business date", by id.</summary>
+    protected List<string> Rows() => Strings(
+        "SELECT CONCAT(declaration_id, ' ', CAST(source_row AS VARCHAR(10)), ' ', CAST(business_date AS VARCHAR(10))) FROM fact_declaration ORDER BY declaration_id");
 
     protected List<string> Ids() => Strings("SELECT declaration_id FROM fact_declaration ORDER BY 1");
 
@@ -159,11 +251,11 @@ public abstract class InPlaceLoadContract
         Code = "OFF-A", Name = "A", OfficeType = "BORDER", Country = "US", Zone = DateTimeZoneProviders.Tzdb["UTC"], MainEntry = true, MainExit = true,
     };
 
-    /// <summary>An import lodged on 1 January + <paramref name="day"/> days at noon UTC.</summary>
-    protected static RecordRow Row(string id, long sourceRow, int day)
+    /// <summary>An import lodged on 1 January + <paramref name="day"/> days at noon UTC, from the file <paramref name="source"/>.</summary>
+    protected static RecordRow Row(string id, long sourceRow, int day, string source = "test.csv")
     {
         LocalDate date = Jan.PlusDays(day);
         Instant lodged = date.At(new LocalTime(12, 0)).InUtc().ToInstant();
-        return DeclarationRows.Import(id, sourceRow, "OFF-A", date, lodged, lodged.Plus(Duration.FromMinutes(30)));
+        return DeclarationRows.Import(id, sourceRow, "OFF-A", date, lodged, lodged.Plus(Duration.FromMinutes(30)), source);
     }
 }

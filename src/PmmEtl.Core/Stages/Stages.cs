@@ -54,6 +54,15 @@ public readonly record struct NormaliseResult(RecordRow? Record, QuarantineEntry
 public interface IRecordLoad : IDisposable
 {
     void Add(RecordRow record);
+
+    /// <summary>
+    /// A valid record the source gave with a business date outside the run's window (a file source gives everything):
+    /// not loaded, but its key is remembered, in order with <see cref="Add"/>, so that a copy of it read later inside
+    /// the window is settled as a full run settles it (the first copy is kept) instead of being taken for a record that
+    /// moved into the window.
+    /// </summary>
+    void Outside(RecordRow record);
+
     void Quarantine(QuarantineEntry entry);
     LoadResult Commit();
 }
@@ -62,8 +71,9 @@ public sealed record LoadResult(long Loaded, long Quarantined, long Replaced, IR
 {
     /// <summary>
     /// Of <see cref="Replaced"/>, the rows outside the window whose key the load read again inside it: records that
-    /// moved into the window. A source that holds both copies of such a key (a duplicate across the window's edge) gives
-    /// another row in a full re-run, which keeps the first copy; so the run reports them.
+    /// moved into the window. A copy read after one the source dates outside the window is not one (see
+    /// <see cref="IRecordLoad.Outside"/>); a source read only within the window (a query) cannot show that earlier copy,
+    /// so the run reports the moves.
     /// </summary>
     public long Moved { get; init; }
 }

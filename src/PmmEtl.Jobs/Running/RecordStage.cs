@@ -58,6 +58,8 @@ internal sealed class RecordStage(ILogger log, ICheckpoints checkpoints)
                         }
                         else
                         {
+                            // Not this run's, but a copy of its key read later inside the window is a duplicate, not a move.
+                            loader.Outside(record);
                             outside++;
                         }
                     }
@@ -105,9 +107,10 @@ internal sealed class RecordStage(ILogger log, ICheckpoints checkpoints)
                 type.Name, load.Loaded, load.Replaced, load.Quarantined, typeRead, extractMs + watch.ElapsedMilliseconds);
             if (load.Moved > 0)
             {
-                // Said, not hidden: the window cannot see the source outside it, so a key duplicated across its edge is
-                // taken for a move, and a full re-run (which keeps a key's first copy) would publish another value.
-                log.Warning("{Type}: {Moved} record(s) moved into the window from a date outside it and replaced their earlier row; if the source still holds that earlier copy, a full re-run keeps it instead",
+                // Said, not hidden: a value outside the window may change with it. A source read whole (files) showed
+                // the load every earlier copy, so these are real moves; one read only within the window (a query)
+                // cannot show a copy it still holds outside it, which a full re-run would keep instead.
+                log.Warning("{Type}: {Moved} record(s) moved into the window from a date outside it and replaced their earlier row",
                     type.Name, load.Moved);
             }
             // What the source met while reading that bends or refuses rows without failing the run (a WCO time without

@@ -85,6 +85,92 @@ public sealed class RecordMergeSql(ISqlDialect dialect, RecordSchema type, Extra
         ? null
         : $"SELECT count(*) FROM {_table} WHERE NOT ({WindowCondition(RecordColumns.Column(type.Field(dateField)), "@from", "@to")}) AND {KeyIn(_table, _staging)}";
 
+    /// <summary>
+    /// Rows in <c>stg_shadowed_row</c> for <paramref name="count"/> staged rows (parameters <c>@n</c>i and <c>@r</c>i):
+    /// those read after a copy of their key that the source dates outside the window.
+    /// </summary>
+    public static string InsertShadowedRows(int count) =>
+        "INSERT INTO stg_shadowed_row (source_name, source_row) VALUES "
+        + string.Join(", ", Enumerable.Range(0, count).Select(i => $"(@n{i}, @r{i})"));
+
+    /// <summary>
+    /// This run's rows (<paramref name="rows"/>: staging, or the table's rows of the run) whose key the table keeps
+    /// outside the window (<see cref="KeptOutside"/>) go to quarantine naming the kept row, as a full run refuses a later
+    /// copy. Null where nothing outside the window can be kept (an undated type, a full window, or an open start with
+    /// nothing <paramref name="staged"/>).
+    /// </summary>
+    /// <param name="staged">The rows are staged, so <c>stg_shadowed_row</c> may name them.</param>
+    public string? QuarantineKeptOutside(string rows, bool staged)
+    {
+        if (KeptOutside("t", "s", staged) is not { } kept)
+        {
+            return null;
+        }
+
+        string fields = string.Join(",", type.Key.Select(RecordColumns.Identifier));
+        return $"""
+            INSERT INTO stg_quarantine ({Quarantined})
+            SELECT @pipeline, '{_name}', s.source_name, s.source_row, {RecordColumns.KeyText(dialect, type, "s")}, {DateText("s")}, '{fields}',
+                   CONCAT('duplicate {_name} key ({string.Join(", ", type.Key)}): the row ', t.source_row, ' of ',
+                          CASE WHEN t.source_name = s.source_name THEN 'this source' ELSE t.source_name END, ' was kept'),
+                   {RecordColumns.KeyText(dialect, type, "s")}, @run, @now
+            FROM {rows} s
+            JOIN {_table} t ON {KeyMatch("t", "s")}
+            WHERE {kept}
+            """;
+    }
+
+    /// <summary>The staged rows <see cref="QuarantineKeptOutside"/> refused leave staging: they neither load nor replace the kept row.</summary>
+    public string? DeleteKeptOutsideFromStaging => KeptOutside("t", _staging, staged: true) is not { } kept
+        ? null
+        : $"DELETE FROM {_staging} WHERE EXISTS (SELECT 1 FROM {_table} t WHERE {KeyMatch("t", _staging)} AND {kept})";
+
+    /// <summary>
+    /// The rows of the run appended in place that <see cref="QuarantineKeptOutside"/> refused leave the table (one-field
+    /// keys, as every in-place load). Run only when there are any: it deletes rows appended in the transaction.
+    /// </summary>
+    public string? DeleteKeptOutsideFromRun => type.Key.Count != 1 || KeptOutside("t", "", staged: false) is not { } kept
+        ? null
+        : $"DELETE FROM {_table} WHERE run_id = @run AND {_key} IN (SELECT t.{_key} FROM {_table} t WHERE {kept})";
+
+    /// <summary>
+    /// The table's row <paramref name="t"/> lies outside the window and keeps its key against this run's row
+    /// <paramref name="alias"/>: a windowed run replaces rows only where its source speaks. On a day the source gave records
+    /// for (between <c>@coveredFrom</c> and <c>@coveredTo</c>: a file read whole), the source shows whether its copy is
+    /// still there and comes first: the run's row was read after a copy dated outside the window (listed in
+    /// <c>stg_shadowed_row</c>); otherwise the row moved into the window and replaces the table's. On a day the source
+    /// did not give (a query, or an export of the last days only), the table's row stands for the source, and the earlier
+    /// copy is kept as a full run over a chronological export keeps it: one dated before the window.
+    /// </summary>
+    private string? KeptOutside(string t, string alias, bool staged)
+    {
+        if (type.DateField is not { } dateField || window.IsFull)
+        {
+            return null;
+        }
+
+        string date = $"{t}.{RecordColumns.Column(type.Field(dateField))}";
+        var kept = new List<string>();
+        if (window.From is not null)
+        {
+            kept.Add($"({date} < @from AND NOT ({date} >= @coveredFrom AND {date} <= @coveredTo))");
+        }
+
+        if (staged)
+        {
+            kept.Add(Shadowed(alias));
+        }
+
+        return kept.Count == 0 ? null : $"NOT ({WindowCondition(date, "@from", "@to")}) AND ({string.Join(" OR ", kept)})";
+    }
+
+    /// <summary>The staged row is listed in <c>stg_shadowed_row</c>.</summary>
+    private static string Shadowed(string alias) =>
+        $"EXISTS (SELECT 1 FROM stg_shadowed_row h WHERE h.source_name = {alias}.source_name AND h.source_row = {alias}.source_row)";
+
+    private string KeyMatch(string left, string right) =>
+        string.Join(" AND ", type.Key.Select(k => $"{left}.{RecordColumns.Column(type.Field(k))} = {right}.{RecordColumns.Column(type.Field(k))}"));
+
     /// <summary>The staged rows, the first of each duplicated key only.</summary>
     public string InsertRecords => $"""
         INSERT INTO {_table} ({_columns})
@@ -185,14 +271,16 @@ public sealed class RecordMergeSql(ISqlDialect dialect, RecordSchema type, Extra
         ? $"SELECT DISTINCT period_year FROM (SELECT {dialect.Year(DateColumn)} AS period_year FROM {Rows} s) y"
         : null;
 
-    public IReadOnlyList<string> TruncateStaging => [dialect.Truncate(_staging), dialect.Truncate("stg_quarantine")];
+    public IReadOnlyList<string> TruncateStaging => [dialect.Truncate(_staging), dialect.Truncate("stg_quarantine"), dialect.Truncate("stg_shadowed_row")];
 
     public IReadOnlyList<string> All =>
     [
         QuarantineDuplicates, DeleteReplaced, InsertRecords, InsertAllRecords, DeleteQuarantine, InsertQuarantine,
         .. type.DateField is not null ? [DeletePartitions, InsertPartitions, InsertPartitionsFromRows] : Array.Empty<string>(),
         .. type.FeedsTraderDimension ? [DeleteTraders, InsertTraders] : Array.Empty<string>(),
-        .. StagedYears is { } years ? [years] : Array.Empty<string>(), .. CountMoved is { } moved ? [moved] : Array.Empty<string>(), .. TruncateStaging,
+        .. StagedYears is { } years ? [years] : Array.Empty<string>(), .. CountMoved is { } moved ? [moved] : Array.Empty<string>(),
+        .. QuarantineKeptOutside(_staging, staged: true) is { } kept ? [kept, DeleteKeptOutsideFromStaging!, InsertShadowedRows(2)] : Array.Empty<string>(),
+        .. DeleteKeptOutsideFromRun is { } deleteInRun ? [QuarantineKeptOutside(Rows, staged: false)!, deleteInRun] : Array.Empty<string>(), .. TruncateStaging,
     ];
 
     private string DateColumn => RecordColumns.Column(type.Field(type.DateField!));

@@ -28,6 +28,11 @@ internal sealed class SqlRecordLoad : IRecordLoad
     private readonly IRowAppender? _candidates;
     private readonly SeenIds? _seen;
     private readonly int _keyField;
+    private readonly int[] _keyFields;
+    private readonly List<(string Name, long Row)> _shadowed = [];
+    private SeenIds? _outside;
+    private int _coveredFrom = int.MaxValue;
+    private int _coveredTo = int.MinValue;
     private readonly IRowAppender _quarantine;
     private readonly DbConnection? _side;
     private readonly DbConnection? _candidateSide;
@@ -56,6 +61,7 @@ internal sealed class SqlRecordLoad : IRecordLoad
         _parameters = LoadParameters.Of(run, _now);
         _writers = ColumnWriter.For(type);
         _keyField = type.IndexOf(type.Key[0]);
+        _keyFields = [.. type.Key.Select(type.IndexOf)];
         _merge = new RecordMergeSql(dialect, type, run.Window);
         IReadOnlyList<ColumnType> types = RecordColumns.Of(type).Types();
         string target = RecordColumns.StagingTable(type);
@@ -121,34 +127,76 @@ internal sealed class SqlRecordLoad : IRecordLoad
             throw new ArgumentException($"a '{record.Schema.Name}' record cannot go into the '{_type.Name}' load", nameof(record));
         }
 
-        _writer.Add(new StagedRow(record, null));
+        _writer.Add(new StagedRow(record, null, OutsideWindow: false));
+    }
+
+    public void Outside(RecordRow record)
+    {
+        if (!ReferenceEquals(record.Schema, _type))
+        {
+            throw new ArgumentException($"a '{record.Schema.Name}' record cannot go into the '{_type.Name}' load", nameof(record));
+        }
+
+        // Through the writer, so the keys outside and the records inside are met in the order the source gave them.
+        _writer.Add(new StagedRow(record, null, OutsideWindow: true));
     }
 
     public void Quarantine(QuarantineEntry entry)
     {
-        _writer.Add(new StagedRow(null, entry));
+        _writer.Add(new StagedRow(null, entry, OutsideWindow: false));
         _quarantined++;
     }
 
     private void Write(StagedRow row)
     {
-        if (row.Record is { } record)
+        if (row.Record is not { } record)
         {
-            if (_seen is null || _seen.Add(record.Text(_keyField)!))
-            {
-                Append(_records, record);
-                _appended++;
-            }
-            else
-            {
-                Append(_candidates!, record);
-                _staged++;
-            }
+            Append(row.Quarantine!);
+            return;
+        }
+
+        if (row.OutsideWindow)
+        {
+            // The filter is made at the first record outside the window: a query source, read within it, never needs one.
+            (_outside ??= new SeenIds()).Add(KeyText(record));
+            int day = (int)record.Word(_type.DateIndex);
+            _coveredFrom = Math.Min(_coveredFrom, day);
+            _coveredTo = Math.Max(_coveredTo, day);
+            return;
+        }
+
+        // Read after a copy dated outside the window: the merge decides, from the table, whether this is a later copy.
+        bool shadowed = _outside is not null && _outside.MayContain(KeyText(record));
+        if (shadowed)
+        {
+            _shadowed.Add((record.SourceName, record.SourceRow));
+        }
+
+        if (_seen is null || (_seen.Add(record.Text(_keyField)!) && !shadowed))
+        {
+            Append(_records, record);
+            _appended++;
         }
         else
         {
-            Append(row.Quarantine!);
+            // In place: a possible later copy waits in staging, where the merge can refuse it without deleting a row
+            // appended in the transaction.
+            Append(_candidates!, record);
+            _staged++;
         }
+    }
+
+    /// <summary>The record's key as one text: the field itself for a one-field key, else the fields' values joined.</summary>
+    private string KeyText(RecordRow record)
+    {
+        if (_keyFields.Length == 1 && record.Text(_keyField) is { } text)
+        {
+            return text;
+        }
+
+        return string.Join('\u001f', _keyFields.Select(f => !record.Has(f)
+            ? "\u0000"
+            : record.Schema.Fields[f].Type is FieldType.Text or FieldType.Code ? record.Text(f) : record.Word(f).ToString(CultureInfo.InvariantCulture)));
     }
 
     private void Append(IRowAppender target, RecordRow record)
@@ -220,8 +268,9 @@ internal sealed class SqlRecordLoad : IRecordLoad
     private LoadResult MergeStaged()
     {
         (string, object?)[] p = _parameters;
+        long shadowed = SettleKeptOutside(inPlace: false);
         // The general statements handle duplicated keys; when there are none, simpler ones that search no key do the same.
-        long duplicates = _sql.Execute(_merge.QuarantineDuplicates, p);
+        long duplicates = shadowed + _sql.Execute(_merge.QuarantineDuplicates, p);
         long moved = _merge.CountMoved is { } countMoved ? _sql.Long(countMoved, p) : 0;
         long replaced = _sql.Execute(_merge.DeleteReplaced, p);
         long loaded = _sql.Execute(duplicates == 0 ? _merge.InsertAllRecords : _merge.InsertRecords, p);
@@ -236,11 +285,11 @@ internal sealed class SqlRecordLoad : IRecordLoad
     private LoadResult MergeInPlace(InPlaceMergeSql merge)
     {
         (string, object?)[] p = _parameters;
-        long duplicates = 0;
+        long duplicates = SettleKeptOutside(inPlace: true);
         long inserted = 0;
         if (_staged > 0)
         {
-            duplicates = _sql.Execute(merge.QuarantineCandidates, p);
+            duplicates += _sql.Execute(merge.QuarantineCandidates, p);
             inserted = _sql.Execute(merge.InsertFirstCandidates, p);
         }
 
@@ -251,6 +300,63 @@ internal sealed class SqlRecordLoad : IRecordLoad
         List<int> years = Years(merge.Shared);
         Bookkeeping(merge.Shared, fromRows: true, years);
         return new LoadResult(_appended + inserted, _quarantined + duplicates, replaced, years) { Moved = moved };
+    }
+
+    /// <summary>
+    /// This run's rows whose key the table keeps outside the window (<see cref="RecordMergeSql.QuarantineKeptOutside"/>)
+    /// are quarantined and leave staging or the table, before any other settling: they are later copies, not records
+    /// that moved in. Returns how many were refused.
+    /// </summary>
+    private long SettleKeptOutside(bool inPlace)
+    {
+        if (!_type.IsDated || _run.Window.IsFull)
+        {
+            return 0;
+        }
+
+        // A few hundred rows a statement: under SQL Server's 2,100 parameters and 1,000 rows of a VALUES list.
+        const int Batch = 500;
+        for (int start = 0; start < _shadowed.Count; start += Batch)
+        {
+            int count = Math.Min(Batch, _shadowed.Count - start);
+            var rows = new (string, object?)[count * 2];
+            for (int i = 0; i < count; i++)
+            {
+                rows[2 * i] = ($"n{i}", _shadowed[start + i].Name);
+                rows[(2 * i) + 1] = ($"r{i}", _shadowed[start + i].Row);
+            }
+
+            _sql.Execute(RecordMergeSql.InsertShadowedRows(count), rows);
+        }
+
+        // The days outside the window the source gave records for; none (from after to) when it gave none.
+        (string, object?)[] p =
+        [
+            .. _parameters,
+            ("coveredFrom", _coveredFrom <= _coveredTo ? DateOnly.FromDayNumber(EpochDay + _coveredFrom) : DateOnly.MaxValue),
+            ("coveredTo", _coveredFrom <= _coveredTo ? DateOnly.FromDayNumber(EpochDay + _coveredTo) : DateOnly.MinValue),
+        ];
+        long refused = 0;
+        if ((!inPlace || _staged > 0) && _merge.QuarantineKeptOutside(RecordColumns.StagingTable(_type), staged: true) is { } staged)
+        {
+            refused += _sql.Execute(staged, p);
+            _sql.Execute(_merge.DeleteKeptOutsideFromStaging!, p);
+        }
+
+        if (inPlace && _inPlace!.Shared.DeleteKeptOutsideFromRun is { } delete)
+        {
+            // Rows appended in the transaction are deleted only when some were refused (DuckDB then commits the
+            // table's new rows one by one): a key kept outside the window is rare, and the count costs one join.
+            long inRun = _sql.Execute(_inPlace.Shared.QuarantineKeptOutside(_inPlace.Shared.Rows, staged: false)!, p);
+            if (inRun > 0)
+            {
+                _sql.Execute(delete, p);
+                _appended -= inRun;
+                refused += inRun;
+            }
+        }
+
+        return refused;
     }
 
     /// <summary>
@@ -314,8 +420,10 @@ internal sealed class SqlRecordLoad : IRecordLoad
         }
     }
 
-    /// <summary>A record or a refused row, in the order the run met them.</summary>
-    private readonly record struct StagedRow(RecordRow? Record, QuarantineEntry? Quarantine);
+    /// <summary>A record (inside the window, or outside it) or a refused row, in the order the run met them.</summary>
+    private readonly record struct StagedRow(RecordRow? Record, QuarantineEntry? Quarantine, bool OutsideWindow);
+
+    private static readonly int EpochDay = new DateOnly(1970, 1, 1).DayNumber;
 
     private static string? Truncate(string? text) => text is { Length: > 2000 } ? text[..2000] + "…" : text;
 }

@@ -4,11 +4,11 @@ using System.Runtime.InteropServices;
 namespace PmmEtl.Warehouse.Sql;
 
 /// <summary>
-/// Remembers which declaration ids a load has met, in a fixed amount of memory (a Bloom filter): "new" is always
-/// right, "seen" may be wrong for a few ids that were never met. The in-place load appends an id it reports new straight
-/// into the fact and sends the rest to staging, where SQL decides exactly; so a false "seen" costs one staged row,
-/// never a wrong answer, and memory does not grow with the rows (a set of every id of a 10M-declaration year would
-/// hold several hundred MB).
+/// Remembers which keys a load has met, in a fixed amount of memory (a Bloom filter): "new" is always right, "seen"
+/// may be wrong for a few keys that were never met. The in-place load appends an id it reports new straight into the
+/// fact and sends the rest to staging, where SQL decides exactly; so a false "seen" costs one staged row, never a wrong
+/// answer, and memory does not grow with the rows (a set of every id of a 10M-declaration year would hold several
+/// hundred MB). A windowed load keeps a second one for the keys the source gave outside the window.
 /// </summary>
 internal sealed class SeenIds
 {
@@ -20,7 +20,13 @@ internal sealed class SeenIds
     private readonly ulong[] _bits = new ulong[(1 << Log2Bits) / 64];
 
     /// <summary>Adds the id; true if it was certainly not met before.</summary>
-    public bool Add(string id)
+    public bool Add(string id) => Probe(id, add: true);
+
+    /// <summary>False if the id was certainly never added; true if it was, or (rarely) if it only looks so.</summary>
+    public bool MayContain(string id) => !Probe(id, add: false);
+
+    /// <summary>Checks (and with <paramref name="add"/> sets) the id's bits; true if one of them was clear.</summary>
+    private bool Probe(string id, bool add)
     {
         // Two independent 64-bit hashes of the UTF-16 text, combined (Kirsch–Mitzenmacher) into the probe positions.
         ReadOnlySpan<byte> bytes = MemoryMarshal.AsBytes(id.AsSpan());
@@ -35,6 +41,11 @@ internal sealed class SeenIds
             if ((word & flag) == 0)
             {
                 isNew = true;
+                if (!add)
+                {
+                    return true;
+                }
+
                 word |= flag;
             }
         }

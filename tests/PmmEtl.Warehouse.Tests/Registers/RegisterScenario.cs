@@ -146,6 +146,57 @@ public static class RegisterScenario
         LinkedShares(warehouse);
         DuplicatesAreQuarantined(warehouse);
         LoadsAndReruns(warehouse, first);
+        DuplicatesAcrossTheWindowEdge(warehouse);
+    }
+
+    /// <summary>
+    /// A compound key duplicated across a window's edge, on the staged path: the window's run, told which records lie
+    /// outside it, leaves the table as a full run over the same source does, instead of taking the later copy for a move.
+    /// </summary>
+    public static void DuplicatesAcrossTheWindowEdge(SqlWarehouse warehouse)
+    {
+        warehouse.Migrate();
+        var sql = new SqlCommands(warehouse.Connection, warehouse.Dialect);
+        // The source, in its order: (Y1, 1) on 2024-12-31 (row 1) and again on 2025-01-02 (row 2, a later copy);
+        // (Y2, 1) on 2025-01-03 (row 3); (Y3, 1) on 2025-01-04 (row 4) and again on 2024-12-30 (row 5, read after it).
+        RecordRow[] source =
+        [
+            Item(1, "Y1", 1, "2024-12-31", "2402.20", 10.0, null),
+            Item(2, "Y1", 1, "2025-01-02", "2402.20", 20.0, null),
+            Item(3, "Y2", 1, "2025-01-03", "2208.30", 30.0, null),
+            Item(4, "Y3", 1, "2025-01-04", "2208.30", 40.0, null),
+            Item(5, "Y3", 1, "2024-12-30", "2208.30", 50.0, null),
+        ];
+        Load(warehouse, RegisterList.SeizureItem, Run("edge-full", ExtractWindow.Everything), source);
+        const string Rows = "SELECT CONCAT(seizure_id, ' ', CAST(source_row AS VARCHAR(10))) FROM fact_seizure_item ORDER BY seizure_id";
+        // The first copy of each key: rows 1, 3 and 4.
+        Assert.Equal(["Y1 1", "Y2 3", "Y3 4"], sql.Rows(Rows).Select(r => r.GetString(0)).ToList());
+
+        LoadResult night;
+        using (IRecordLoad load = warehouse.BeginLoad(RegisterList.SeizureItem, Run("edge-2025", Year2025)))
+        {
+            foreach (RecordRow row in source)
+            {
+                if (Year2025.Contains(row.BusinessDate!.Value))
+                {
+                    load.Add(row);
+                }
+                else
+                {
+                    load.Outside(row);
+                }
+            }
+
+            night = load.Commit();
+        }
+
+        // Row 2 is refused naming row 1, which the table keeps outside the window; rows 3 and 4 replace themselves.
+        Assert.Equal(new LoadResult(2, 1, 2, [2025]), night, LoadResultComparer.Instance);
+        Assert.Equal(0, night.Moved);
+        Assert.Equal(["Y1 1", "Y2 3", "Y3 4"], sql.Rows(Rows).Select(r => r.GetString(0)).ToList());
+        Assert.Equal(
+            ["seizure_item.csv|2|Y1|1|2025-01-02|seizure_id,line_no|duplicate seizure_item key (seizure_id, line_no): the row 1 of this source was kept|Y1|1|edge-2025"],
+            Quarantine(sql, "seizure_item").Where(q => q.EndsWith("|edge-2025", StringComparison.Ordinal)));
     }
 
     public static void LoadsAndReruns(SqlWarehouse warehouse, IReadOnlyDictionary<string, LoadResult> first)

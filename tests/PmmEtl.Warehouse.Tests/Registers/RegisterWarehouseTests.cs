@@ -25,6 +25,10 @@ public sealed class RegisterWarehouseTests
     });
 
     [Fact]
+    public void Duckdb_takes_a_copy_across_the_window_edge_for_a_duplicate_as_a_full_run_does() =>
+        OnDuckDb(RegisterScenario.DuplicatesAcrossTheWindowEdge);
+
+    [Fact]
     public void Duckdb_head_counts_at_year_end_and_staff_with_a_related_training() => OnDuckDb(w =>
     {
         RegisterScenario.LoadAll(w);
