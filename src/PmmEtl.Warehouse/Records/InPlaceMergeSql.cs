@@ -95,6 +95,13 @@ public sealed class InPlaceMergeSql
         WHERE copy = 1
         """;
 
+    /// <summary>How many rows of earlier runs (all outside the window, whose rows went first) share a key with this run's.</summary>
+    public string CountMoved => $"""
+        SELECT count(*) FROM {_table}
+        WHERE run_id <> @run
+          AND {_key} IN (SELECT {_key} FROM {RunRows} s)
+        """;
+
     /// <summary>A row loaded before outside the window whose key now falls inside it is replaced by this run's row.</summary>
     public string DeleteMoved => $"""
         DELETE FROM {_table}
@@ -105,5 +112,5 @@ public sealed class InPlaceMergeSql
     /// <summary>A full load re-read every row: all the type's quarantine of the pipeline is replaced, with no search by key.</summary>
     public string DeleteAllQuarantine => $"DELETE FROM dq_quarantine WHERE pipeline = @pipeline AND record_type = '{_name}'";
 
-    public IReadOnlyList<string> All => [DeleteWindow, QuarantineCandidates, InsertFirstCandidates, DeleteMoved, DeleteAllQuarantine];
+    public IReadOnlyList<string> All => [DeleteWindow, QuarantineCandidates, InsertFirstCandidates, CountMoved, DeleteMoved, DeleteAllQuarantine];
 }

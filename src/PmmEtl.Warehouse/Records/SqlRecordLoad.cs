@@ -33,6 +33,7 @@ internal sealed class SqlRecordLoad : IRecordLoad
     private SeenIds? _outside;
     private int _coveredFrom = int.MaxValue;
     private int _coveredTo = int.MinValue;
+    private bool _shadowedListed;
     private readonly IRowAppender _quarantine;
     private readonly DbConnection? _side;
     private readonly DbConnection? _candidateSide;
@@ -268,10 +269,17 @@ internal sealed class SqlRecordLoad : IRecordLoad
     private LoadResult MergeStaged()
     {
         (string, object?)[] p = _parameters;
-        long shadowed = SettleKeptOutside(inPlace: false);
-        // The general statements handle duplicated keys; when there are none, simpler ones that search no key do the same.
-        long duplicates = shadowed + _sql.Execute(_merge.QuarantineDuplicates, p);
+        // Rows outside the window whose key was read again: moved records, or copies the table keeps (settled first).
         long moved = _merge.CountMoved is { } countMoved ? _sql.Long(countMoved, p) : 0;
+        long kept = 0;
+        if (moved > 0)
+        {
+            kept = SettleKeptOutside(RecordColumns.StagingTable(_type), _merge, staged: true);
+            moved = kept > 0 ? _sql.Long(_merge.CountMoved!, p) : moved;
+        }
+
+        // The general statements handle duplicated keys; when there are none, simpler ones that search no key do the same.
+        long duplicates = kept + _sql.Execute(_merge.QuarantineDuplicates, p);
         long replaced = _sql.Execute(_merge.DeleteReplaced, p);
         long loaded = _sql.Execute(duplicates == 0 ? _merge.InsertAllRecords : _merge.InsertRecords, p);
         _sql.Execute(_merge.DeleteQuarantine, p);
@@ -285,17 +293,34 @@ internal sealed class SqlRecordLoad : IRecordLoad
     private LoadResult MergeInPlace(InPlaceMergeSql merge)
     {
         (string, object?)[] p = _parameters;
-        long duplicates = SettleKeptOutside(inPlace: true);
+        bool windowed = !_run.Window.IsFull && _type.IsDated;
+        long duplicates = 0;
         long inserted = 0;
         if (_staged > 0)
         {
+            // Candidates whose key the table keeps outside the window go first, so none is inserted or names a run row.
+            if (windowed)
+            {
+                duplicates += SettleKeptOutside(RecordColumns.StagingTable(_type), _merge, staged: true);
+            }
+
             duplicates += _sql.Execute(merge.QuarantineCandidates, p);
             inserted = _sql.Execute(merge.InsertFirstCandidates, p);
         }
 
-        long moved = _run.Window.IsFull || !_type.IsDated ? 0 : _sql.Execute(merge.DeleteMoved, p);
+        long moved = 0;
+        // One join tells whether any row outside the window shares a key with this run's (nearly never): only then are
+        // the run's copies the table keeps refused and the moved rows deleted.
+        if (windowed && _sql.Long(merge.CountMoved, p) > 0)
+        {
+            long kept = SettleKeptOutside(merge.Shared.Rows, merge.Shared, staged: false);
+            _appended -= kept;
+            duplicates += kept;
+            moved = _sql.Execute(merge.DeleteMoved, p);
+        }
+
         long replaced = _replacedBefore + moved;
-        _sql.Execute(_run.Window.IsFull || !_type.IsDated ? merge.DeleteAllQuarantine : merge.Shared.DeleteQuarantine, p);
+        _sql.Execute(windowed ? merge.Shared.DeleteQuarantine : merge.DeleteAllQuarantine, p);
         _sql.Execute(merge.Shared.InsertQuarantine, p);
         List<int> years = Years(merge.Shared);
         Bookkeeping(merge.Shared, fromRows: true, years);
@@ -303,30 +328,37 @@ internal sealed class SqlRecordLoad : IRecordLoad
     }
 
     /// <summary>
-    /// This run's rows whose key the table keeps outside the window (<see cref="RecordMergeSql.QuarantineKeptOutside"/>)
-    /// are quarantined and leave staging or the table, before any other settling: they are later copies, not records
-    /// that moved in. Returns how many were refused.
+    /// This run's <paramref name="rows"/> whose key the table keeps outside the window
+    /// (<see cref="RecordMergeSql.QuarantineKeptOutside"/>) are quarantined and leave staging (<paramref name="staged"/>)
+    /// or the table: they are later copies, not records that moved in. Returns how many were refused. The staged rows
+    /// read after a copy dated outside the window are listed for the statements first.
     /// </summary>
-    private long SettleKeptOutside(bool inPlace)
+    private long SettleKeptOutside(string rows, RecordMergeSql merge, bool staged)
     {
-        if (!_type.IsDated || _run.Window.IsFull)
+        string? delete = staged ? merge.DeleteKeptOutsideFromStaging : merge.DeleteKeptOutsideFromRun;
+        if (delete is null || merge.QuarantineKeptOutside(rows, staged) is not { } quarantine)
         {
             return 0;
         }
 
-        // A few hundred rows a statement: under SQL Server's 2,100 parameters and 1,000 rows of a VALUES list.
-        const int Batch = 500;
-        for (int start = 0; start < _shadowed.Count; start += Batch)
+        if (staged && !_shadowedListed)
         {
-            int count = Math.Min(Batch, _shadowed.Count - start);
-            var rows = new (string, object?)[count * 2];
-            for (int i = 0; i < count; i++)
+            // A few hundred rows a statement: under SQL Server's 2,100 parameters and 1,000 rows of a VALUES list.
+            const int Batch = 500;
+            for (int start = 0; start < _shadowed.Count; start += Batch)
             {
-                rows[2 * i] = ($"n{i}", _shadowed[start + i].Name);
-                rows[(2 * i) + 1] = ($"r{i}", _shadowed[start + i].Row);
+                int count = Math.Min(Batch, _shadowed.Count - start);
+                var positions = new (string, object?)[count * 2];
+                for (int i = 0; i < count; i++)
+                {
+                    positions[2 * i] = ($"n{i}", _shadowed[start + i].Name);
+                    positions[(2 * i) + 1] = ($"r{i}", _shadowed[start + i].Row);
+                }
+
+                _sql.Execute(RecordMergeSql.InsertShadowedRows(count), positions);
             }
 
-            _sql.Execute(RecordMergeSql.InsertShadowedRows(count), rows);
+            _shadowedListed = true;
         }
 
         // The days outside the window the source gave records for; none (from after to) when it gave none.
@@ -336,24 +368,11 @@ internal sealed class SqlRecordLoad : IRecordLoad
             ("coveredFrom", _coveredFrom <= _coveredTo ? DateOnly.FromDayNumber(EpochDay + _coveredFrom) : DateOnly.MaxValue),
             ("coveredTo", _coveredFrom <= _coveredTo ? DateOnly.FromDayNumber(EpochDay + _coveredTo) : DateOnly.MinValue),
         ];
-        long refused = 0;
-        if ((!inPlace || _staged > 0) && _merge.QuarantineKeptOutside(RecordColumns.StagingTable(_type), staged: true) is { } staged)
+        long refused = _sql.Execute(quarantine, p);
+        if (refused > 0)
         {
-            refused += _sql.Execute(staged, p);
-            _sql.Execute(_merge.DeleteKeptOutsideFromStaging!, p);
-        }
-
-        if (inPlace && _inPlace!.Shared.DeleteKeptOutsideFromRun is { } delete)
-        {
-            // Rows appended in the transaction are deleted only when some were refused (DuckDB then commits the
-            // table's new rows one by one): a key kept outside the window is rare, and the count costs one join.
-            long inRun = _sql.Execute(_inPlace.Shared.QuarantineKeptOutside(_inPlace.Shared.Rows, staged: false)!, p);
-            if (inRun > 0)
-            {
-                _sql.Execute(delete, p);
-                _appended -= inRun;
-                refused += inRun;
-            }
+            // Deleting rows appended in the transaction costs DuckDB its bulk commit: done only when some were refused.
+            _sql.Execute(delete, p);
         }
 
         return refused;
