@@ -57,7 +57,7 @@ internal static class BenchReport
             | nightly increment: {nightly.Rows("rows_read"):N0} declarations of the year's last days re-read (`{r.IncrementWindow}`), year re-measured, process start included (target ≤ {(large ? 4 : 3)} s) | {S(nightly.Wall)} (CPU {S(nightly.Cpu)}) |
             | increment: extract + normalise + append / merge / measure / publish | {Stages(nightly)} ms |
             | peak memory of the increment | {nightly.PeakRssMb:N0} MB |
-            | the increment's published values against the full run's (must be identical) | {r.NightAgainstFull}; records the night replaced as moved into its window: {nightly.Result.Records.Sum(x => x.Moved):N0} (a key the source holds on both sides of the window's edge is one) |
+            | the increment's published values against the full run's (must be identical) | {r.NightAgainstFull}; records the night replaced as moved into its window: {nightly.Result.Records.Sum(x => x.Moved):N0} |
 
             """;
         return markdown + Postgres(r) + "\n";

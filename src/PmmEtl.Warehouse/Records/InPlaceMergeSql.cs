@@ -95,11 +95,14 @@ public sealed class InPlaceMergeSql
         WHERE copy = 1
         """;
 
-    /// <summary>How many rows of earlier runs (all outside the window, whose rows went first) share a key with this run's.</summary>
-    public string CountMoved => $"""
+    /// <summary>
+    /// How many rows of earlier runs (all outside the window: its rows went first) share a key with this run's rows,
+    /// or with its candidates in staging when <paramref name="withCandidates"/>.
+    /// </summary>
+    public string CountShared(bool withCandidates) => $"""
         SELECT count(*) FROM {_table}
         WHERE run_id <> @run
-          AND {_key} IN (SELECT {_key} FROM {RunRows} s)
+          AND {_key} IN (SELECT {_key} FROM {RunRows} s{(withCandidates ? $" UNION ALL SELECT {_key} FROM {_staging}" : "")})
         """;
 
     /// <summary>A row loaded before outside the window whose key now falls inside it is replaced by this run's row.</summary>
@@ -112,5 +115,5 @@ public sealed class InPlaceMergeSql
     /// <summary>A full load re-read every row: all the type's quarantine of the pipeline is replaced, with no search by key.</summary>
     public string DeleteAllQuarantine => $"DELETE FROM dq_quarantine WHERE pipeline = @pipeline AND record_type = '{_name}'";
 
-    public IReadOnlyList<string> All => [DeleteWindow, QuarantineCandidates, InsertFirstCandidates, CountMoved, DeleteMoved, DeleteAllQuarantine];
+    public IReadOnlyList<string> All => [DeleteWindow, CountShared(true), QuarantineCandidates, InsertFirstCandidates, DeleteMoved, DeleteAllQuarantine];
 }

@@ -115,7 +115,7 @@ public sealed class RecordMergeSql(ISqlDialect dialect, RecordSchema type, Extra
                           CASE WHEN t.source_name = s.source_name THEN 'this source' ELSE t.source_name END, ' was kept'),
                    {RecordColumns.KeyText(dialect, type, "s")}, @run, @now
             FROM {rows} s
-            JOIN {_table} t ON {KeyMatch("t", "s")}
+            JOIN {OutsideSharingKey(rows)} t ON {KeyMatch("t", "s")}
             WHERE {kept}
             """;
     }
@@ -123,7 +123,7 @@ public sealed class RecordMergeSql(ISqlDialect dialect, RecordSchema type, Extra
     /// <summary>The staged rows <see cref="QuarantineKeptOutside"/> refused leave staging: they neither load nor replace the kept row.</summary>
     public string? DeleteKeptOutsideFromStaging => KeptOutside("t", _staging, staged: true) is not { } kept
         ? null
-        : $"DELETE FROM {_staging} WHERE EXISTS (SELECT 1 FROM {_table} t WHERE {KeyMatch("t", _staging)} AND {kept})";
+        : $"DELETE FROM {_staging} WHERE EXISTS (SELECT 1 FROM {OutsideSharingKey(_staging)} t WHERE {KeyMatch("t", _staging)} AND {kept})";
 
     /// <summary>
     /// The rows of the run appended in place that <see cref="QuarantineKeptOutside"/> refused leave the table (one-field
@@ -131,10 +131,10 @@ public sealed class RecordMergeSql(ISqlDialect dialect, RecordSchema type, Extra
     /// </summary>
     public string? DeleteKeptOutsideFromRun => type.Key.Count != 1 || KeptOutside("t", "", staged: false) is not { } kept
         ? null
-        : $"DELETE FROM {_table} WHERE run_id = @run AND {_key} IN (SELECT t.{_key} FROM {_table} t WHERE {kept})";
+        : $"DELETE FROM {_table} WHERE run_id = @run AND {_key} IN (SELECT t.{_key} FROM {OutsideSharingKey(Rows)} t WHERE {kept})";
 
     /// <summary>
-    /// The table's row <paramref name="t"/> lies outside the window and keeps its key against this run's row
+    /// The table's row <paramref name="t"/>, outside the window (<see cref="OutsideSharingKey"/>), keeps its key against this run's row
     /// <paramref name="alias"/>: a windowed run replaces rows only where its source speaks. On a day the source gave records
     /// for (between <c>@coveredFrom</c> and <c>@coveredTo</c>: a file read whole), the source shows whether its copy is
     /// still there and comes first: the run's row was read after a copy dated outside the window (listed in
@@ -161,7 +161,23 @@ public sealed class RecordMergeSql(ISqlDialect dialect, RecordSchema type, Extra
             kept.Add(Shadowed(alias));
         }
 
-        return kept.Count == 0 ? null : $"NOT ({WindowCondition(date, "@from", "@to")}) AND ({string.Join(" OR ", kept)})";
+        return kept.Count == 0 ? null : $"({string.Join(" OR ", kept)})";
+    }
+
+    /// <summary>
+    /// The table's rows outside the window whose key <paramref name="rows"/> holds: found by a semi-join on the key
+    /// first, so the year's rows are scanned once for their key and only the few that share one are joined further.
+    /// </summary>
+    private string OutsideSharingKey(string rows)
+    {
+        string outside = $"NOT ({WindowCondition(DateColumn, "@from", "@to")})";
+        if (type.Key.Count == 1)
+        {
+            return $"(SELECT * FROM {_table} WHERE {_key} IN (SELECT {_key} FROM {rows} r) AND {outside})";
+        }
+
+        string match = string.Join(" AND ", type.Key.Select(k => $"r.{RecordColumns.Column(type.Field(k))} = x.{RecordColumns.Column(type.Field(k))}"));
+        return $"(SELECT * FROM {_table} x WHERE EXISTS (SELECT 1 FROM {rows} r WHERE {match}) AND {outside})";
     }
 
     /// <summary>The staged row is listed in <c>stg_shadowed_row</c>.</summary>

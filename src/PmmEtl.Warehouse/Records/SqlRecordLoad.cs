@@ -293,13 +293,15 @@ internal sealed class SqlRecordLoad : IRecordLoad
     private LoadResult MergeInPlace(InPlaceMergeSql merge)
     {
         (string, object?)[] p = _parameters;
-        bool windowed = !_run.Window.IsFull && _type.IsDated;
+        // One semi-join tells whether any row outside the window shares a key with this run's rows or candidates
+        // (nearly never): only then are copies the table keeps refused and moved rows deleted, each a scan of the year.
+        bool shared = !_run.Window.IsFull && _type.IsDated && _sql.Long(merge.CountShared(_staged > 0), p) > 0;
         long duplicates = 0;
         long inserted = 0;
         if (_staged > 0)
         {
             // Candidates whose key the table keeps outside the window go first, so none is inserted or names a run row.
-            if (windowed)
+            if (shared)
             {
                 duplicates += SettleKeptOutside(RecordColumns.StagingTable(_type), _merge, staged: true);
             }
@@ -309,9 +311,7 @@ internal sealed class SqlRecordLoad : IRecordLoad
         }
 
         long moved = 0;
-        // One join tells whether any row outside the window shares a key with this run's (nearly never): only then are
-        // the run's copies the table keeps refused and the moved rows deleted.
-        if (windowed && _sql.Long(merge.CountMoved, p) > 0)
+        if (shared)
         {
             long kept = SettleKeptOutside(merge.Shared.Rows, merge.Shared, staged: false);
             _appended -= kept;
@@ -320,7 +320,7 @@ internal sealed class SqlRecordLoad : IRecordLoad
         }
 
         long replaced = _replacedBefore + moved;
-        _sql.Execute(windowed ? merge.Shared.DeleteQuarantine : merge.DeleteAllQuarantine, p);
+        _sql.Execute(_run.Window.IsFull || !_type.IsDated ? merge.DeleteAllQuarantine : merge.Shared.DeleteQuarantine, p);
         _sql.Execute(merge.Shared.InsertQuarantine, p);
         List<int> years = Years(merge.Shared);
         Bookkeeping(merge.Shared, fromRows: true, years);
@@ -371,7 +371,6 @@ internal sealed class SqlRecordLoad : IRecordLoad
         long refused = _sql.Execute(quarantine, p);
         if (refused > 0)
         {
-            // Deleting rows appended in the transaction costs DuckDB its bulk commit: done only when some were refused.
             _sql.Execute(delete, p);
         }
 
