@@ -71,9 +71,9 @@ public sealed record LoadResult(long Loaded, long Quarantined, long Replaced, IR
 {
     /// <summary>
     /// Of <see cref="Replaced"/>, the rows outside the window whose key the load read again inside it: records that
-    /// moved into the window. A copy read after one the source dates outside the window is not one (see
-    /// <see cref="IRecordLoad.Outside"/>); a source read only within the window (a query) cannot show that earlier copy,
-    /// so the run reports the moves.
+    /// moved into the window. A later copy of a row the warehouse keeps outside the window is quarantined instead: one
+    /// read after a copy the source dates outside the window (<see cref="IRecordLoad.Outside"/>), or, on a day the
+    /// source does not show, one whose kept row is dated before the window (docs/internals.md).
     /// </summary>
     public long Moved { get; init; }
 }

@@ -107,9 +107,9 @@ internal sealed class RecordStage(ILogger log, ICheckpoints checkpoints)
                 type.Name, load.Loaded, load.Replaced, load.Quarantined, typeRead, extractMs + watch.ElapsedMilliseconds);
             if (load.Moved > 0)
             {
-                // Said, not hidden: a value outside the window may change with it. A source read whole (files) showed
-                // the load every earlier copy, so these are real moves; one read only within the window (a query)
-                // cannot show a copy it still holds outside it, which a full re-run would keep instead.
+                // Said, not hidden: the periods these records left change too. A copy of a row the warehouse keeps
+                // outside the window is refused instead (see IRecordLoad.Outside), so these are records whose date the
+                // source changed, or which it dates after the window in the warehouse.
                 log.Warning("{Type}: {Moved} record(s) moved into the window from a date outside it and replaced their earlier row",
                     type.Name, load.Moved);
             }

@@ -176,14 +176,14 @@ public sealed class RecordMergeSql(ISqlDialect dialect, RecordSchema type, Extra
             return $"(SELECT * FROM {_table} WHERE {_key} IN (SELECT {_key} FROM {rows} r) AND {outside})";
         }
 
-        string match = string.Join(" AND ", type.Key.Select(k => $"r.{RecordColumns.Column(type.Field(k))} = x.{RecordColumns.Column(type.Field(k))}"));
-        return $"(SELECT * FROM {_table} x WHERE EXISTS (SELECT 1 FROM {rows} r WHERE {match}) AND {outside})";
+        return $"(SELECT * FROM {_table} x WHERE EXISTS (SELECT 1 FROM {rows} r WHERE {KeyMatch("r", "x")}) AND {outside})";
     }
 
     /// <summary>The staged row is listed in <c>stg_shadowed_row</c>.</summary>
     private static string Shadowed(string alias) =>
         $"EXISTS (SELECT 1 FROM stg_shadowed_row h WHERE h.source_name = {alias}.source_name AND h.source_row = {alias}.source_row)";
 
+    /// <summary>Every key field of <paramref name="left"/> equals the one of <paramref name="right"/>.</summary>
     private string KeyMatch(string left, string right) =>
         string.Join(" AND ", type.Key.Select(k => $"{left}.{RecordColumns.Column(type.Field(k))} = {right}.{RecordColumns.Column(type.Field(k))}"));
 
@@ -318,8 +318,7 @@ public sealed class RecordMergeSql(ISqlDialect dialect, RecordSchema type, Extra
             return $"{alias}.{_key} IN ({duplicated})";
         }
 
-        string match = string.Join(" AND ", type.Key.Select(k => $"k.{RecordColumns.Column(type.Field(k))} = {alias}.{RecordColumns.Column(type.Field(k))}"));
-        return $"EXISTS (SELECT 1 FROM ({duplicated}) k WHERE {match})";
+        return $"EXISTS (SELECT 1 FROM ({duplicated}) k WHERE {KeyMatch("k", alias)})";
     }
 
     /// <summary>The table's row has a key that <paramref name="staged"/> holds.</summary>
@@ -330,8 +329,7 @@ public sealed class RecordMergeSql(ISqlDialect dialect, RecordSchema type, Extra
             return $"{_key} IN (SELECT {_key} FROM {staged})";
         }
 
-        string keyMatch = string.Join(" AND ", type.Key.Select(k => $"s.{RecordColumns.Column(type.Field(k))} = {table}.{RecordColumns.Column(type.Field(k))}"));
-        return $"EXISTS (SELECT 1 FROM {staged} s WHERE {keyMatch})";
+        return $"EXISTS (SELECT 1 FROM {staged} s WHERE {KeyMatch("s", table)})";
     }
 
     private string WindowCondition(string column, string from, string to)

@@ -30,10 +30,6 @@ internal sealed class SqlRecordLoad : IRecordLoad
     private readonly int _keyField;
     private readonly int[] _keyFields;
     private readonly List<(string Name, long Row)> _shadowed = [];
-    private SeenIds? _outside;
-    private int _coveredFrom = int.MaxValue;
-    private int _coveredTo = int.MinValue;
-    private bool _shadowedListed;
     private readonly IRowAppender _quarantine;
     private readonly DbConnection? _side;
     private readonly DbConnection? _candidateSide;
@@ -45,6 +41,10 @@ internal sealed class SqlRecordLoad : IRecordLoad
     private readonly long _replacedBefore;
     private readonly SqlWarehouse _warehouse;
     private readonly ICheckpoints _checkpoints;
+    private SeenIds? _outside;
+    private int _coveredFrom = int.MaxValue;
+    private int _coveredTo = int.MinValue;
+    private bool _shadowedListed;
     private long _quarantined;
     private long _appended;
     private long _staged;
@@ -294,7 +294,7 @@ internal sealed class SqlRecordLoad : IRecordLoad
     {
         (string, object?)[] p = _parameters;
         // One semi-join tells whether any row outside the window shares a key with this run's rows or candidates
-        // (nearly never): only then are copies the table keeps refused and moved rows deleted, each a scan of the year.
+        // (rare): only then are copies the table keeps refused and moved rows deleted, each a scan of the year's keys.
         bool shared = !_run.Window.IsFull && _type.IsDated && _sql.Long(merge.CountShared(_staged > 0), p) > 0;
         long duplicates = 0;
         long inserted = 0;
