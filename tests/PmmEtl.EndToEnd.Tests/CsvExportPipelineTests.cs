@@ -14,7 +14,7 @@ namespace PmmEtl.EndToEnd.Tests;
 /// </summary>
 public sealed class CsvExportPipelineTests : IDisposable
 {
-    private const string Header = "DECL_NO;TYPE;OFFICE;REG_DATE;MODE;CHANNEL;AEO;PRE;SUB;ARRIVAL;LODGED;PERMIT;INSP_START;INSP_END;RELEASED";
+    private const string Header = NationalCsvExport.Header;
 
     private readonly PipelineHarness _h = new(PipelineYaml);
 
@@ -46,34 +46,7 @@ public sealed class CsvExportPipelineTests : IDisposable
 
     public void Dispose() => _h.Dispose();
 
-    private static string PipelineYaml => """
-        name: csv-export
-        source:
-          kind: csv
-          path: exports
-          csv:
-            files: "declarations_*.csv"
-            delimiter: ";"
-            time_format: "dd/MM/uuuu HH:mm"
-            date_format: "dd/MM/uuuu"
-            columns:
-              declaration_id: DECL_NO
-              declaration_type: { column: TYPE, map: { IM: IMPORT, EX: EXPORT } }
-              office_code: OFFICE
-              business_date: REG_DATE
-              mode_of_transport: { column: MODE, map: { "10": SEA, "20": RAIL, "30": LAND, "40": AIR } }
-              control_channel: { column: CHANNEL, map: { G: GREEN, Y: YELLOW, R: RED } }
-              aeo: { column: AEO, map: { J: "1" }, default: "0" }
-              pre_arrival: PRE
-              ecommerce: { constant: "0" }
-              submission_channel: { column: SUB, map: { EDI: EDI, WEB: WEB, SW: SINGLE_WINDOW, MAIL: EMAIL } }
-              arrival_local: ARRIVAL
-              lodged_local: LODGED
-              oga_permit_local: PERMIT
-              inspection_start_local: INSP_START
-              inspection_end_local: INSP_END
-              released_local: RELEASED
-        """ + FixtureSource.PipelineTail("[K04, K05, K10]");
+    private static string PipelineYaml => NationalCsvExport.PipelineYaml("csv-export", "declarations_*.csv", "[K04, K05, K10]");
 
     [Fact]
     public void The_export_loads_its_good_rows_and_quarantines_each_bad_row_with_file_line_and_reason()

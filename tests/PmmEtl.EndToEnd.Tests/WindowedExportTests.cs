@@ -14,8 +14,6 @@ namespace PmmEtl.EndToEnd.Tests;
 /// </summary>
 public sealed class WindowedExportTests : IDisposable
 {
-    private const string Header = "DECL_NO;TYPE;OFFICE;REG_DATE;MODE;CHANNEL;AEO;PRE;SUB;ARRIVAL;LODGED;PERMIT;INSP_START;INSP_END;RELEASED";
-
     private readonly PipelineHarness _h = new(PipelineYaml);
 
     public WindowedExportTests()
@@ -34,39 +32,12 @@ public sealed class WindowedExportTests : IDisposable
     {
         string exports = Path.Combine(_h.Folder, "exports", "2025");
         Directory.CreateDirectory(exports);
-        File.WriteAllText(Path.Combine(exports, "declarations_03.csv"), string.Join("\n", [Header, .. rows]) + "\n");
+        File.WriteAllText(Path.Combine(exports, "declarations_03.csv"), string.Join("\n", [NationalCsvExport.Header, .. rows]) + "\n");
     }
 
     public void Dispose() => _h.Dispose();
 
-    private static string PipelineYaml => """
-        name: windowed-export
-        source:
-          kind: csv
-          path: exports
-          csv:
-            files: "2025/declarations_*.csv"
-            delimiter: ";"
-            time_format: "dd/MM/uuuu HH:mm"
-            date_format: "dd/MM/uuuu"
-            columns:
-              declaration_id: DECL_NO
-              declaration_type: { column: TYPE, map: { IM: IMPORT, EX: EXPORT } }
-              office_code: OFFICE
-              business_date: REG_DATE
-              mode_of_transport: { column: MODE, map: { "10": SEA } }
-              control_channel: { column: CHANNEL, map: { G: GREEN } }
-              aeo: { column: AEO, map: { J: "1" }, default: "0" }
-              pre_arrival: PRE
-              ecommerce: { constant: "0" }
-              submission_channel: { column: SUB, map: { EDI: EDI } }
-              arrival_local: ARRIVAL
-              lodged_local: LODGED
-              oga_permit_local: PERMIT
-              inspection_start_local: INSP_START
-              inspection_end_local: INSP_END
-              released_local: RELEASED
-        """ + FixtureSource.PipelineTail("[K04]");
+    private static string PipelineYaml => NationalCsvExport.PipelineYaml("windowed-export", "2025/declarations_*.csv", "[K04]");
 
     [Fact]
     public void A_night_over_the_whole_export_publishes_the_full_runs_values_for_a_key_on_both_sides_of_its_edge()

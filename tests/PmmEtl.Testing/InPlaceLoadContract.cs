@@ -120,24 +120,7 @@ public abstract class InPlaceLoadContract
         Assert.Equal(["D1 1 2025-01-09", "D2 3 2025-01-12", "D3 4 2025-01-13"], fullRows);
 
         // The night from 10 January: rows 1 and 5 are outside its window and handed over as such, in the source's order.
-        var night = new ExtractWindow(Jan.PlusDays(9), Jan.PlusDays(20));
-        LoadResult result;
-        using (IRecordLoad load = Warehouse.BeginLoad(RecordTypes.Declaration, Run(night)))
-        {
-            foreach (RecordRow row in source)
-            {
-                if (night.Contains(row.BusinessDate!.Value))
-                {
-                    load.Add(row);
-                }
-                else
-                {
-                    load.Outside(row);
-                }
-            }
-
-            result = load.Commit();
-        }
+        LoadResult result = WindowedLoad.Run(Warehouse, RecordTypes.Declaration, Run(new ExtractWindow(Jan.PlusDays(9), Jan.PlusDays(20))), source);
 
         // Row 2 is a later copy of D1, whose row 1 the table keeps outside the window: refused naming it, as the full
         // run did, and nothing moved. D2 and D3 (rows 3 and 4) replace themselves: 2 replaced, 2 loaded.
@@ -157,16 +140,8 @@ public abstract class InPlaceLoadContract
 
         // The source, read whole, now dates D2 on 15 January (inside the window from 10 January) and holds no other
         // copy: it gave records on 2 and 6 January, so it speaks for 4 January, the day D2 left.
-        var night = new ExtractWindow(Jan.PlusDays(9), Jan.PlusDays(20));
-        LoadResult result;
-        using (IRecordLoad load = Warehouse.BeginLoad(RecordTypes.Declaration, Run(night)))
-        {
-            load.Outside(Row("D1", 1, 1));
-            load.Add(Row("D2", 2, 14));
-            load.Add(Row("D3", 3, 12));
-            load.Outside(Row("D4", 4, 5));
-            result = load.Commit();
-        }
+        LoadResult result = WindowedLoad.Run(Warehouse, RecordTypes.Declaration, Run(new ExtractWindow(Jan.PlusDays(9), Jan.PlusDays(20))),
+            [Row("D1", 1, 1), Row("D2", 2, 14), Row("D3", 3, 12), Row("D4", 4, 5)]);
 
         Assert.Equal(1, result.Moved);
         Assert.Equal(0, result.Quarantined);

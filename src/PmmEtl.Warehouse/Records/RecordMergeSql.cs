@@ -41,14 +41,10 @@ public sealed class RecordMergeSql(ISqlDialect dialect, RecordSchema type, Extra
     {
         get
         {
-            string fields = string.Join(",", type.Key.Select(RecordColumns.Identifier));
             string order = $"PARTITION BY {_key} ORDER BY source_name, source_row";
             return $"""
                 INSERT INTO stg_quarantine ({Quarantined})
-                SELECT @pipeline, '{_name}', d.source_name, d.source_row, {RecordColumns.KeyText(dialect, type, "d")}, {DateText("d")}, '{fields}',
-                       CONCAT('duplicate {_name} key ({string.Join(", ", type.Key)}): the row ', d.kept_row, ' of ',
-                              CASE WHEN d.kept_source = d.source_name THEN 'this source' ELSE d.kept_source END, ' was kept'),
-                       {RecordColumns.KeyText(dialect, type, "d")}, @run, @now
+                SELECT {DuplicateEntry("d", "d.kept_row", "d.kept_source")}
                 FROM (SELECT s.*, row_number() OVER ({order}) AS copy,
                              first_value(source_row) OVER ({order}) AS kept_row,
                              first_value(source_name) OVER ({order}) AS kept_source
@@ -107,13 +103,9 @@ public sealed class RecordMergeSql(ISqlDialect dialect, RecordSchema type, Extra
             return null;
         }
 
-        string fields = string.Join(",", type.Key.Select(RecordColumns.Identifier));
         return $"""
             INSERT INTO stg_quarantine ({Quarantined})
-            SELECT @pipeline, '{_name}', s.source_name, s.source_row, {RecordColumns.KeyText(dialect, type, "s")}, {DateText("s")}, '{fields}',
-                   CONCAT('duplicate {_name} key ({string.Join(", ", type.Key)}): the row ', t.source_row, ' of ',
-                          CASE WHEN t.source_name = s.source_name THEN 'this source' ELSE t.source_name END, ' was kept'),
-                   {RecordColumns.KeyText(dialect, type, "s")}, @run, @now
+            SELECT {DuplicateEntry("s", "t.source_row", "t.source_name")}
             FROM {rows} s
             JOIN {OutsideSharingKey(rows)} t ON {KeyMatch("t", "s")}
             WHERE {kept}
@@ -177,6 +169,22 @@ public sealed class RecordMergeSql(ISqlDialect dialect, RecordSchema type, Extra
         }
 
         return $"(SELECT * FROM {_table} x WHERE EXISTS (SELECT 1 FROM {rows} r WHERE {KeyMatch("r", "x")}) AND {outside})";
+    }
+
+    /// <summary>
+    /// The quarantine columns for the row <paramref name="alias"/>, a later copy of a key whose kept row is
+    /// <paramref name="keptRow"/> of <paramref name="keptSource"/> (named "this source" when it is the row's own).
+    /// </summary>
+    private string DuplicateEntry(string alias, string keptRow, string keptSource)
+    {
+        string fields = string.Join(",", type.Key.Select(RecordColumns.Identifier));
+        string key = RecordColumns.KeyText(dialect, type, alias);
+        return $"""
+            @pipeline, '{_name}', {alias}.source_name, {alias}.source_row, {key}, {DateText(alias)}, '{fields}',
+                   CONCAT('duplicate {_name} key ({string.Join(", ", type.Key)}): the row ', {keptRow}, ' of ',
+                          CASE WHEN {keptSource} = {alias}.source_name THEN 'this source' ELSE {keptSource} END, ' was kept'),
+                   {key}, @run, @now
+            """;
     }
 
     /// <summary>The staged row is listed in <c>stg_shadowed_row</c>.</summary>

@@ -172,23 +172,7 @@ public static class RegisterScenario
         // The first copy of each key: rows 1, 3 and 4.
         Assert.Equal(["Y1 1", "Y2 3", "Y3 4"], sql.Rows(Rows).Select(r => r.GetString(0)).ToList());
 
-        LoadResult night;
-        using (IRecordLoad load = warehouse.BeginLoad(RegisterList.SeizureItem, Run("edge-2025", Year2025)))
-        {
-            foreach (RecordRow row in source)
-            {
-                if (Year2025.Contains(row.BusinessDate!.Value))
-                {
-                    load.Add(row);
-                }
-                else
-                {
-                    load.Outside(row);
-                }
-            }
-
-            night = load.Commit();
-        }
+        LoadResult night = WindowedLoad.Run(warehouse, RegisterList.SeizureItem, Run("edge-2025", Year2025), source);
 
         // Row 2 is refused naming row 1, which the table keeps outside the window; rows 3 and 4 replace themselves.
         Assert.Equal(new LoadResult(2, 1, 2, [2025]), night, LoadResultComparer.Instance);
