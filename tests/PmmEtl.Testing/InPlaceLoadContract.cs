@@ -116,6 +116,9 @@ public abstract class InPlaceLoadContract
         LoadResult full = Load(ExtractWindow.Everything, source);
         Assert.Equal(3, full.Loaded);
         List<string> fullRows = Rows();
+        List<string> fullQuarantine = Quarantine();
+        Assert.Equal(["2 duplicate declaration key (declaration_id): the row 1 of this source was kept",
+            "5 duplicate declaration key (declaration_id): the row 4 of this source was kept"], fullQuarantine);
         // Worked out from the source: D1 row 1 on the 9th, D2 row 3 on the 12th, D3 row 4 on the 13th.
         Assert.Equal(["D1 1 2025-01-09", "D2 3 2025-01-12", "D3 4 2025-01-13"], fullRows);
 
@@ -131,6 +134,8 @@ public abstract class InPlaceLoadContract
         Assert.Equal(fullRows, Rows());
         Assert.Equal(["2 duplicate declaration key (declaration_id): the row 1 of this source was kept"],
             Strings($"SELECT CONCAT(CAST(source_row AS VARCHAR(10)), ' ', reason) FROM dq_quarantine WHERE run_id = '{LastRunId}'"));
+        // Row 5, dated outside the window, is neither read nor refused by the night: the full run's entry stays.
+        Assert.Equal(fullQuarantine, Quarantine());
     }
 
     [Fact]
@@ -190,6 +195,10 @@ public abstract class InPlaceLoadContract
         _runs++;
         return new RunContext(LastRunId, "inplace", Instant.FromUtc(2026, 1, 1, 0, _runs), window);
     }
+
+    /// <summary>Each quarantine entry as "source_row reason", by row.</summary>
+    protected List<string> Quarantine() => Strings(
+        "SELECT CONCAT(CAST(source_row AS VARCHAR(10)), ' ', reason) FROM dq_quarantine ORDER BY source_row");
 
     /// <summary>Each row of the fact as "id source_row business date", by id.</summary>
     protected List<string> Rows() => Strings(

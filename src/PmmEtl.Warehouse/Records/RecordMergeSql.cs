@@ -209,7 +209,11 @@ public sealed class RecordMergeSql(ISqlDialect dialect, RecordSchema type, Extra
     /// <summary>A load without duplicated keys (the usual case, known once <see cref="QuarantineDuplicates"/> found none) is inserted as it stands.</summary>
     public string InsertAllRecords => $"INSERT INTO {_table} ({_columns}) SELECT {_columns} FROM {_staging}";
 
-    /// <summary>What the window (or a re-read key) quarantined before is replaced: fixed rows leave, nothing is listed twice.</summary>
+    /// <summary>
+    /// What the window (or a re-read key) quarantined before is replaced: fixed rows leave, nothing is listed twice. A
+    /// later copy's entry dated outside the window stays until a run reads its day (it may be stale if the source
+    /// dropped that copy since).
+    /// </summary>
     public string DeleteQuarantine
     {
         get
@@ -219,12 +223,16 @@ public sealed class RecordMergeSql(ISqlDialect dialect, RecordSchema type, Extra
                 return $"DELETE FROM dq_quarantine WHERE pipeline = @pipeline AND record_type = '{_name}'";
             }
 
+            // A later copy refused under a date outside the window stays listed: the run neither loads nor refuses the
+            // copies dated outside its window, so it cannot list that one again (a full run would).
+            string inWindow = WindowCondition("business_date_raw", "@fromText", "@toText");
             return $"""
                 DELETE FROM dq_quarantine
                 WHERE pipeline = @pipeline AND record_type = '{_name}'
-                  AND (({WindowCondition("business_date_raw", "@fromText", "@toText")})
-                       OR source_key IN (SELECT {RecordColumns.KeyText(dialect, type, "s")} FROM {Rows} s)
-                       OR source_key IN (SELECT source_key FROM stg_quarantine WHERE source_key IS NOT NULL))
+                  AND (({inWindow})
+                       OR ((source_key IN (SELECT {RecordColumns.KeyText(dialect, type, "s")} FROM {Rows} s)
+                            OR source_key IN (SELECT source_key FROM stg_quarantine WHERE source_key IS NOT NULL))
+                           AND NOT (reason LIKE 'duplicate {_name} key %')))
                 """;
         }
     }
