@@ -75,7 +75,7 @@ public sealed class InPlaceMergeSql
             return $"""
                 INSERT INTO stg_quarantine ({FactColumns.Quarantine.Names()})
                 SELECT @pipeline, '{_name}', source_name, source_row, k_text, date_text,
-                       '{RecordColumns.Identifier(_type.Key[0])}', CONCAT('duplicate {_name} key ({_type.Key[0]}): the row ', kept_row, ' of this source was kept'), k_text, @run, @now
+                       '{RecordColumns.Identifier(_type.Key[0])}', CONCAT('{RecordMergeSql.DuplicateReason(_type)}: the row ', kept_row, ' of this source was kept'), k_text, @run, @now
                 FROM (SELECT {RecordColumns.KeyText(_dialect, _type, "s")} AS k_text, s.source_name, s.source_row, {date} AS date_text,
                              CASE WHEN k.{_key} IS NULL THEN row_number() OVER (PARTITION BY s.{_key} ORDER BY s.source_row) ELSE 2 END AS copy,
                              coalesce(k.source_row, min(s.source_row) OVER (PARTITION BY s.{_key})) AS kept_row

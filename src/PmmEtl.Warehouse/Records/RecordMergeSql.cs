@@ -33,6 +33,9 @@ public sealed class RecordMergeSql(ISqlDialect dialect, RecordSchema type, Extra
 
     public RecordSchema Type => type;
 
+    /// <summary>How every refusal of a later copy of a key begins ("duplicate seizure_item key (seizure_id, line_no)"): written and recognised by this text alone.</summary>
+    public static string DuplicateReason(RecordSchema type) => $"duplicate {RecordColumns.Identifier(type.Name)} key ({string.Join(", ", type.Key)})";
+
     /// <summary>This run's rows: staging, or the table's rows of the run.</summary>
     public string Rows => rows ?? _staging;
 
@@ -181,7 +184,7 @@ public sealed class RecordMergeSql(ISqlDialect dialect, RecordSchema type, Extra
         string key = RecordColumns.KeyText(dialect, type, alias);
         return $"""
             @pipeline, '{_name}', {alias}.source_name, {alias}.source_row, {key}, {DateText(alias)}, '{fields}',
-                   CONCAT('duplicate {_name} key ({string.Join(", ", type.Key)}): the row ', {keptRow}, ' of ',
+                   CONCAT('{DuplicateReason(type)}: the row ', {keptRow}, ' of ',
                           CASE WHEN {keptSource} = {alias}.source_name THEN 'this source' ELSE {keptSource} END, ' was kept'),
                    {key}, @run, @now
             """;
@@ -232,7 +235,7 @@ public sealed class RecordMergeSql(ISqlDialect dialect, RecordSchema type, Extra
                   AND (({inWindow})
                        OR ((source_key IN (SELECT {RecordColumns.KeyText(dialect, type, "s")} FROM {Rows} s)
                             OR source_key IN (SELECT source_key FROM stg_quarantine WHERE source_key IS NOT NULL))
-                           AND NOT (reason LIKE 'duplicate {_name} key %')))
+                           AND NOT (reason LIKE '{DuplicateReason(type)}%')))
                 """;
         }
     }

@@ -44,7 +44,6 @@ internal sealed class SqlRecordLoad : IRecordLoad
     private SeenIds? _outside;
     private int _coveredFrom = int.MaxValue;
     private int _coveredTo = int.MinValue;
-    private bool _shadowedListed;
     private long _quarantined;
     private long _appended;
     private long _staged;
@@ -121,26 +120,14 @@ internal sealed class SqlRecordLoad : IRecordLoad
         _writer = new WriterThread<StagedRow>(Write, "pmm-etl bulk append");
     }
 
-    public void Add(RecordRow record)
-    {
-        if (!ReferenceEquals(record.Schema, _type))
-        {
-            throw new ArgumentException($"a '{record.Schema.Name}' record cannot go into the '{_type.Name}' load", nameof(record));
-        }
+    public void Add(RecordRow record) => _writer.Add(new StagedRow(OfThisType(record), null, OutsideWindow: false));
 
-        _writer.Add(new StagedRow(record, null, OutsideWindow: false));
-    }
+    // Through the writer, so the keys outside and the records inside are met in the order the source gave them.
+    public void Outside(RecordRow record) => _writer.Add(new StagedRow(OfThisType(record), null, OutsideWindow: true));
 
-    public void Outside(RecordRow record)
-    {
-        if (!ReferenceEquals(record.Schema, _type))
-        {
-            throw new ArgumentException($"a '{record.Schema.Name}' record cannot go into the '{_type.Name}' load", nameof(record));
-        }
-
-        // Through the writer, so the keys outside and the records inside are met in the order the source gave them.
-        _writer.Add(new StagedRow(record, null, OutsideWindow: true));
-    }
+    private RecordRow OfThisType(RecordRow record) => ReferenceEquals(record.Schema, _type)
+        ? record
+        : throw new ArgumentException($"a '{record.Schema.Name}' record cannot go into the '{_type.Name}' load", nameof(record));
 
     public void Quarantine(QuarantineEntry entry)
     {
@@ -331,7 +318,7 @@ internal sealed class SqlRecordLoad : IRecordLoad
     /// This run's <paramref name="rows"/> whose key the table keeps outside the window
     /// (<see cref="RecordMergeSql.QuarantineKeptOutside"/>) are quarantined and leave staging (<paramref name="staged"/>)
     /// or the table: they are later copies, not records that moved in. Returns how many were refused. The staged rows
-    /// read after a copy dated outside the window are listed for the statements first.
+    /// read after a copy dated outside the window are listed for the statements first (a load settles staging once).
     /// </summary>
     private long SettleKeptOutside(string rows, RecordMergeSql merge, bool staged)
     {
@@ -341,7 +328,7 @@ internal sealed class SqlRecordLoad : IRecordLoad
             return 0;
         }
 
-        if (staged && !_shadowedListed)
+        if (staged)
         {
             // A few hundred rows a statement: under SQL Server's 2,100 parameters and 1,000 rows of a VALUES list.
             const int Batch = 500;
@@ -357,8 +344,6 @@ internal sealed class SqlRecordLoad : IRecordLoad
 
                 _sql.Execute(RecordMergeSql.InsertShadowedRows(count), positions);
             }
-
-            _shadowedListed = true;
         }
 
         // The days outside the window the source gave records for; none (from after to) when it gave none.
