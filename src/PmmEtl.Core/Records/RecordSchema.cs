@@ -106,6 +106,15 @@ public sealed record RecordSchema
     private StoredColumn[]? _layout;
     private RowShape? _shape;
 
+    /// <summary>
+    /// A record type is itself: each is made once (<see cref="RecordTypes"/>) and compared by identity. A record's
+    /// synthesized equality would also hash the layout and shape cached on first use, so a type's hash code changed
+    /// under a dictionary keyed by it (a register file looked up before and after its row shape was built was lost).
+    /// </summary>
+    public bool Equals(RecordSchema? other) => ReferenceEquals(this, other);
+
+    public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this);
+
     /// <summary>The record type's name: the key of its source query, mapping section and files (<c>seizure</c>).</summary>
     public required string Name { get; init; }
 
