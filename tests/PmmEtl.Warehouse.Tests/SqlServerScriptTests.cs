@@ -95,6 +95,23 @@ public sealed class SqlServerScriptTests
     }
 
     [Fact]
+    public void Every_statement_of_the_kept_month_cells_parses()
+    {
+        var kept = new KeptMonths(null!, Dialect);
+        foreach (RecordSchema type in RecordTypes.All)
+        {
+            AssertParses($"{type.Name} whole fingerprint", kept.TablePrintSql(RecordColumns.Table(type)));
+            if (type.DateField is { } date)
+            {
+                AssertParses($"{type.Name} month fingerprints", kept.MonthPrintsSql(RecordColumns.Table(type), RecordColumns.Column(type.Field(date))));
+            }
+        }
+
+        AssertParses("office fingerprint", kept.TablePrintSql("dim_office"));
+        Assert.All(KeptMonths.Statements, sql => AssertParses("kept months", Dialect.Parameters(sql)));
+    }
+
+    [Fact]
     public void A_statement_that_is_not_t_sql_is_caught()
     {
         // The check itself must be able to fail: DuckDB's quantile syntax with LIMIT is not T-SQL.

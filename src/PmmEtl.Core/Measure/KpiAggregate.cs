@@ -26,7 +26,7 @@ public sealed record KpiAggregate(
 /// The engine side of the measure stage, for every KPI and every record type: the finest cells of a population KPI,
 /// the value of one variable for one period, and what a record type covers. Engines only aggregate; formulas are
 /// applied in <see cref="KpiFormula"/>, and cells are rolled up in <see cref="CellRollup"/>, the same for every engine.
-/// Every call is independent: nothing is kept between calls.
+/// Every call is independent: what an engine keeps between calls (month cells) is checked against the data at each call.
 /// </summary>
 public interface IKpiAggregator
 {
@@ -49,6 +49,12 @@ public interface IKpiAggregator
 
     /// <summary>What a record type holds: whether any record, and the months its dated records fall in.</summary>
     RecordCoverage Coverage(RecordSchema type);
+
+    /// <summary>
+    /// The aggregator for one measure, during which nothing writes to the warehouse: it may remember what it learns of
+    /// the tables (an engine keeping month cells fingerprints each table once). The default is this aggregator itself.
+    /// </summary>
+    IKpiAggregator ForOneMeasure() => this;
 }
 
 /// <summary>One variable's value for a period and breakdown value (null: the total); <see cref="Records"/> counts the records in scope.</summary>

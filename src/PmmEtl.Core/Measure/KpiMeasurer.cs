@@ -47,10 +47,11 @@ public sealed class KpiMeasurer
     public MeasureResult Measure(string pipeline, string runId, Instant now, IReadOnlyList<KpiDefinition> kpis, IReadOnlyList<int> years)
     {
         var formula = new KpiFormula(pipeline, runId, now);
+        IKpiAggregator aggregator = _aggregator.ForOneMeasure();
         // Both hold what they learn of the warehouse for this call only: a later call, after a load, asks again.
-        var coverage = new CoverageBook(_aggregator, _settings.Covers);
-        var populations = new PopulationKpis(_aggregator, _settings, formula, coverage);
-        var variables = new VariableKpis(_aggregator, _settings, formula, coverage);
+        var coverage = new CoverageBook(aggregator, _settings.Covers);
+        var populations = new PopulationKpis(aggregator, _settings, formula, coverage);
+        var variables = new VariableKpis(aggregator, _settings, formula, coverage);
         var values = new List<KpiValue>();
         var exclusions = new List<KpiExclusionCount>();
         var distribution = new List<KpiDistributionBin>();

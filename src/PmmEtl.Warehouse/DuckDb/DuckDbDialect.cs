@@ -27,6 +27,9 @@ public sealed partial class DuckDbDialect : ISqlDialect
 
     public string Year(string dateColumn) => $"CAST(year({dateColumn}) AS INTEGER)";
 
+    /// <summary>DuckDB hashes a whole row as the struct its alias names.</summary>
+    public string RowHash(string alias) => $"hash({alias})";
+
     public string DateText(string dateColumn) => $"strftime({dateColumn}, '%Y-%m-%d')";
 
     /// <summary>

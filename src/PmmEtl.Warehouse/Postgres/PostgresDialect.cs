@@ -33,6 +33,12 @@ public sealed class PostgresDialect : ISqlDialect
 
     public string Year(string dateColumn) => $"CAST(EXTRACT(YEAR FROM {dateColumn}) AS INTEGER)";
 
+    /// <summary>The whole-row composite's extended hash (PostgreSQL 14 and later): every column type the warehouse uses has one.</summary>
+    public string RowHash(string alias) => $"hash_record_extended({alias}, 0)";
+
+    /// <summary>OFFSET 0 keeps PostgreSQL from pulling a subquery up, which would evaluate a bin's CASE again in each filter on it.</summary>
+    public string KeepSubquery => " OFFSET 0";
+
     public string DateText(string dateColumn) => $"to_char({dateColumn}, 'YYYY-MM-DD')";
 
     /// <summary>

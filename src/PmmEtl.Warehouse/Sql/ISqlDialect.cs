@@ -51,10 +51,24 @@ public interface ISqlDialect
     string MicroMinuteSum(string minutes) => $"CAST(sum(CAST(round({minutes} * 1000000) AS BIGINT)) AS BIGINT)";
 
     /// <summary>
+    /// A 64-bit hash of one whole row of the table aliased <paramref name="alias"/>, every column included, as a
+    /// BIGINT or UBIGINT: summed per month, it is the fingerprint that tells the measure's kept month cells still
+    /// describe the table (<see cref="Measure.KeptMonths"/>). Any change to any column of any row of the month changes
+    /// it but with a chance of 2⁻⁶⁴.
+    /// </summary>
+    string RowHash(string alias);
+
+    /// <summary>
     /// The keyword that makes a common table expression referenced several times be computed once
     /// (<c>MATERIALIZED </c>, with its trailing space), or empty where the engine has none (SQL Server).
     /// </summary>
     string MaterializedCte => "MATERIALIZED ";
+
+    /// <summary>
+    /// What ends a derived table so the planner computes its columns once instead of copying their expressions into
+    /// the filters over it (PostgreSQL's <c>OFFSET 0</c>), or empty where the engine computes a column once anyway.
+    /// </summary>
+    string KeepSubquery => "";
 
     /// <summary>A text literal, quotes doubled (SQL Server: an N'…' Unicode literal, as its text columns are NVARCHAR).</summary>
     string Text(string value) => $"'{value.Replace("'", "''", StringComparison.Ordinal)}'";

@@ -33,7 +33,7 @@ public sealed class SqlWarehouse : IWarehouse
 
         _sql = new SqlCommands(_connection, dialect);
         _values = new SqlKpiValues(_connection, _sql, dialect, _checkpoints);
-        Aggregator = new SqlKpiAggregator(_sql, dialect);
+        Aggregator = new SqlKpiAggregator(_sql, dialect, kept: new KeptMonths(_sql, dialect));
         Runs = new SqlRunLog(_sql, dialect);
         Operations = new SqlOperationsBook(_sql, this);
     }

@@ -1,0 +1,253 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using NodaTime;
+using PmmEtl.Core.Catalogue;
+using PmmEtl.Warehouse.Sql;
+
+namespace PmmEtl.Warehouse.Measure;
+
+/// <summary>
+/// The measure's kept month cells (table <c>measure_kept_month</c>): for each population and month, what the engine
+/// computed from that month's rows (the finest cells and the rank search's bin counts), with the fingerprint of the rows
+/// it was computed from. A month is taken from here only while its fingerprint is unchanged, so a night re-computes the
+/// months its load touched and reads the others back.
+/// <para>
+/// The fingerprint is taken from the data itself, not from what a load says it changed: the sum of a 64-bit hash of
+/// every whole row of the month (<see cref="ISqlDialect.RowHash"/>) and their count, and of every row of each other
+/// table the population's SQL reads (the office reference, a register it consults). So a row changed by anything (a
+/// load, a moved record, a deletion by hand, an office that stops being a main point of entry) makes the month stale; a
+/// kept month is stale-free but for a 2⁻⁶⁴ collision. One scan of a table gives every month's fingerprint; one measure
+/// (<see cref="ForOneMeasure"/>) scans each table once and remembers it, since nothing writes while it measures.
+/// </para>
+/// </summary>
+public sealed partial class KeptMonths
+{
+    /// <summary>Part of every population key: a change to the payload's layout makes every kept month stale at once.</summary>
+    private const string Layout = "kept-months-1";
+
+    private const string SelectSql = "SELECT month, fingerprint, payload FROM measure_kept_month WHERE population_key = @key AND month >= @from AND month < @to";
+    private const string DeleteSql = "DELETE FROM measure_kept_month WHERE population_key = @key AND month = @month";
+    private const string InsertSql = "INSERT INTO measure_kept_month (population_key, month, fingerprint, payload) VALUES (@key, @month, @print, @payload)";
+
+    private readonly SqlCommands _sql;
+    private readonly ISqlDialect _dialect;
+    private readonly Dictionary<string, IReadOnlyDictionary<LocalDate, string>>? _months;
+    private readonly Dictionary<string, string>? _tables;
+    private HashSet<string>? _names;
+
+    /// <summary>Kept months that fingerprint every table again at each call: safe whatever is written between calls.</summary>
+    public KeptMonths(SqlCommands sql, ISqlDialect dialect)
+        : this(sql, dialect, remember: false)
+    {
+    }
+
+    private KeptMonths(SqlCommands sql, ISqlDialect dialect, bool remember)
+    {
+        _sql = sql;
+        _dialect = dialect;
+        _months = remember ? new(StringComparer.Ordinal) : null;
+        _tables = remember ? new(StringComparer.Ordinal) : null;
+    }
+
+    /// <summary>Months read back, and months computed (and kept) since this instance was made.</summary>
+    public (int Reused, int Computed) Counts => (_reused, _computed);
+
+    private int _reused;
+    private int _computed;
+
+    /// <summary>
+    /// The same store for one measure: each table is fingerprinted once and remembered until the measure ends. Only for
+    /// a span in which nothing writes to the tables (the measure stage, under the warehouse's lock).
+    /// </summary>
+    public KeptMonths ForOneMeasure() => new(_sql, _dialect, remember: true);
+
+    /// <summary>
+    /// A population's key: the hash of everything that decides its cells and bins besides the rows, that is its
+    /// compiled SQL and the values of its parameters (the dates excepted: a month's cells do not depend on the span asked).
+    /// </summary>
+    public static string Key(string table, IEnumerable<string> statements, IEnumerable<(string Name, object? Value)> parameters)
+    {
+        var text = new StringBuilder(Layout).Append('\n').Append(table);
+        foreach (string statement in statements)
+        {
+            text.Append('\n').Append(statement);
+        }
+
+        foreach ((string name, object? value) in parameters)
+        {
+            text.Append('\n').Append(name).Append('=').Append(value?.GetType().Name).Append(':')
+                .Append(Convert.ToString(value, CultureInfo.InvariantCulture));
+        }
+
+        return Hash(text.ToString());
+    }
+
+    /// <summary>
+    /// The tables a population's statements read besides the month's rows of its own: every table of the warehouse named
+    /// after FROM or JOIN (the measure's SQL names tables no other way; a word there that is no table, as in
+    /// <c>IS DISTINCT FROM</c>, is not one), and its own table whole when it reads it twice (a record consulting
+    /// others of its type, whatever their month).
+    /// </summary>
+    public IReadOnlyList<string> WholeTables(string table, IEnumerable<string> statements)
+    {
+        _names ??= new HashSet<string>(_sql.Rows("SELECT table_name FROM information_schema.tables").Select(r => r.GetString(0)), StringComparer.OrdinalIgnoreCase);
+        var whole = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (string statement in statements)
+        {
+            int own = 0;
+            foreach (Match m in TableReference().Matches(statement))
+            {
+                string name = m.Groups[1].Value;
+                if (string.Equals(name, table, StringComparison.OrdinalIgnoreCase))
+                {
+                    own++;
+                }
+                else if (_names.Contains(name))
+                {
+                    whole.Add(name);
+                }
+            }
+
+            if (own > 1)
+            {
+                whole.Add(table);
+            }
+        }
+
+        return [.. whole];
+    }
+
+    /// <summary>
+    /// The fingerprint of each month in which <paramref name="table"/> holds rows (by <paramref name="dateColumn"/>), with
+    /// the whole fingerprints of <paramref name="wholeTables"/> folded in.
+    /// </summary>
+    public IReadOnlyDictionary<LocalDate, string> Prints(string table, string dateColumn, IReadOnlyList<string> wholeTables)
+    {
+        IReadOnlyDictionary<LocalDate, string> months = MonthPrints(table, dateColumn);
+        if (wholeTables.Count == 0)
+        {
+            return months;
+        }
+
+        string others = string.Concat(wholeTables.Select(t => $"|{t}={TablePrint(t)}"));
+        return months.ToDictionary(m => m.Key, m => Hash(m.Value + others));
+    }
+
+    /// <summary>The kept months of a population in [from, to): fingerprint and payload.</summary>
+    public IReadOnlyDictionary<LocalDate, (string Print, string Payload)> Stored(string key, LocalDate from, LocalDate to)
+    {
+        var kept = new Dictionary<LocalDate, (string, string)>();
+        foreach (DbDataReader r in _sql.Rows(SelectSql,
+                     ("key", key), ("from", from.ToDateOnly()), ("to", to.ToDateOnly())))
+        {
+            kept[LocalDate.FromDateOnly(Read.Date(r, 0))] = (r.GetString(1), r.GetString(2));
+        }
+
+        return kept;
+    }
+
+    /// <summary>Keeps the months just computed in place of what was kept for them, and forgets months whose rows are gone.</summary>
+    public void Replace(string key, IReadOnlyDictionary<LocalDate, (string Print, string Payload)> computed, IEnumerable<LocalDate> gone)
+    {
+        LocalDate[] forget = [.. gone];
+        if (computed.Count == 0 && forget.Length == 0)
+        {
+            return;
+        }
+
+        bool own = _sql.Transaction is null;
+        if (own)
+        {
+            _sql.Begin();
+        }
+
+        try
+        {
+            foreach (LocalDate month in computed.Keys.Concat(forget))
+            {
+                _sql.Execute(DeleteSql, ("key", key), ("month", month.ToDateOnly()));
+            }
+
+            foreach ((LocalDate month, (string print, string payload)) in computed)
+            {
+                _sql.Execute(InsertSql,
+                    ("key", key), ("month", month.ToDateOnly()), ("print", print), ("payload", payload));
+            }
+
+            if (own)
+            {
+                _sql.Commit();
+            }
+        }
+        catch
+        {
+            if (own)
+            {
+                _sql.Rollback();
+            }
+
+            throw;
+        }
+    }
+
+    internal void Count(int reused, int computed)
+    {
+        _reused += reused;
+        _computed += computed;
+    }
+
+    /// <summary>The statements that read and write kept months, for tests that parse every engine's statements.</summary>
+    public static IReadOnlyList<string> Statements { get; } = [SelectSql, DeleteSql, InsertSql];
+
+    /// <summary>The statement that fingerprints each month of a table, for tests that parse every engine's statements.</summary>
+    public string MonthPrintsSql(string table, string dateColumn) => $"""
+        SELECT p, count(*), sum(CAST(h AS DECIMAL(38, 0)))
+        FROM (SELECT {_dialect.PeriodStart(PeriodType.Month, $"f.{dateColumn}")} AS p, {_dialect.RowHash("f")} AS h FROM {table} f) x
+        GROUP BY p
+        """;
+
+    /// <summary>The statement that fingerprints a whole table, for tests that parse every engine's statements.</summary>
+    public string TablePrintSql(string table) =>
+        $"SELECT count(*), sum(CAST(h AS DECIMAL(38, 0))) FROM (SELECT {_dialect.RowHash("f")} AS h FROM {table} f) x";
+
+    private IReadOnlyDictionary<LocalDate, string> MonthPrints(string table, string dateColumn)
+    {
+        string at = $"{table}.{dateColumn}";
+        if (_months is not null && _months.TryGetValue(at, out IReadOnlyDictionary<LocalDate, string>? remembered))
+        {
+            return remembered;
+        }
+
+        var prints = new Dictionary<LocalDate, string>();
+        foreach (DbDataReader r in _sql.Rows(MonthPrintsSql(table, dateColumn)))
+        {
+            prints[LocalDate.FromDateOnly(Read.Date(r, 0))] = Print(r, 1);
+        }
+
+        _months?.Add(at, prints);
+        return prints;
+    }
+
+    private string TablePrint(string table)
+    {
+        if (_tables is not null && _tables.TryGetValue(table, out string? remembered))
+        {
+            return remembered;
+        }
+
+        string print = _sql.Rows(TablePrintSql(table)).Select(r => Print(r, 0)).Single();
+        _tables?.Add(table, print);
+        return print;
+    }
+
+    private static string Print(DbDataReader r, int column) =>
+        $"{Read.Long(r, column)}:{(Read.NullableDecimal(r, column + 1) is { } sum ? sum.ToString(CultureInfo.InvariantCulture) : "-")}";
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    [GeneratedRegex(@"\b(?:FROM|JOIN)\s+([A-Za-z_][A-Za-z0-9_]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TableReference();
+}

@@ -1,0 +1,284 @@
+using System.Globalization;
+using System.Text;
+using NodaTime;
+using PmmEtl.Core.Catalogue;
+using PmmEtl.Core.Measure;
+using PmmEtl.Testing;
+using PmmEtl.Warehouse.DuckDb;
+using PmmEtl.Warehouse.Measure;
+using PmmEtl.Warehouse.Postgres;
+using PmmEtl.Warehouse.Sql;
+
+namespace PmmEtl.EndToEnd.Tests;
+
+/// <summary>On DuckDB, whose path without keeping is its own <c>quantile_cont</c>: a second path for the percentiles too.</summary>
+public sealed class DuckDbKeptMonthCellsTests : KeptMonthCellsCases
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("pmmetl-kept-").FullName;
+
+    protected override SqlWarehouse Open() => DuckDbWarehouse.Open(Path.Combine(_folder, "w.duckdb"));
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Directory.Delete(_folder, recursive: true);
+    }
+}
+
+/// <summary>On a real PostgreSQL server (its percentiles proven against <c>percentile_cont</c> in <see cref="PostgresExactPercentileTests"/>).</summary>
+public sealed class PostgresKeptMonthCellsTests(PostgresServer postgres) : KeptMonthCellsCases
+{
+    protected override SqlWarehouse Open() => PostgresWarehouse.Open(postgres.NewDatabase());
+}
+
+/// <summary>
+/// The kept month cells (<see cref="KeptMonths"/>) against a measure that keeps nothing: after any sequence of changes
+/// to the rows (a window re-loaded, a record moved to another month, a month deleted, rows added, an office that stops
+/// being a main point of entry, a record whose change reaches other months through a related record of its own type), a measure that
+/// reads kept months back gives exactly the cells and percentiles of one that reads the year again. And it does read
+/// them back: the months it computed are counted, and worked out by hand for each step.
+/// </summary>
+public abstract class KeptMonthCellsCases : IDisposable
+{
+    private static readonly LocalDate From = new(2025, 1, 1);
+    private static readonly LocalDate To = new(2026, 1, 1);
+    private SqlWarehouse? _opened;
+
+    protected SqlWarehouse Warehouse
+    {
+        get
+        {
+            if (_opened is null)
+            {
+                _opened = Open();
+                _opened.Migrate();
+            }
+
+            return _opened;
+        }
+    }
+
+    protected abstract SqlWarehouse Open();
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing) => _opened?.Dispose();
+
+    /// <summary>Excluded: a RED declaration, and one lodged at an office that is not a main point of entry (the office reference).</summary>
+    private static readonly PopulationMeasure Measure = new("declaration", new FieldPresent("declaration_id"))
+    {
+        Exclusions =
+        [
+            new Exclusion("RED", new FieldIn("control_channel", ["RED"]), "excluded by channel"),
+            new Exclusion("INLAND", new NotCondition(new OfficeHasRole(OfficeRole.MainEntry)), "not a main point of entry"),
+        ],
+        Numerator = new FieldIsTrue("aeo", true),
+        Duration = DurationFields.WithActors("arrival_to_release"),
+    };
+
+    /// <summary>
+    /// Also excluded: a declaration whose trader has one in the NII channel, in any month. It reads its own table
+    /// through a related record, so a change in one month can change every month's cells.
+    /// </summary>
+    private static readonly PopulationMeasure Related = Measure with
+    {
+        Exclusions =
+        [
+            .. Measure.Exclusions,
+            new Exclusion("NIIED_TRADER", new RelatedExists("declaration", "trader_id", new FieldIn("control_channel", ["NII"]), null), "trader inspected"),
+        ],
+    };
+
+    /// <summary>The same population but another channel excluded: its own key, so neither reads the other's months.</summary>
+    private static readonly PopulationMeasure OtherChannel = Measure with
+    {
+        Exclusions = [new Exclusion("YELLOW", new FieldIn("control_channel", ["YELLOW"]), "excluded by channel")],
+    };
+
+    private static readonly Breakdown[] Groupings =
+    [
+        new(BreakdownKind.Office, Disclosure.Public) { Field = "office_code" },
+        new(BreakdownKind.Regime, Disclosure.Public) { Field = "trader_id" },
+    ];
+
+    private static readonly DurationPart[] Parts = [DurationPart.Total, DurationPart.Business, DurationPart.Oga, DurationPart.Customs];
+
+    [Fact]
+    public void Each_change_computes_only_the_months_it_touched_and_the_cells_equal_a_measure_that_keeps_nothing()
+    {
+        Offices(("SEA", true), ("AIR", true), ("DEPOT", false));
+        Insert(Rows(new Random(7), 2400));
+
+        // Every month holds rows: a first measure computes the twelve, a second reads all twelve back.
+        Assert.Equal((0, 12), MeasureAndCompare());
+        Assert.Equal((12, 0), MeasureAndCompare());
+
+        // A window re-loaded with other durations in March: March alone.
+        Execute("UPDATE fact_declaration SET arrival_to_release_min = arrival_to_release_min + 7, run_id = 'night' WHERE business_date >= DATE '2025-03-10' AND business_date < DATE '2025-03-20'");
+        Assert.Equal((11, 1), MeasureAndCompare());
+
+        // A record moved from May to August: both months.
+        Execute("UPDATE fact_declaration SET business_date = DATE '2025-08-02' WHERE declaration_id = (SELECT min(declaration_id) FROM fact_declaration WHERE business_date >= DATE '2025-05-01' AND business_date < DATE '2025-06-01')");
+        Assert.Equal((10, 2), MeasureAndCompare());
+
+        // June deleted: eleven months left, none computed; its kept month is forgotten.
+        Execute("DELETE FROM fact_declaration WHERE business_date >= DATE '2025-06-01' AND business_date < DATE '2025-07-01'");
+        Assert.Equal((11, 0), MeasureAndCompare());
+        Assert.Equal(0L, new SqlCommands(Warehouse.Connection, Warehouse.Dialect).Long("SELECT count(*) FROM measure_kept_month WHERE month = @m", ("m", new DateOnly(2025, 6, 1))));
+
+        // Rows for June again: June alone.
+        Insert(Rows(new Random(8), 40).Select(r => r with { Date = new LocalDate(2025, 6, 1 + (r.Date.Day % 28)) }).ToList(), first: 10_000);
+        Assert.Equal((11, 1), MeasureAndCompare());
+
+        // The depot becomes a main point of entry: every month reads the office reference.
+        Execute($"UPDATE dim_office SET is_main_entry = {Warehouse.Dialect.BoolLiteral(true)} WHERE office_code = 'DEPOT'");
+        Assert.Equal((0, 12), MeasureAndCompare());
+
+        // The population that reads its own table through a related record computes every month at its first measure
+        // and after any change; the other, April alone. One declaration put in the NII channel in April excludes
+        // its trader's declarations in every month.
+        Assert.Equal((0, 12), MeasureAndCompare(Related));
+        Assert.Equal((12, 0), MeasureAndCompare(Related));
+        Execute("UPDATE fact_declaration SET control_channel = 'NII' WHERE declaration_id = (SELECT min(declaration_id) FROM fact_declaration WHERE business_date >= DATE '2025-04-01' AND business_date < DATE '2025-05-01' AND trader_id = 'T1')");
+        Assert.Equal((0, 12), MeasureAndCompare(Related));
+        Assert.Equal((11, 1), MeasureAndCompare());
+
+        // Another population is kept under its own key: all its months computed, then read back.
+        Assert.Equal((0, 12), MeasureAndCompare(OtherChannel));
+        Assert.Equal((12, 0), MeasureAndCompare(OtherChannel));
+        Assert.Equal((12, 0), MeasureAndCompare());
+    }
+
+    [Fact]
+    public void Any_sequence_of_changes_gives_the_cells_of_a_measure_that_keeps_nothing()
+    {
+        Offices(("SEA", true), ("AIR", true), ("DEPOT", false));
+        var random = new Random(20251207);
+        Insert(Rows(random, 1500));
+        int next = 100_000;
+        MeasureAndCompare();
+        MeasureAndCompare(Related);
+        for (int step = 0; step < 20; step++)
+        {
+            int month = 1 + random.Next(12);
+            string span = $"business_date >= DATE '2025-{month:00}-01' AND business_date < DATE '{(month == 12 ? "2026-01-01" : $"2025-{month + 1:00}-01")}'";
+            switch (random.Next(6))
+            {
+                case 0: // a window re-loaded with other values
+                    Execute($"UPDATE fact_declaration SET arrival_to_release_customs_min = arrival_to_release_customs_min * 2, run_id = 'r{step}' WHERE {span} AND source_row % 3 = 0");
+                    break;
+                case 1: // records moved to another month
+                    Execute($"UPDATE fact_declaration SET business_date = DATE '2025-{1 + random.Next(12):00}-15' WHERE {span} AND source_row % 5 = 0");
+                    break;
+                case 2: // a month's rows deleted in part
+                    Execute($"DELETE FROM fact_declaration WHERE {span} AND source_row % 2 = 0");
+                    break;
+                case 3: // rows added
+                    Insert(Rows(random, 30), next);
+                    next += 30;
+                    break;
+                case 4: // the office reference changes
+                    Execute($"UPDATE dim_office SET is_main_entry = {Warehouse.Dialect.BoolLiteral(random.Next(2) == 0)} WHERE office_code = 'DEPOT'");
+                    break;
+                default: // a channel changed, which reaches other months through the related record
+                    Execute($"UPDATE fact_declaration SET control_channel = '{(random.Next(2) == 0 ? "NII" : "GREEN")}' WHERE {span} AND source_row % 7 = 0");
+                    break;
+            }
+
+            MeasureAndCompare();
+            MeasureAndCompare(Related);
+        }
+    }
+
+    [Fact]
+    public void A_span_that_is_not_whole_months_is_measured_without_the_kept_months()
+    {
+        Offices(("SEA", true), ("AIR", true), ("DEPOT", false));
+        Insert(Rows(new Random(9), 300));
+        var sql = new SqlCommands(Warehouse.Connection, Warehouse.Dialect);
+        var kept = (SqlKpiAggregator)new SqlKpiAggregator(sql, Warehouse.Dialect, kept: new KeptMonths(sql, Warehouse.Dialect)).ForOneMeasure();
+        PopulationCells cells = kept.Cells(Measure, Groupings, Parts, new LocalDate(2025, 3, 15), new LocalDate(2025, 9, 1));
+        PopulationCells plain = new SqlKpiAggregator(sql, Warehouse.Dialect).Cells(Measure, Groupings, Parts, new LocalDate(2025, 3, 15), new LocalDate(2025, 9, 1));
+        Assert.Equal(Lines(plain), Lines(cells));
+        Assert.Equal((0, 0), kept.KeptCounts);
+    }
+
+    /// <summary>Measures the year with a fresh measure's kept months and without; asserts both equal; returns (reused, computed).</summary>
+    private (int Reused, int Computed) MeasureAndCompare(PopulationMeasure? measure = null)
+    {
+        measure ??= Measure;
+        var sql = new SqlCommands(Warehouse.Connection, Warehouse.Dialect);
+        var kept = (SqlKpiAggregator)new SqlKpiAggregator(sql, Warehouse.Dialect, kept: new KeptMonths(sql, Warehouse.Dialect)).ForOneMeasure();
+        PopulationCells fromKept = kept.Cells(measure, Groupings, Parts, From, To);
+        PopulationCells plain = new SqlKpiAggregator(sql, Warehouse.Dialect).Cells(measure, Groupings, Parts, From, To);
+        List<string> expected = Lines(plain);
+        Assert.True(expected.Count > 100, $"{expected.Count} lines");
+        Assert.Equal(expected, Lines(fromKept));
+        return kept.KeptCounts;
+    }
+
+    private static List<string> Lines(PopulationCells cells) =>
+    [
+        .. cells.Cells.Select(c => string.Create(CultureInfo.InvariantCulture,
+                $"cell {c.Month:yyyy-MM} {c.Exclusion} {c.Hit} {string.Join('/', c.Values.Select(v => v ?? "<null>"))} {c.Rows} {string.Join(" ", c.Parts.Select(p => $"{p.Count}:{p.Sum}:{p.Min:R}:{p.Max:R}"))}"))
+            .Order(StringComparer.Ordinal),
+        .. cells.Percentiles.Select(p => string.Create(CultureInfo.InvariantCulture,
+                $"pct {p.Key.PeriodType} {p.Key.Start:yyyy-MM-dd} {p.Key.Grouping} {p.Key.Value ?? "<null>"} {p.Key.Part} {p.Value.Median:R} {p.Value.P90:R}"))
+            .Order(StringComparer.Ordinal),
+    ];
+
+    private sealed record Row(string Office, string Trader, LocalDate Date, string Channel, bool Aeo, double Total, double Business, double? Oga, double Customs);
+
+    /// <summary>Whole seconds over 60, as the normaliser computes minutes from instants; every month of 2025 gets rows.</summary>
+    private static List<Row> Rows(Random random, int count)
+    {
+        string[] offices = ["SEA", "AIR", "DEPOT"];
+        string[] traders = ["T1", "T2", "T3", "T'4"];
+        string[] channels = ["GREEN", "GREEN", "GREEN", "YELLOW", "RED"];
+        var rows = new List<Row>();
+        for (int i = 0; i < count; i++)
+        {
+            LocalDate date = From.PlusMonths(i % 12).PlusDays(random.Next(28));
+            double total = Math.Round(random.NextDouble() * 3000 * 60) / 60;
+            double business = Math.Floor(total * random.NextDouble() * 60) / 60;
+            double? oga = random.Next(4) == 0 ? null : Math.Round(random.NextDouble() * 600 * 60) / 60;
+            rows.Add(new Row(offices[random.Next(3)], traders[random.Next(4)], date, channels[random.Next(channels.Length)], random.Next(3) == 0,
+                total, business, oga, total - business));
+        }
+
+        return rows;
+    }
+
+    private void Offices(params (string Code, bool MainEntry)[] offices)
+    {
+        foreach ((string code, bool mainEntry) in offices)
+        {
+            Execute($"INSERT INTO dim_office (office_code, name, office_type, country, iana_zone, is_main_entry, is_main_exit) VALUES ('{code}', '{code}', 'SEAPORT', 'FR', 'Europe/Paris', {Warehouse.Dialect.BoolLiteral(mainEntry)}, {Warehouse.Dialect.BoolLiteral(false)})");
+        }
+    }
+
+    private void Execute(string statement) => new SqlCommands(Warehouse.Connection, Warehouse.Dialect).Execute(statement);
+
+    private void Insert(List<Row> rows, int first = 0)
+    {
+        string Double(double? v) => v is { } d ? $"CAST('{d.ToString("R", CultureInfo.InvariantCulture)}' AS {Warehouse.Dialect.DoubleType})" : "NULL";
+        var values = new StringBuilder();
+        foreach ((Row r, int i) in rows.Select((r, i) => (r, first + i)))
+        {
+            values.Append(values.Length == 0 ? "" : ",\n").Append(CultureInfo.InvariantCulture,
+                $"('D{i:000000}', 'IMPORT', 'IMPORT', '{r.Office}', DATE '{r.Date:yyyy-MM-dd}', {(r.Date.Year * 10000) + (r.Date.Month * 100) + r.Date.Day}, 'SEA', '{r.Channel}', '{r.Trader.Replace("'", "''", StringComparison.Ordinal)}', ")
+                .Append(CultureInfo.InvariantCulture, $"{Warehouse.Dialect.BoolLiteral(r.Aeo)}, {Double(r.Total)}, {Double(r.Business)}, {Double(r.Oga)}, {Double(r.Customs)}, 'test', {i}, 'run')");
+        }
+
+        Execute($"""
+            INSERT INTO fact_declaration (declaration_id, declaration_type, direction, office_code, business_date, date_key, mode_of_transport,
+                control_channel, trader_id, is_aeo, arrival_to_release_min, arrival_to_release_business_min, arrival_to_release_oga_min,
+                arrival_to_release_customs_min, source_name, source_row, run_id)
+            VALUES {values}
+            """);
+    }
+}

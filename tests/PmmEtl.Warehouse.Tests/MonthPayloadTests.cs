@@ -1,0 +1,60 @@
+using NodaTime;
+using PmmEtl.Core.Measure;
+using PmmEtl.Warehouse.Measure;
+
+namespace PmmEtl.Warehouse.Tests;
+
+/// <summary>
+/// A kept month is read back exactly as it was computed, or a night would publish a value a full re-run does not:
+/// every double bit for bit (bin edges and the doubles beside them, the smallest and largest), every decimal sum digit
+/// for digit, nulls, and grouping values with quotes, separators and letters outside ASCII.
+/// </summary>
+public sealed class MonthPayloadTests
+{
+    private static readonly LocalDate March = new(2025, 3, 1);
+
+    private static readonly double[] Doubles =
+    [
+        0, 1.0 / 3, 17.283333333333335, 1e-300, double.Epsilon, double.MaxValue, 65536, Math.BitDecrement(64), Math.BitIncrement(64),
+        Math.BitDecrement(0.125), 31.016666666666666, 2_000_000.0166666667,
+    ];
+
+    [Fact]
+    public void Cells_and_bins_read_back_bit_for_bit()
+    {
+        MeasureCell[] cells =
+        [
+            new(March, null, true, ["SEA", null], 3, [new PartStats(3, 123.456000m, Doubles[1], Doubles[2]), new PartStats(0, null, null, null)]),
+            new(March, 2, false, ["O'NEIL \"x\" / é", "T,1"], 1_000_000_000_000, [new PartStats(1, 0.000001m, Doubles[3], Doubles[5]), new PartStats(1, -1.5m, 0, 0)]),
+            .. Doubles.Select((d, i) => new MeasureCell(March, i % 3, i % 2 == 0, [$"V{i}", null], i, [new PartStats(i, (decimal)i / 7, d, d), new PartStats(i, 98765432109876.543210m, -d, d)])),
+        ];
+        BinCount[] bins =
+        [
+            new(0, -1, null, 0, 5, 0, 0.1),
+            new(3, 1, "O'NEIL", 609, long.MaxValue, double.NaN, double.NaN),
+            .. Doubles.Select((d, i) => new BinCount(i % 4, (i % 3) - 1, i % 2 == 0 ? null : "é", i * 37, i, Math.BitDecrement(d), d)),
+        ];
+
+        (List<MeasureCell> readCells, List<BinCount> readBins) = MonthPayload.Read(MonthPayload.Write(cells, bins), March, groupings: 2, parts: 2);
+
+        Assert.Equal(cells.Select(Text), readCells.Select(Text));
+        Assert.Equal(bins.Select(Text), readBins.Select(Text));
+    }
+
+    [Fact]
+    public void An_empty_month_reads_back_empty()
+    {
+        (List<MeasureCell> cells, List<BinCount> bins) = MonthPayload.Read(MonthPayload.Write([], []), March, 3, 4);
+        Assert.Empty(cells);
+        Assert.Empty(bins);
+    }
+
+    /// <summary>Doubles as their bits, decimals with their scale: "equal" here means identical.</summary>
+    private static string Text(MeasureCell c) =>
+        $"{c.Month} {c.Exclusion} {c.Hit} [{string.Join("|", c.Values.Select(v => v ?? "<null>"))}] {c.Rows} " +
+        string.Join(" ", c.Parts.Select(p => $"{p.Count}:{p.Sum?.ToString(System.Globalization.CultureInfo.InvariantCulture)}:{Bits(p.Min)}:{Bits(p.Max)}"));
+
+    private static string Text(BinCount b) => $"{b.Part} {b.Grouping} {b.Value ?? "<null>"} {b.Bin} {b.Count} {Bits(b.Min)} {Bits(b.Max)}";
+
+    private static string Bits(double? d) => d is { } v ? BitConverter.DoubleToInt64Bits(v).ToString(System.Globalization.CultureInfo.InvariantCulture) : "<null>";
+}
