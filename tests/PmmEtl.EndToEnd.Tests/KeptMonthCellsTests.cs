@@ -204,7 +204,7 @@ public abstract class KeptMonthCellsCases : IDisposable
         PopulationCells cells = kept.Cells(Measure, Groupings, Parts, new LocalDate(2025, 3, 15), new LocalDate(2025, 9, 1));
         PopulationCells plain = new SqlKpiAggregator(sql, Warehouse.Dialect).Cells(Measure, Groupings, Parts, new LocalDate(2025, 3, 15), new LocalDate(2025, 9, 1));
         Assert.Equal(Lines(plain), Lines(cells));
-        Assert.Equal((0, 0), kept.KeptCounts);
+        Assert.Equal((0, 0), kept.KeptMonthCounts);
     }
 
     /// <summary>Measures the year with a fresh measure's kept months and without; asserts both equal; returns (reused, computed).</summary>
@@ -218,7 +218,7 @@ public abstract class KeptMonthCellsCases : IDisposable
         List<string> expected = Lines(plain);
         Assert.True(expected.Count > 100, $"{expected.Count} lines");
         Assert.Equal(expected, Lines(fromKept));
-        return kept.KeptCounts;
+        return kept.KeptMonthCounts;
     }
 
     private static List<string> Lines(PopulationCells cells) =>

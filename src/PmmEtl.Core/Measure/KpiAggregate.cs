@@ -55,6 +55,9 @@ public interface IKpiAggregator
     /// the tables (an engine keeping month cells fingerprints each table once). The default is this aggregator itself.
     /// </summary>
     IKpiAggregator ForOneMeasure() => this;
+
+    /// <summary>Month cells this aggregator read back from what the engine kept, and months it computed and kept (zero where nothing is kept).</summary>
+    (int Reused, int Computed) KeptMonthCounts => (0, 0);
 }
 
 /// <summary>One variable's value for a period and breakdown value (null: the total); <see cref="Records"/> counts the records in scope.</summary>

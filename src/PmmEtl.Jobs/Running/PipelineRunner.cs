@@ -264,7 +264,8 @@ public sealed class PipelineRunner
         var watch = Stopwatch.StartNew();
         MeasureResult measured = new KpiMeasurer(warehouse.Aggregator, warehouse.ValueStore, new MeasureSettings(pipeline.Inputs, pipeline.FinancialYearStartMonth, fields) { Covers = pipeline.Covers })
             .Measure(pipeline.Name, run.RunId, _clock.GetCurrentInstant(), pipeline.Kpis, years);
-        _log.Information("Measured {Values} KPI values for {Years} in {Ms} ms", measured.Values, years, watch.ElapsedMilliseconds);
+        _log.Information("Measured {Values} KPI values for {Years} in {Ms} ms ({KeptRead} kept population months read back, {KeptComputed} computed)",
+            measured.Values, years, watch.ElapsedMilliseconds, measured.KeptMonths.Reused, measured.KeptMonths.Computed);
         return record with { KpiValues = measured.Values, MeasureMs = watch.ElapsedMilliseconds };
     }
 

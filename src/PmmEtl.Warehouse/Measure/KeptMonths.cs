@@ -149,47 +149,21 @@ public sealed partial class KeptMonths
         return kept;
     }
 
-    /// <summary>Keeps the months just computed in place of what was kept for them, and forgets months whose rows are gone.</summary>
+    /// <summary>
+    /// Keeps the months just computed in place of what was kept for them, and forgets months whose rows are gone. No
+    /// transaction of its own: the caller's, if any, holds it (a measure inside a transaction that is rolled back keeps
+    /// nothing), and a write left half done only makes a month computed again, since each row carries its fingerprint.
+    /// </summary>
     public void Replace(string key, IReadOnlyDictionary<LocalDate, (string Print, string Payload)> computed, IEnumerable<LocalDate> gone)
     {
-        LocalDate[] forget = [.. gone];
-        if (computed.Count == 0 && forget.Length == 0)
+        foreach (LocalDate month in computed.Keys.Concat(gone))
         {
-            return;
+            _sql.Execute(DeleteSql, ("key", key), ("month", month.ToDateOnly()));
         }
 
-        bool own = _sql.Transaction is null;
-        if (own)
+        foreach ((LocalDate month, (string print, string payload)) in computed)
         {
-            _sql.Begin();
-        }
-
-        try
-        {
-            foreach (LocalDate month in computed.Keys.Concat(forget))
-            {
-                _sql.Execute(DeleteSql, ("key", key), ("month", month.ToDateOnly()));
-            }
-
-            foreach ((LocalDate month, (string print, string payload)) in computed)
-            {
-                _sql.Execute(InsertSql,
-                    ("key", key), ("month", month.ToDateOnly()), ("print", print), ("payload", payload));
-            }
-
-            if (own)
-            {
-                _sql.Commit();
-            }
-        }
-        catch
-        {
-            if (own)
-            {
-                _sql.Rollback();
-            }
-
-            throw;
+            _sql.Execute(InsertSql, ("key", key), ("month", month.ToDateOnly()), ("print", print), ("payload", payload));
         }
     }
 

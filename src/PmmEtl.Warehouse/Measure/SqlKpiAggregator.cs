@@ -84,8 +84,7 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
     /// </summary>
     public IKpiAggregator ForOneMeasure() => kept is null ? this : new SqlKpiAggregator(sql, dialect, rankSearch, kept.ForOneMeasure());
 
-    /// <summary>Months read back from the kept month cells and months computed, by this aggregator's measures (zero without keeping).</summary>
-    public (int Reused, int Computed) KeptCounts => kept?.Counts ?? (0, 0);
+    public (int Reused, int Computed) KeptMonthCounts => kept?.Counts ?? (0, 0);
 
     /// <summary>
     /// The population's cells and percentiles from its kept months: the months of [from, to) whose rows (and every other
