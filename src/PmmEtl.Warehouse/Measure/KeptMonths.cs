@@ -37,6 +37,8 @@ public sealed partial class KeptMonths
     private readonly Dictionary<string, IReadOnlyDictionary<LocalDate, string>>? _months;
     private readonly Dictionary<string, string>? _tables;
     private HashSet<string>? _names;
+    private int _reused;
+    private int _computed;
 
     /// <summary>Kept months that fingerprint every table again at each call: safe whatever is written between calls.</summary>
     public KeptMonths(SqlCommands sql, ISqlDialect dialect)
@@ -54,9 +56,6 @@ public sealed partial class KeptMonths
 
     /// <summary>Months read back, and months computed (and kept) since this instance was made.</summary>
     public (int Reused, int Computed) Counts => (_reused, _computed);
-
-    private int _reused;
-    private int _computed;
 
     /// <summary>
     /// The same store for one measure: each table is fingerprinted once and remembered until the measure ends. Only for
@@ -140,8 +139,7 @@ public sealed partial class KeptMonths
     public IReadOnlyDictionary<LocalDate, (string Print, string Payload)> Stored(string key, LocalDate from, LocalDate to)
     {
         var kept = new Dictionary<LocalDate, (string, string)>();
-        foreach (DbDataReader r in _sql.Rows(SelectSql,
-                     ("key", key), ("from", from.ToDateOnly()), ("to", to.ToDateOnly())))
+        foreach (DbDataReader r in _sql.Rows(SelectSql, ("key", key), ("from", from.ToDateOnly()), ("to", to.ToDateOnly())))
         {
             kept[LocalDate.FromDateOnly(Read.Date(r, 0))] = (r.GetString(1), r.GetString(2));
         }
