@@ -76,14 +76,14 @@ public sealed class KpiMeasurer
 
         // KPI values are a few thousand rows per year: small enough to hand over at once, in one transaction.
         _store.ReplaceYears(pipeline, years, values, exclusions, distribution);
-        return new MeasureResult(values.Count, exclusions.Count, years) { KeptMonths = aggregator.KeptMonthCounts };
+        return new MeasureResult(values.Count, exclusions.Count, years) { KeptMonthCounts = aggregator.KeptMonthCounts };
     }
 }
 
 public sealed record MeasureResult(long Values, long ExclusionRows, IReadOnlyList<int> Years)
 {
     /// <summary>Population months read back from the engine's kept cells, and months computed: a night computes the months it loaded.</summary>
-    public (int Reused, int Computed) KeptMonths { get; init; }
+    public (int Reused, int Computed) KeptMonthCounts { get; init; }
 }
 
 /// <summary>What each record type holds, asked of the engine once per measure and kept for it, with what the pipeline declares.</summary>

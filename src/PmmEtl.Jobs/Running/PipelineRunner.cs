@@ -265,7 +265,7 @@ public sealed class PipelineRunner
         MeasureResult measured = new KpiMeasurer(warehouse.Aggregator, warehouse.ValueStore, new MeasureSettings(pipeline.Inputs, pipeline.FinancialYearStartMonth, fields) { Covers = pipeline.Covers })
             .Measure(pipeline.Name, run.RunId, _clock.GetCurrentInstant(), pipeline.Kpis, years);
         _log.Information("Measured {Values} KPI values for {Years} in {Ms} ms ({KeptRead} kept population months read back, {KeptComputed} computed)",
-            measured.Values, years, watch.ElapsedMilliseconds, measured.KeptMonths.Reused, measured.KeptMonths.Computed);
+            measured.Values, years, watch.ElapsedMilliseconds, measured.KeptMonthCounts.Reused, measured.KeptMonthCounts.Computed);
         return record with { KpiValues = measured.Values, MeasureMs = watch.ElapsedMilliseconds };
     }
 

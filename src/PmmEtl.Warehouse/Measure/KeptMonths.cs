@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 using NodaTime;
 using PmmEtl.Core.Catalogue;
 using PmmEtl.Warehouse.Sql;
@@ -17,13 +16,14 @@ namespace PmmEtl.Warehouse.Measure;
 /// <para>
 /// The fingerprint is taken from the data itself, not from what a load says it changed: the sum of a 64-bit hash of
 /// every whole row of the month (<see cref="ISqlDialect.RowHash"/>) and their count, and of every row of each other
-/// table the population's SQL reads (the office reference, a register it consults). So a row changed by anything (a
+/// table the population's conditions read (<see cref="RecordPredicates.Reads"/>: the office reference, a register it
+/// consults, its own table when it consults other records of its type). So a row changed by anything (a
 /// load, a moved record, a deletion by hand, an office that stops being a main point of entry) makes the month stale; a
 /// kept month is stale-free but for a 2⁻⁶⁴ collision. One scan of a table gives every month's fingerprint; one measure
 /// (<see cref="ForOneMeasure"/>) scans each table once and remembers it, since nothing writes while it measures.
 /// </para>
 /// </summary>
-public sealed partial class KeptMonths
+public sealed class KeptMonths
 {
     /// <summary>Part of every population key: a change to the payload's layout makes every kept month stale at once.</summary>
     private const string Layout = "kept-months-1";
@@ -36,7 +36,6 @@ public sealed partial class KeptMonths
     private readonly ISqlDialect _dialect;
     private readonly Dictionary<string, IReadOnlyDictionary<LocalDate, string>>? _months;
     private readonly Dictionary<string, string>? _tables;
-    private HashSet<string>? _names;
     private int _reused;
     private int _computed;
 
@@ -82,41 +81,6 @@ public sealed partial class KeptMonths
         }
 
         return Hash(text.ToString());
-    }
-
-    /// <summary>
-    /// The tables a population's statements read besides the month's rows of its own: every table of the warehouse named
-    /// after FROM or JOIN (the measure's SQL names tables no other way; a word there that is no table, as in
-    /// <c>IS DISTINCT FROM</c>, is not one), and its own table whole when it reads it twice (a record consulting
-    /// others of its type, whatever their month).
-    /// </summary>
-    public IReadOnlyList<string> WholeTables(string table, IEnumerable<string> statements)
-    {
-        _names ??= new HashSet<string>(_sql.Rows("SELECT table_name FROM information_schema.tables").Select(r => r.GetString(0)), StringComparer.OrdinalIgnoreCase);
-        var whole = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (string statement in statements)
-        {
-            int own = 0;
-            foreach (Match m in TableReference().Matches(statement))
-            {
-                string name = m.Groups[1].Value;
-                if (string.Equals(name, table, StringComparison.OrdinalIgnoreCase))
-                {
-                    own++;
-                }
-                else if (_names.Contains(name))
-                {
-                    whole.Add(name);
-                }
-            }
-
-            if (own > 1)
-            {
-                whole.Add(table);
-            }
-        }
-
-        return [.. whole];
     }
 
     /// <summary>
@@ -219,7 +183,4 @@ public sealed partial class KeptMonths
         $"{Read.Long(r, column)}:{(Read.NullableDecimal(r, column + 1) is { } sum ? sum.ToString(CultureInfo.InvariantCulture) : "-")}";
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-
-    [GeneratedRegex(@"\b(?:FROM|JOIN)\s+([A-Za-z_][A-Za-z0-9_]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex TableReference();
 }

@@ -21,9 +21,17 @@ namespace PmmEtl.Warehouse.Measure;
 internal sealed class RecordPredicates(ISqlDialect dialect, string user)
 {
     private readonly List<(string Name, object? Value)> _parameters = [];
+    private readonly SortedSet<string> _reads = new(StringComparer.Ordinal);
     private int _aliases;
 
     public IReadOnlyList<(string Name, object? Value)> Values => _parameters;
+
+    /// <summary>
+    /// Every table the compiled conditions read besides the records they are tested on (a related register, the office
+    /// reference, the seizure category rules), the records' own table included when a condition reads other rows of it.
+    /// The measure's kept months depend on these whole (<see cref="KeptMonths"/>).
+    /// </summary>
+    public IReadOnlyCollection<string> Reads => _reads;
 
     /// <summary>A fresh table alias for a subquery (<c>r1</c>, <c>r2</c> …; the outer register is <c>r0</c>).</summary>
     public string NextAlias(string stem) => stem + (++_aliases).ToString(CultureInfo.InvariantCulture);
@@ -145,8 +153,8 @@ internal sealed class RecordPredicates(ISqlDialect dialect, string user)
         string rule = NextAlias("cr");
         string category = Parameter(s.Category);
         return $"""
-            EXISTS (SELECT 1 FROM {RecordColumns.Table(RecordTypes.SeizureItem)} {item}
-                    JOIN {RegisterDdl.CategoryRuleTable} {rule} ON {rule}.commodity = {item}.commodity
+            EXISTS (SELECT 1 FROM {Read(RecordColumns.Table(RecordTypes.SeizureItem))} {item}
+                    JOIN {Read(RegisterDdl.CategoryRuleTable)} {rule} ON {rule}.commodity = {item}.commodity
                     WHERE {item}.seizure_id = {alias}.seizure_id AND {rule}.category = {category} AND {dialect.IsTrue($"{rule}.counts")}
                       AND (NOT ({dialect.IsTrue($"{rule}.requires_mandate")}) OR ({item}.mandated_control IS NOT NULL AND {dialect.IsTrue($"{item}.mandated_control")})))
             """;
@@ -175,7 +183,7 @@ internal sealed class RecordPredicates(ISqlDialect dialect, string user)
             where.Add(Condition(filter, other, inner));
         }
 
-        return $"EXISTS (SELECT 1 FROM {RecordColumns.Table(other)} {inner} WHERE {string.Join(" AND ", where)})";
+        return $"EXISTS (SELECT 1 FROM {Read(RecordColumns.Table(other))} {inner} WHERE {string.Join(" AND ", where)})";
     }
 
     /// <summary>The record's office plays the role in the pipeline's office reference (synced to dim_office at every run).</summary>
@@ -192,7 +200,14 @@ internal sealed class RecordPredicates(ISqlDialect dialect, string user)
             Core.Catalogue.OfficeRole.MainExit => "is_main_exit",
             var r => throw Error($"office role {r} is not supported"),
         };
-        return $"{Column(register, alias, office, "the office")} IN (SELECT office_code FROM dim_office WHERE {dialect.IsTrue(flag)})";
+        return $"{Column(register, alias, office, "the office")} IN (SELECT office_code FROM {Read("dim_office")} WHERE {dialect.IsTrue(flag)})";
+    }
+
+    /// <summary>A table a condition reads, named here only, so <see cref="Reads"/> cannot miss one.</summary>
+    private string Read(string table)
+    {
+        _reads.Add(table);
+        return table;
     }
 
     private string Parameter(object value)

@@ -97,7 +97,7 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
         string cellsSql = compiled.CellsSql();
         string[] statements = compiled.Parts.Count > 0 ? [cellsSql, compiled.BinCountsSql()] : [cellsSql];
         string key = KeptMonths.Key(compiled.Table, statements, compiled.Parameters);
-        IReadOnlyDictionary<LocalDate, string> prints = store.Prints(compiled.Table, compiled.DateColumn, store.WholeTables(compiled.Table, statements));
+        IReadOnlyDictionary<LocalDate, string> prints = store.Prints(compiled.Table, compiled.DateColumn, compiled.Reads);
         IReadOnlyDictionary<LocalDate, (string Print, string Payload)> stored = store.Stored(key, from, to);
         LocalDate[] months = [.. prints.Keys.Where(m => m >= from && m < to).Order()];
         LocalDate[] stale = [.. months.Where(m => !stored.TryGetValue(m, out var s) || s.Print != prints[m])];
@@ -335,6 +335,9 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
     public string MonthsSql(RecordSchema type, string dateField) =>
         $"SELECT DISTINCT {dialect.PeriodStart(PeriodType.Month, RecordColumns.Column(type.Field(dateField)))} FROM {RecordColumns.Table(type)}";
 
+    /// <summary>The tables a population's conditions read besides its own rows, for tests that check them against its SQL.</summary>
+    public IReadOnlyList<string> ReadsOf(PopulationMeasure measure, IReadOnlyList<Breakdown> groupings) => new Compiled(dialect, measure, groupings, []).Reads;
+
     /// <summary>The SQL text of a population's cells, for tests that parse every engine's statements.</summary>
     public string CellsSql(PopulationMeasure measure, IReadOnlyList<Breakdown> groupings, IReadOnlyList<DurationPart> parts) =>
         new Compiled(dialect, measure, groupings, parts).CellsSql();
@@ -383,7 +386,11 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
             _hit = measure.Numerator is { } numerator ? $"CASE WHEN {predicates.Condition(numerator, _type, Alias)} THEN 1 ELSE 0 END" : "0";
             _groupings = groupings.Select(g => Grouping(predicates, g)).ToArray();
             Parameters = predicates.Values;
+            Reads = [.. predicates.Reads];
         }
+
+        /// <summary>The tables the population's conditions read besides its own rows (<see cref="RecordPredicates.Reads"/>).</summary>
+        public IReadOnlyList<string> Reads { get; }
 
         public IReadOnlyList<(string Name, object? Value)> Parameters { get; }
 
