@@ -117,6 +117,12 @@ public abstract class KeptMonthCellsCases : IDisposable
         Assert.Equal((0, 12), MeasureAndCompare());
         Assert.Equal((12, 0), MeasureAndCompare());
 
+        // Kept months that cannot be read (not JSON, cut short) are computed again, and kept anew.
+        Execute("UPDATE measure_kept_month SET payload = 'not json' WHERE month = DATE '2025-02-01'");
+        Execute("UPDATE measure_kept_month SET payload = '{\"c\":[[null,true' WHERE month = DATE '2025-04-01'");
+        Assert.Equal((10, 2), MeasureAndCompare());
+        Assert.Equal((12, 0), MeasureAndCompare());
+
         // A window re-loaded with other durations in March: March alone.
         Execute("UPDATE fact_declaration SET arrival_to_release_min = arrival_to_release_min + 7, run_id = 'night' WHERE business_date >= DATE '2025-03-10' AND business_date < DATE '2025-03-20'");
         Assert.Equal((11, 1), MeasureAndCompare());

@@ -41,6 +41,15 @@ public sealed class MonthPayloadTests
         Assert.Equal(bins.Select(Text), readBins.Select(Text));
     }
 
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("{\"c\":[[null,true")]
+    [InlineData("{\"b\":[]}")]
+    [InlineData("{\"c\":[[null,true,[\"A\",\"B\",\"C\"],1,[]]],\"b\":[]}")]
+    [InlineData("{\"c\":[[null,\"yes\",[],1,[]]],\"b\":[]}")]
+    public void A_text_this_layout_did_not_write_is_refused_not_thrown(string payload) =>
+        Assert.Null(MonthPayload.TryRead(payload, March, groupings: 2, parts: 0));
+
     [Fact]
     public void An_empty_month_reads_back_empty()
     {

@@ -71,6 +71,19 @@ public static class MonthPayload
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
+    /// <summary>As <see cref="Read"/>, or null when the text is not a month this layout wrote (not JSON, cut short, other shapes).</summary>
+    public static (List<MeasureCell> Cells, List<BinCount> Bins)? TryRead(string payload, LocalDate month, int groupings, int parts)
+    {
+        try
+        {
+            return Read(payload, month, groupings, parts);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or IndexOutOfRangeException or KeyNotFoundException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Reads a month written by <see cref="Write"/> back: its cells (dated <paramref name="month"/>) and bin counts.</summary>
     public static (List<MeasureCell> Cells, List<BinCount> Bins) Read(string payload, LocalDate month, int groupings, int parts)
     {

@@ -100,19 +100,21 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
         IReadOnlyDictionary<LocalDate, string> prints = store.Prints(compiled.Table, compiled.DateColumn, compiled.Reads);
         IReadOnlyDictionary<LocalDate, (string Print, string Payload)> stored = store.Stored(key, from, to);
         LocalDate[] months = [.. prints.Keys.Where(m => m >= from && m < to).Order()];
-        LocalDate[] stale = [.. months.Where(m => !stored.TryGetValue(m, out var s) || s.Print != prints[m])];
-
         var cells = new Dictionary<LocalDate, List<MeasureCell>>();
         var bins = new Dictionary<LocalDate, List<BinCount>>();
+        var stale = new List<LocalDate>();
         foreach (LocalDate month in months)
         {
-            if (Array.BinarySearch(stale, month) < 0)
+            // A month whose kept payload cannot be read (edited by hand, cut short) is computed again like a stale one:
+            // it is derived data, and the rows are there.
+            if (stored.TryGetValue(month, out var s) && s.Print == prints[month] && MonthPayload.TryRead(s.Payload, month, compiled.GroupingCount, compiled.Parts.Count) is { } read)
             {
-                (cells[month], bins[month]) = MonthPayload.Read(stored[month].Payload, month, compiled.GroupingCount, compiled.Parts.Count);
+                (cells[month], bins[month]) = read;
             }
             else
             {
                 (cells[month], bins[month]) = ([], []);
+                stale.Add(month);
             }
         }
 
@@ -127,7 +129,7 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
         }
 
         store.Replace(key, stale.ToDictionary(m => m, m => (prints[m], MonthPayload.Write(cells[m], bins[m]))), stored.Keys.Where(m => !prints.ContainsKey(m)));
-        store.Count(months.Length - stale.Length, stale.Length);
+        store.Count(months.Length - stale.Count, stale.Count);
 
         var percentiles = new Dictionary<PercentileKey, (double?, double?)>();
         if (compiled.Parts.Count > 0)
