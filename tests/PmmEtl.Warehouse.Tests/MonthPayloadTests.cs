@@ -31,14 +31,22 @@ public sealed class MonthPayloadTests
         BinCount[] bins =
         [
             new(0, -1, null, 0, 5, 0, 0.1),
-            new(3, 1, "O'NEIL", 609, long.MaxValue, double.NaN, double.NaN),
-            .. Doubles.Select((d, i) => new BinCount(i % 4, (i % 3) - 1, i % 2 == 0 ? null : "é", i * 37, i, Math.BitDecrement(d), d)),
+            new(1, 1, "O'NEIL", 609, long.MaxValue, double.NaN, double.NaN),
+            .. Doubles.Select((d, i) => new BinCount(i % 2, (i % 3) - 1, i % 2 == 0 ? null : "é", i * 37, i, Math.BitDecrement(d), d)),
         ];
 
-        (List<MeasureCell> readCells, List<BinCount> readBins) = MonthPayload.Read(MonthPayload.Write(cells, bins), March, groupings: 2, parts: 2);
+        MonthPercentile[] percentiles =
+        [
+            new(0, -1, null, Doubles[1], Doubles[2]),
+            new(1, 0, "O'NEIL \"x\" / é", double.NaN, double.NaN),
+            .. Doubles.Select((d, i) => new MonthPercentile(i % 2, (i % 3) - 1, i % 2 == 0 ? null : $"V{i}", d, Math.BitDecrement(d))),
+        ];
 
-        Assert.Equal(cells.Select(Text), readCells.Select(Text));
-        Assert.Equal(bins.Select(Text), readBins.Select(Text));
+        KeptMonth read = MonthPayload.Read(MonthPayload.Write(cells, bins, percentiles), March, groupings: 2, parts: 2);
+
+        Assert.Equal(cells.Select(Text), read.Cells.Select(Text));
+        Assert.Equal(bins.Select(Text), read.Bins.Select(Text));
+        Assert.Equal(percentiles.Select(Text), read.Percentiles.Select(Text));
     }
 
     [Theory]
@@ -47,15 +55,19 @@ public sealed class MonthPayloadTests
     [InlineData("{\"b\":[]}")]
     [InlineData("{\"c\":[[null,true,[\"A\",\"B\",\"C\"],1,[]]],\"b\":[]}")]
     [InlineData("{\"c\":[[null,\"yes\",[],1,[]]],\"b\":[]}")]
+    [InlineData("{\"c\":[],\"b\":[]}")]
+    [InlineData("{\"c\":[],\"b\":[[2,-1,null,5,1,0.5,0.5]],\"q\":[]}")]
+    [InlineData("{\"c\":[],\"b\":[],\"q\":[[0,-1,null,1.5,2.5]]}")]
     public void A_text_this_layout_did_not_write_is_refused_not_thrown(string payload) =>
         Assert.Null(MonthPayload.TryRead(payload, March, groupings: 2, parts: 0));
 
     [Fact]
     public void An_empty_month_reads_back_empty()
     {
-        (List<MeasureCell> cells, List<BinCount> bins) = MonthPayload.Read(MonthPayload.Write([], []), March, 3, 4);
-        Assert.Empty(cells);
-        Assert.Empty(bins);
+        KeptMonth read = MonthPayload.Read(MonthPayload.Write([], [], []), March, 3, 4);
+        Assert.Empty(read.Cells);
+        Assert.Empty(read.Bins);
+        Assert.Empty(read.Percentiles);
     }
 
     /// <summary>Doubles as their bits, decimals with their scale: "equal" here means identical.</summary>
@@ -64,6 +76,8 @@ public sealed class MonthPayloadTests
         string.Join(" ", c.Parts.Select(p => $"{p.Count}:{p.Sum?.ToString(System.Globalization.CultureInfo.InvariantCulture)}:{Bits(p.Min)}:{Bits(p.Max)}"));
 
     private static string Text(BinCount b) => $"{b.Part} {b.Grouping} {b.Value ?? "<null>"} {b.Bin} {b.Count} {Bits(b.Min)} {Bits(b.Max)}";
+
+    private static string Text(MonthPercentile q) => $"{q.Part} {q.Grouping} {q.Value ?? "<null>"} {Bits(q.Median)} {Bits(q.P90)}";
 
     private static string Bits(double? d) => d is { } v ? BitConverter.DoubleToInt64Bits(v).ToString(System.Globalization.CultureInfo.InvariantCulture) : "<null>";
 }

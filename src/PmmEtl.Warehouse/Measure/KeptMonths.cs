@@ -10,7 +10,8 @@ namespace PmmEtl.Warehouse.Measure;
 
 /// <summary>
 /// The measure's kept month cells (table <c>measure_kept_month</c>): for each population and month, what the engine
-/// computed from that month's rows (the finest cells and the rank search's bin counts), with the fingerprint of the rows
+/// computed from that month's rows (the finest cells, the rank search's bin counts and the month's own medians and 90th
+/// percentiles), with the fingerprint of the rows
 /// it was computed from. A month is taken from here only while its fingerprint is unchanged, so a night re-computes the
 /// months its load touched and reads the others back.
 /// <para>
@@ -26,7 +27,7 @@ namespace PmmEtl.Warehouse.Measure;
 public sealed class KeptMonths
 {
     /// <summary>Part of every population key: a change to the payload's layout makes every kept month stale at once.</summary>
-    private const string Layout = "kept-months-1";
+    private const string Layout = "kept-months-2";
 
     private const string SelectSql = "SELECT month, fingerprint, payload FROM measure_kept_month WHERE population_key = @key AND month >= @from AND month < @to";
     private const string DeleteSql = "DELETE FROM measure_kept_month WHERE population_key = @key AND month = @month";

@@ -10,13 +10,23 @@ namespace PmmEtl.Warehouse.Measure;
 public readonly record struct BinCount(int Part, int Grouping, string? Value, int Bin, long Count, double Min, double Max);
 
 /// <summary>
-/// What is kept of one month of a population (<see cref="KeptMonths"/>): its finest cells and its bin counts, as compact
-/// JSON arrays. Numbers round-trip exactly: sums are decimals written digit for digit, and a double is written as its
-/// shortest round-trip text, which parses back to the same double (a NaN minimum, a bin without values, as null).
+/// A median and 90th percentile of one part, grouping (−1: the total) and value over one month: the month's own period
+/// values, kept with the month so that a night re-ranks only the periods it touched. NaN where the engine gave none.
+/// </summary>
+public readonly record struct MonthPercentile(int Part, int Grouping, string? Value, double Median, double P90);
+
+/// <summary>What is kept of one month of a population: cells, bin counts and the month's own percentiles.</summary>
+public sealed record KeptMonth(List<MeasureCell> Cells, List<BinCount> Bins, List<MonthPercentile> Percentiles);
+
+/// <summary>
+/// What is kept of one month of a population (<see cref="KeptMonths"/>): its finest cells, its bin counts and its
+/// month-period percentiles, as compact JSON arrays. Numbers round-trip exactly: sums are decimals written digit for
+/// digit, and a double is written as its shortest round-trip text, which parses back to the same double (a NaN, a bin
+/// without values or a percentile the engine gave none of, as null).
 /// </summary>
 public static class MonthPayload
 {
-    public static string Write(IEnumerable<MeasureCell> cells, IEnumerable<BinCount> bins)
+    public static string Write(IEnumerable<MeasureCell> cells, IEnumerable<BinCount> bins, IEnumerable<MonthPercentile> percentiles)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var w = new Utf8JsonWriter(buffer))
@@ -65,6 +75,19 @@ public static class MonthPayload
             }
 
             w.WriteEndArray();
+            w.WriteStartArray("q");
+            foreach (MonthPercentile q in percentiles)
+            {
+                w.WriteStartArray();
+                w.WriteNumberValue(q.Part);
+                w.WriteNumberValue(q.Grouping);
+                w.WriteStringValue(q.Value);
+                Nullable(w, double.IsNaN(q.Median) ? null : q.Median);
+                Nullable(w, double.IsNaN(q.P90) ? null : q.P90);
+                w.WriteEndArray();
+            }
+
+            w.WriteEndArray();
             w.WriteEndObject();
         }
 
@@ -72,7 +95,7 @@ public static class MonthPayload
     }
 
     /// <summary>As <see cref="Read"/>, or null when the text is not a month this layout wrote (not JSON, cut short, other shapes).</summary>
-    public static (List<MeasureCell> Cells, List<BinCount> Bins)? TryRead(string payload, LocalDate month, int groupings, int parts)
+    public static KeptMonth? TryRead(string payload, LocalDate month, int groupings, int parts)
     {
         try
         {
@@ -84,8 +107,8 @@ public static class MonthPayload
         }
     }
 
-    /// <summary>Reads a month written by <see cref="Write"/> back: its cells (dated <paramref name="month"/>) and bin counts.</summary>
-    public static (List<MeasureCell> Cells, List<BinCount> Bins) Read(string payload, LocalDate month, int groupings, int parts)
+    /// <summary>Reads a month written by <see cref="Write"/> back: its cells (dated <paramref name="month"/>), bin counts and percentiles.</summary>
+    public static KeptMonth Read(string payload, LocalDate month, int groupings, int parts)
     {
         using var document = JsonDocument.Parse(payload);
         var cells = new List<MeasureCell>();
@@ -111,10 +134,16 @@ public static class MonthPayload
         var bins = new List<BinCount>();
         foreach (JsonElement b in document.RootElement.GetProperty("b").EnumerateArray())
         {
-            bins.Add(new BinCount(b[0].GetInt32(), b[1].GetInt32(), b[2].GetString(), b[3].GetInt32(), b[4].GetInt64(), Double(b[5]) ?? double.NaN, Double(b[6]) ?? double.NaN));
+            bins.Add(new BinCount(Part(b[0], parts), b[1].GetInt32(), b[2].GetString(), b[3].GetInt32(), b[4].GetInt64(), Double(b[5]) ?? double.NaN, Double(b[6]) ?? double.NaN));
         }
 
-        return (cells, bins);
+        var percentiles = new List<MonthPercentile>();
+        foreach (JsonElement q in document.RootElement.GetProperty("q").EnumerateArray())
+        {
+            percentiles.Add(new MonthPercentile(Part(q[0], parts), q[1].GetInt32(), q[2].GetString(), Double(q[3]) ?? double.NaN, Double(q[4]) ?? double.NaN));
+        }
+
+        return new KeptMonth(cells, bins, percentiles);
     }
 
     private static void Nullable(Utf8JsonWriter w, int? value)
@@ -152,6 +181,9 @@ public static class MonthPayload
             w.WriteNullValue();
         }
     }
+
+    private static int Part(JsonElement e, int parts) =>
+        e.GetInt32() is var part && part >= 0 && part < parts ? part : throw new FormatException($"part {part} is not one of the population's {parts}");
 
     private static decimal? Decimal(JsonElement e) => e.ValueKind == JsonValueKind.Null ? null : e.GetDecimal();
 

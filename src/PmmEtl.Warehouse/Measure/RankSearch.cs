@@ -23,6 +23,7 @@ public sealed class RankSearch
     private readonly List<Request> _requests = [];
     private readonly Dictionary<Group, Rank[][]> _located = [];
     private readonly Dictionary<(int Request, long Offset), double> _values = [];
+    private readonly HashSet<LocalDate> _knownMonths = [];
 
     public RankSearch(IReadOnlyList<DurationPart> parts, Interpolation interpolation)
     {
@@ -60,11 +61,22 @@ public sealed class RankSearch
         }
     }
 
+    /// <summary>
+    /// A month whose own period's percentiles are known already (kept with the month): its month groups are neither
+    /// located nor assembled. Its bins still count towards its quarter and year.
+    /// </summary>
+    public void Known(LocalDate month) => _knownMonths.Add(month);
+
     /// <summary>Locates every rank each group's quantiles need and makes the level-2 requests (one per group and bin).</summary>
     public IReadOnlyList<Request> Plan()
     {
         foreach ((Group group, Dictionary<int, Bin> counts) in _bins)
         {
+            if (group.PeriodType == PeriodType.Month && _knownMonths.Contains(group.Start))
+            {
+                continue;
+            }
+
             (int Id, Bin Values)[] bins = [.. counts.OrderBy(b => b.Key).Select(b => (b.Key, b.Value))];
             long n = bins.Sum(b => b.Values.Count);
             var byBin = new Dictionary<int, Request>();

@@ -90,7 +90,8 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
     /// The population's cells and percentiles from its kept months: the months of [from, to) whose rows (and every other
     /// table the population reads) are as they were when kept are read back; the others are computed, one query per run of
     /// consecutive months, and kept. Medians and 90th percentiles then come from the rank search over every month's bin
-    /// counts, so only its level 2 reads the year's rows (the few bins that hold a requested rank).
+    /// counts; a month read back brings its own period's percentiles, so level 2 reads the year's rows (the few bins that
+    /// hold a requested rank) only for the months computed and the quarters and years that hold them.
     /// </summary>
     private PopulationCells Kept(KeptMonths store, Compiled compiled, LocalDate from, LocalDate to)
     {
@@ -100,8 +101,7 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
         IReadOnlyDictionary<LocalDate, string> prints = store.Prints(compiled.Table, compiled.DateColumn, compiled.Reads);
         IReadOnlyDictionary<LocalDate, (string Print, string Payload)> stored = store.Stored(key, from, to);
         LocalDate[] months = [.. prints.Keys.Where(m => m >= from && m < to).Order()];
-        var cells = new Dictionary<LocalDate, List<MeasureCell>>();
-        var bins = new Dictionary<LocalDate, List<BinCount>>();
+        var kept = new Dictionary<LocalDate, KeptMonth>();
         var stale = new List<LocalDate>();
         foreach (LocalDate month in months)
         {
@@ -109,11 +109,11 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
             // it is derived data, and the rows are there.
             if (stored.TryGetValue(month, out var s) && s.Print == prints[month] && MonthPayload.TryRead(s.Payload, month, compiled.GroupingCount, compiled.Parts.Count) is { } read)
             {
-                (cells[month], bins[month]) = read;
+                kept[month] = read;
             }
             else
             {
-                (cells[month], bins[month]) = ([], []);
+                kept[month] = new KeptMonth([], [], []);
                 stale.Add(month);
             }
         }
@@ -121,32 +121,48 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
         foreach ((LocalDate spanFrom, LocalDate spanTo) in Runs(stale))
         {
             (string, object?)[] span = Span(compiled, spanFrom, spanTo);
-            ReadCells(compiled, span, c => cells[c.Month].Add(c));
+            ReadCells(compiled, span, c => kept[c.Month].Cells.Add(c));
             if (compiled.Parts.Count > 0)
             {
-                ReadBins(compiled, span, (month, bin) => bins[month].Add(bin));
+                ReadBins(compiled, span, (month, bin) => kept[month].Bins.Add(bin));
             }
         }
-
-        store.Replace(key, stale.ToDictionary(m => m, m => (prints[m], MonthPayload.Write(cells[m], bins[m]))), stored.Keys.Where(m => !prints.ContainsKey(m)));
-        store.Count(months.Length - stale.Count, stale.Count);
 
         var percentiles = new Dictionary<PercentileKey, (double?, double?)>();
         if (compiled.Parts.Count > 0)
         {
             var search = new RankSearch(compiled.Parts, dialect.Interpolation);
-            foreach ((LocalDate month, List<BinCount> monthBins) in bins)
+            foreach ((LocalDate month, KeptMonth monthKept) in kept)
             {
-                foreach (BinCount bin in monthBins)
+                foreach (BinCount bin in monthKept.Bins)
                 {
                     search.Add(bin.Part, month, bin.Grouping, bin.Value, bin.Bin, bin.Count, bin.Min, bin.Max);
+                }
+
+                if (!stale.Contains(month))
+                {
+                    search.Known(month);
+                    foreach (MonthPercentile q in monthKept.Percentiles)
+                    {
+                        percentiles[new PercentileKey(PeriodType.Month, month, q.Grouping, q.Value, compiled.Parts[q.Part])] = (q.Median, q.P90);
+                    }
                 }
             }
 
             Ranked(compiled, Span(compiled, from, to), search, percentiles);
+            foreach ((PercentileKey q, (double? median, double? p90)) in percentiles)
+            {
+                if (q.PeriodType == PeriodType.Month && stale.Contains(q.Start))
+                {
+                    kept[q.Start].Percentiles.Add(new MonthPercentile(compiled.PartIndex(q.Part), q.Grouping, q.Value, median ?? double.NaN, p90 ?? double.NaN));
+                }
+            }
         }
 
-        return new PopulationCells([.. months.SelectMany(m => cells[m])], percentiles);
+        store.Replace(key, stale.ToDictionary(m => m, m => (prints[m], MonthPayload.Write(kept[m].Cells, kept[m].Bins, kept[m].Percentiles))),
+            stored.Keys.Where(m => !prints.ContainsKey(m)));
+        store.Count(months.Length - stale.Count, stale.Count);
+        return new PopulationCells([.. months.SelectMany(m => kept[m].Cells)], percentiles);
     }
 
     /// <summary>Consecutive months as [first, day after the last month) spans.</summary>
@@ -485,6 +501,8 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
 
         public IReadOnlyList<DurationPart> Parts => _parts;
 
+        public int PartIndex(DurationPart part) => Enumerable.Range(0, _parts.Count).First(k => _parts[k] == part);
+
         public int GroupingCount => _groupings.Length;
 
         /// <summary>The population's table, and the column of its period date there.</summary>
@@ -541,27 +559,21 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
         /// <summary>
         /// Level 2 of the percentile search: for each request, the values of its group (part, period, grouping value) from
         /// its bin's least to its greatest, numbered from 0 in ascending order; the rows at the requested offsets. Columns:
-        /// request, offset, value. The requests travel as VALUES lists (a few thousand rows), one row per month of their
-        /// period so that the join is on equalities only (part, grouping, value, month, bin). The measured rows are first
-        /// narrowed to the span of values the requested bins hold, cheaply, and only those rows have their bins computed.
-        /// The span's ends are exact: doubles written as their shortest round-trip text.
+        /// request, offset, value. The requests travel as one VALUES list, a row each with its period as a span of months
+        /// (the join is on equalities, part, grouping, value and bin, with the month's span as a filter). The measured
+        /// rows are first narrowed to the span of values the requested bins hold, cheaply, and only those rows have their
+        /// bins computed. The span's ends are exact: doubles written as their shortest round-trip text.
         /// </summary>
         public string RankValuesSql(IReadOnlyList<RankSearch.Request> requests)
         {
-            var months = new StringBuilder();
-            var offsets = new StringBuilder();
+            var rows = new StringBuilder();
             foreach (RankSearch.Request q in requests)
             {
                 RankSearch.Group g = q.Group;
                 string key = g.Grouping < 0 ? "T" : g.Value is null ? "N" : "V" + g.Value;
-                for (LocalDate month = g.Start; month < Periods.End(g.PeriodType, g.Start); month = month.PlusMonths(1))
-                {
-                    months.Append(months.Length == 0 ? "" : ",\n")
-                        .Append(CultureInfo.InvariantCulture, $"({q.Id}, {g.Part}, {g.Grouping}, {_dialect.Text(key)}, {Date(month)}, {q.Bin})");
-                }
-
                 long[] o = [.. q.Offsets, .. Enumerable.Repeat(-1L, 4 - q.Offsets.Count)];
-                offsets.Append(offsets.Length == 0 ? "" : ",\n").Append(CultureInfo.InvariantCulture, $"({q.Id}, {o[0]}, {o[1]}, {o[2]}, {o[3]})");
+                rows.Append(rows.Length == 0 ? "" : ",\n").Append(CultureInfo.InvariantCulture,
+                    $"({q.Id}, {g.Part}, {g.Grouping}, {_dialect.Text(key)}, {Date(g.Start)}, {Date(Periods.End(g.PeriodType, g.Start))}, {q.Bin}, {o[0]}, {o[1]}, {o[2]}, {o[3]})");
             }
 
             // Only the parts and groupings some request asks for: a branch is a join over every row of x.
@@ -572,7 +584,7 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
                 foreach (int i in GroupingsOf(k).Prepend(-1).Where(i => asked.Contains((k, i))))
                 {
                     string key = i < 0 ? "'T'" : $"CASE WHEN x.b{i} IS NULL THEN 'N' ELSE CONCAT('V', x.b{i}) END";
-                    branches.Add($"SELECT q.rq, x.t{k} AS t FROM x JOIN q ON q.pt = {k} AND q.g = {i} AND q.gv = {key} AND q.m = x.p0 AND q.bin = x.n{k}");
+                    branches.Add($"SELECT q.rq, x.t{k} AS t FROM x JOIN q ON q.pt = {k} AND q.g = {i} AND q.gv = {key} AND q.bin = x.n{k} AND x.p0 >= q.mf AND x.p0 < q.mt");
                 }
             }
 
@@ -584,7 +596,7 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
                 .Where(p => p.r.Count > 0)
                 .ToDictionary(p => p.k, p => $"t{p.k} BETWEEN {Number(p.r.Min(q => q.Min))} AND {Number(p.r.Max(q => q.Max))}");
             string span = string.Join(" OR ", spans.Values);
-            // Then only the rows in a requested bin are kept: x is held whole (DuckDB spilled to disk under its memory
+            // Then only the rows in a requested bin are kept, and x is materialised with those alone (DuckDB spilled to disk under its memory
             // limit when it held every row of the spans: 3.7 s against 1.5 s for K04's level 2 at 10M).
             string asking = string.Join(" OR ", requests.GroupBy(q => q.Group.Part).OrderBy(g => g.Key)
                 .Select(g => $"n{g.Key} IN ({string.Join(", ", g.Select(q => q.Bin).Distinct().Order())})"));
@@ -593,17 +605,14 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
                 : $"t{k}, CAST(NULL AS INTEGER) AS n{k}"));
             return $"""
                 WITH q AS (SELECT * FROM (VALUES
-                {months}
-                ) AS v (rq, pt, g, gv, m, bin)),
-                o AS (SELECT * FROM (VALUES
-                {offsets}
-                ) AS v (rq, o1, o2, o3, o4)),
+                {rows}
+                ) AS v (rq, pt, g, gv, mf, mt, bin, o1, o2, o3, o4)),
                 x AS {_dialect.MaterializedCte}(SELECT * FROM (SELECT p0, {bins}{string.Concat(Enumerable.Range(0, _groupings.Length).Select(i => $", b{i}"))}
                     FROM ({MeasuredRows(bins: false)}) m WHERE excl IS NULL AND ({span}){_dialect.KeepSubquery}) w
                     WHERE {asking}),
                 y AS ({string.Join("\nUNION ALL ", branches)}),
                 z AS (SELECT rq, t, ROW_NUMBER() OVER (PARTITION BY rq ORDER BY t) - 1 AS rn FROM y)
-                SELECT z.rq, z.rn, z.t FROM z JOIN o ON o.rq = z.rq WHERE z.rn IN (o.o1, o.o2, o.o3, o.o4)
+                SELECT z.rq, z.rn, z.t FROM z JOIN q ON q.rq = z.rq WHERE z.rn IN (q.o1, q.o2, q.o3, q.o4)
                 """;
         }
 
