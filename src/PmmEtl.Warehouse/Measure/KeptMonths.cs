@@ -11,9 +11,8 @@ namespace PmmEtl.Warehouse.Measure;
 /// <summary>
 /// The measure's kept month cells (table <c>measure_kept_month</c>): for each population and month, what the engine
 /// computed from that month's rows (the finest cells, the rank search's bin counts and the month's own medians and 90th
-/// percentiles), with the fingerprint of the rows
-/// it was computed from. A month is taken from here only while its fingerprint is unchanged, so a night re-computes the
-/// months its load touched and reads the others back.
+/// percentiles), with the fingerprint of the rows it was computed from. A month is taken from here only while its
+/// fingerprint is unchanged, so a night re-computes the months its load touched and reads the others back.
 /// <para>
 /// The fingerprint is taken from the data itself, not from what a load says it changed: the sum of a 64-bit hash of
 /// every whole row of the month (<see cref="ISqlDialect.RowHash"/>) and their count, and of every row of each other
