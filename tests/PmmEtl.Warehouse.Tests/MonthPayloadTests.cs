@@ -58,6 +58,10 @@ public sealed class MonthPayloadTests
     [InlineData("{\"c\":[],\"b\":[]}")]
     [InlineData("{\"c\":[],\"b\":[[2,-1,null,5,1,0.5,0.5]],\"q\":[]}")]
     [InlineData("{\"c\":[],\"b\":[],\"q\":[[0,-1,null,1.5,2.5]]}")]
+    [InlineData("{\"c\":[],\"b\":[],\"q\":[],\"z\":[]}")]
+    [InlineData("{\"c\":[],\"b\":[],\"q\":[]} []")]
+    [InlineData("{\"c\":[[null,true,[\"A\"],1,[]]],\"b\":[],\"q\":[]}")]
+    [InlineData("{\"c\":[[null,true,[\"A\",\"B\"],1.5,[]]],\"b\":[],\"q\":[]}")]
     public void A_text_this_layout_did_not_write_is_refused_not_thrown(string payload) =>
         Assert.Null(MonthPayload.TryRead(payload, March, groupings: 2, parts: 0));
 

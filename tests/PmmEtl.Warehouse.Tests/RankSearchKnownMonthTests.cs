@@ -14,10 +14,17 @@ public sealed class RankSearchKnownMonthTests
     private static readonly LocalDate January = new(2025, 1, 1);
     private static readonly LocalDate February = new(2025, 2, 1);
 
-    [Fact]
-    public void A_known_months_groups_are_neither_requested_nor_assembled_but_its_bins_count_in_the_quarter()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_known_months_groups_are_neither_requested_nor_assembled_but_its_bins_count_in_the_quarter(bool knownBeforeItsBins)
     {
         var search = new RankSearch([DurationPart.Total], Interpolation.WeightedEnds);
+        if (knownBeforeItsBins)
+        {
+            search.Known(January);
+        }
+
         // Ten values in one bin of each month, from 1 to 2 minutes: every rank inside a bin, so each group needs level 2.
         search.Add(0, January, -1, null, bin: 300, count: 10, min: 1, max: 2);
         search.Add(0, February, -1, null, bin: 300, count: 10, min: 1, max: 2);

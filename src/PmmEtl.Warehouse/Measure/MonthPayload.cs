@@ -110,40 +110,91 @@ public static class MonthPayload
     /// <summary>Reads a month written by <see cref="Write"/> back: its cells (dated <paramref name="month"/>), bin counts and percentiles.</summary>
     public static KeptMonth Read(string payload, LocalDate month, int groupings, int parts)
     {
-        using var document = JsonDocument.Parse(payload);
-        var cells = new List<MeasureCell>();
-        foreach (JsonElement c in document.RootElement.GetProperty("c").EnumerateArray())
+        var tokens = new PayloadTokens(Encoding.UTF8.GetBytes(payload));
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        List<MeasureCell>? cells = null;
+        List<BinCount>? bins = null;
+        List<MonthPercentile>? percentiles = null;
+        tokens.Expect(JsonTokenType.StartObject);
+        while (tokens.Member() is { } member)
         {
-            var values = new string?[groupings];
-            int i = 0;
-            foreach (JsonElement v in c[2].EnumerateArray())
+            tokens.Expect(JsonTokenType.StartArray);
+            switch (member)
             {
-                values[i++] = v.GetString();
+                case "c":
+                    cells = ReadCells(ref tokens, seen, month, groupings, parts);
+                    break;
+                case "b":
+                    bins = ReadBins(ref tokens, seen, parts);
+                    break;
+                case "q":
+                    percentiles = ReadPercentiles(ref tokens, seen, parts);
+                    break;
+                default:
+                    throw new FormatException($"a kept month holds an unknown member '{member}'");
+            }
+        }
+
+        return tokens.AtEnd() && cells is not null && bins is not null && percentiles is not null
+            ? new KeptMonth(cells, bins, percentiles)
+            : throw new FormatException("a kept month lacks cells, bins or percentiles, or has more after them");
+    }
+
+    private static List<MeasureCell> ReadCells(ref PayloadTokens tokens, Dictionary<string, string> seen, LocalDate month, int groupings, int parts)
+    {
+        var cells = new List<MeasureCell>();
+        while (tokens.NextElement())
+        {
+            int? exclusion = tokens.NullableInt();
+            bool hit = tokens.Bool();
+            tokens.Expect(JsonTokenType.StartArray);
+            var values = new string?[groupings];
+            for (int i = 0; i < groupings; i++)
+            {
+                values[i] = tokens.NullableText(seen);
             }
 
+            tokens.Expect(JsonTokenType.EndArray);
+            long rows = tokens.Long();
+            tokens.Expect(JsonTokenType.StartArray);
             var stats = new PartStats[parts];
-            JsonElement s = c[4];
             for (int k = 0; k < parts; k++)
             {
-                stats[k] = new PartStats(s[4 * k].GetInt64(), Decimal(s[(4 * k) + 1]), Double(s[(4 * k) + 2]), Double(s[(4 * k) + 3]));
+                stats[k] = new PartStats(tokens.Long(), tokens.NullableDecimal(), tokens.NullableDouble(), tokens.NullableDouble());
             }
 
-            cells.Add(new MeasureCell(month, c[0].ValueKind == JsonValueKind.Null ? null : c[0].GetInt32(), c[1].GetBoolean(), values, c[3].GetInt64(), stats));
+            tokens.Expect(JsonTokenType.EndArray);
+            tokens.Expect(JsonTokenType.EndArray);
+            cells.Add(new MeasureCell(month, exclusion, hit, values, rows, stats));
         }
 
+        return cells;
+    }
+
+    private static List<BinCount> ReadBins(ref PayloadTokens tokens, Dictionary<string, string> seen, int parts)
+    {
         var bins = new List<BinCount>();
-        foreach (JsonElement b in document.RootElement.GetProperty("b").EnumerateArray())
+        while (tokens.NextElement())
         {
-            bins.Add(new BinCount(Part(b[0], parts), b[1].GetInt32(), b[2].GetString(), b[3].GetInt32(), b[4].GetInt64(), Double(b[5]) ?? double.NaN, Double(b[6]) ?? double.NaN));
+            bins.Add(new BinCount(Part(tokens.Int(), parts), tokens.Int(), tokens.NullableText(seen), tokens.Int(), tokens.Long(),
+                tokens.NullableDouble() ?? double.NaN, tokens.NullableDouble() ?? double.NaN));
+            tokens.Expect(JsonTokenType.EndArray);
         }
 
+        return bins;
+    }
+
+    private static List<MonthPercentile> ReadPercentiles(ref PayloadTokens tokens, Dictionary<string, string> seen, int parts)
+    {
         var percentiles = new List<MonthPercentile>();
-        foreach (JsonElement q in document.RootElement.GetProperty("q").EnumerateArray())
+        while (tokens.NextElement())
         {
-            percentiles.Add(new MonthPercentile(Part(q[0], parts), q[1].GetInt32(), q[2].GetString(), Double(q[3]) ?? double.NaN, Double(q[4]) ?? double.NaN));
+            percentiles.Add(new MonthPercentile(Part(tokens.Int(), parts), tokens.Int(), tokens.NullableText(seen),
+                tokens.NullableDouble() ?? double.NaN, tokens.NullableDouble() ?? double.NaN));
+            tokens.Expect(JsonTokenType.EndArray);
         }
 
-        return new KeptMonth(cells, bins, percentiles);
+        return percentiles;
     }
 
     private static void Nullable(Utf8JsonWriter w, int? value)
@@ -182,10 +233,6 @@ public static class MonthPayload
         }
     }
 
-    private static int Part(JsonElement e, int parts) =>
-        e.GetInt32() is var part && part >= 0 && part < parts ? part : throw new FormatException($"part {part} is not one of the population's {parts}");
-
-    private static decimal? Decimal(JsonElement e) => e.ValueKind == JsonValueKind.Null ? null : e.GetDecimal();
-
-    private static double? Double(JsonElement e) => e.ValueKind == JsonValueKind.Null ? null : e.GetDouble();
+    private static int Part(int part, int parts) =>
+        part >= 0 && part < parts ? part : throw new FormatException($"part {part} is not one of the population's {parts}");
 }

@@ -41,7 +41,7 @@ public sealed class RankSearch
     public sealed record Request(int Id, Group Group, int Bin, double Min, double Max, List<long> Offsets);
 
     /// <summary>The values of a group in one bin: how many, the least and the greatest.</summary>
-    private sealed record Bin(long Count, double Min, double Max);
+    private readonly record struct Bin(long Count, double Min, double Max);
 
     /// <summary>A located rank: its value when level 1 already tells it (first or last of its bin, or a bin of equal values), else where level 2 finds it.</summary>
     private readonly record struct Rank(double? Known, int Request, long Offset);
@@ -51,19 +51,24 @@ public sealed class RankSearch
     {
         foreach (PeriodType type in AllPeriods)
         {
+            if (type == PeriodType.Month && _knownMonths.Contains(month))
+            {
+                continue; // its own period's percentiles were kept with it
+            }
+
             var group = new Group(part, type, Periods.Start(type, month), grouping, value);
             if (!_bins.TryGetValue(group, out Dictionary<int, Bin>? bins))
             {
                 _bins[group] = bins = [];
             }
 
-            bins[bin] = bins.TryGetValue(bin, out Bin? had) ? new Bin(had.Count + count, Math.Min(had.Min, min), Math.Max(had.Max, max)) : new Bin(count, min, max);
+            bins[bin] = bins.TryGetValue(bin, out Bin had) ? new Bin(had.Count + count, Math.Min(had.Min, min), Math.Max(had.Max, max)) : new Bin(count, min, max);
         }
     }
 
     /// <summary>
     /// A month whose own period's percentiles are known already (kept with the month): its month groups are neither
-    /// located nor assembled. Its bins still count towards its quarter and year.
+    /// located nor assembled, and its bins added after this go to its quarter and year alone.
     /// </summary>
     public void Known(LocalDate month) => _knownMonths.Add(month);
 

@@ -134,11 +134,6 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
             var search = new RankSearch(compiled.Parts, dialect.Interpolation);
             foreach ((LocalDate month, KeptMonth monthKept) in kept)
             {
-                foreach (BinCount bin in monthKept.Bins)
-                {
-                    search.Add(bin.Part, month, bin.Grouping, bin.Value, bin.Bin, bin.Count, bin.Min, bin.Max);
-                }
-
                 if (!stale.Contains(month))
                 {
                     search.Known(month);
@@ -146,6 +141,11 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
                     {
                         percentiles[new PercentileKey(PeriodType.Month, month, q.Grouping, q.Value, compiled.Parts[q.Part])] = (q.Median, q.P90);
                     }
+                }
+
+                foreach (BinCount bin in monthKept.Bins)
+                {
+                    search.Add(bin.Part, month, bin.Grouping, bin.Value, bin.Bin, bin.Count, bin.Min, bin.Max);
                 }
             }
 
