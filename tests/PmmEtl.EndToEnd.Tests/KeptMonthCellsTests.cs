@@ -113,8 +113,10 @@ public abstract class KeptMonthCellsCases : IDisposable
         Offices(("SEA", true), ("AIR", true), ("DEPOT", false));
         Insert(Rows(new Random(7), 2400));
 
-        // Every month holds rows: a first measure computes the twelve, a second reads all twelve back.
+        // Every month holds rows: a first measure computes the twelve, a second reads all twelve back. The four
+        // quarters' percentiles are kept beside them.
         Assert.Equal((0, 12), MeasureAndCompare());
+        Assert.Equal(16L, new SqlCommands(Warehouse.Connection, Warehouse.Dialect).Long("SELECT count(*) FROM measure_kept_month"));
         Assert.Equal((12, 0), MeasureAndCompare());
 
         // Kept months that cannot be read (not JSON, cut short) are computed again, and kept anew.
@@ -201,6 +203,22 @@ public abstract class KeptMonthCellsCases : IDisposable
     }
 
     [Fact]
+    public void A_quarter_only_partly_in_the_span_is_ranked_from_the_months_in_it_not_read_back()
+    {
+        Offices(("SEA", true), ("AIR", true), ("DEPOT", false));
+        Insert(Rows(new Random(10), 1200));
+        MeasureAndCompare();
+
+        // February to November: the first and last quarters hold only some of their months here, whose percentiles
+        // differ from the whole quarters' kept by the year's measure; the months themselves are read back. What is
+        // kept of the whole quarters stays as it was.
+        string before = KeptRows();
+        Assert.Equal((10, 0), MeasureAndCompare(from: new LocalDate(2025, 2, 1), to: new LocalDate(2025, 12, 1)));
+        Assert.Equal(before, KeptRows());
+        Assert.Equal((12, 0), MeasureAndCompare());
+    }
+
+    [Fact]
     public void A_span_that_is_not_whole_months_is_measured_without_the_kept_months()
     {
         Offices(("SEA", true), ("AIR", true), ("DEPOT", false));
@@ -213,19 +231,23 @@ public abstract class KeptMonthCellsCases : IDisposable
         Assert.Equal((0, 0), kept.KeptMonthCounts);
     }
 
-    /// <summary>Measures the year with a fresh measure's kept months and without; asserts both equal; returns (reused, computed).</summary>
-    private (int Reused, int Computed) MeasureAndCompare(PopulationMeasure? measure = null)
+    /// <summary>Measures the year (or the span given) with a fresh measure's kept months and without; asserts both equal; returns (reused, computed).</summary>
+    private (int Reused, int Computed) MeasureAndCompare(PopulationMeasure? measure = null, LocalDate? from = null, LocalDate? to = null)
     {
         measure ??= Measure;
         var sql = new SqlCommands(Warehouse.Connection, Warehouse.Dialect);
         var kept = (SqlKpiAggregator)new SqlKpiAggregator(sql, Warehouse.Dialect, kept: new KeptMonths(sql, Warehouse.Dialect)).ForOneMeasure();
-        PopulationCells fromKept = kept.Cells(measure, Groupings, Parts, From, To);
-        PopulationCells plain = new SqlKpiAggregator(sql, Warehouse.Dialect).Cells(measure, Groupings, Parts, From, To);
+        PopulationCells fromKept = kept.Cells(measure, Groupings, Parts, from ?? From, to ?? To);
+        PopulationCells plain = new SqlKpiAggregator(sql, Warehouse.Dialect).Cells(measure, Groupings, Parts, from ?? From, to ?? To);
         List<string> expected = Lines(plain);
         Assert.True(expected.Count > 100, $"{expected.Count} lines");
         Assert.Equal(expected, Lines(fromKept));
         return kept.KeptMonthCounts;
     }
+
+    private string KeptRows() => string.Join("\n", new SqlCommands(Warehouse.Connection, Warehouse.Dialect)
+        .Rows("SELECT population_key, month, fingerprint, payload FROM measure_kept_month ORDER BY population_key, month")
+        .Select(r => $"{r.GetString(0)} {r.GetValue(1)} {r.GetString(2)} {r.GetString(3)}"));
 
     private static List<string> Lines(PopulationCells cells) =>
     [

@@ -6,7 +6,7 @@ using PmmEtl.Warehouse.Measure;
 namespace PmmEtl.Warehouse.Tests;
 
 /// <summary>
-/// A month whose own percentiles were kept with it is not searched again: level 2 gets no request for its month groups,
+/// A month (or quarter) whose own percentiles were kept is not searched again: level 2 gets no request for its month groups,
 /// and nothing is assembled for them (the kept values stand). Its bins still count in its quarter and year.
 /// </summary>
 public sealed class RankSearchKnownMonthTests
@@ -22,13 +22,13 @@ public sealed class RankSearchKnownMonthTests
         var search = new RankSearch([DurationPart.Total], Interpolation.WeightedEnds);
         if (knownBeforeItsBins)
         {
-            search.Known(January);
+            search.Known(PeriodType.Month, January);
         }
 
         // Ten values in one bin of each month, from 1 to 2 minutes: every rank inside a bin, so each group needs level 2.
         search.Add(0, January, -1, null, bin: 300, count: 10, min: 1, max: 2);
         search.Add(0, February, -1, null, bin: 300, count: 10, min: 1, max: 2);
-        search.Known(January);
+        search.Known(PeriodType.Month, January);
 
         IReadOnlyList<RankSearch.Request> requests = search.Plan();
 
@@ -52,5 +52,28 @@ public sealed class RankSearchKnownMonthTests
         Assert.DoesNotContain(into.Keys, k => k.PeriodType == PeriodType.Month && k.Start == January);
         Assert.Contains(into.Keys, k => k.PeriodType == PeriodType.Month && k.Start == February);
         Assert.Equal(3, into.Count);
+    }
+
+    [Fact]
+    public void A_known_quarter_is_neither_requested_nor_assembled_but_its_months_bins_count_in_the_year()
+    {
+        var search = new RankSearch([DurationPart.Total], Interpolation.WeightedEnds);
+        search.Known(PeriodType.Quarter, January);
+        search.Known(PeriodType.Month, January);
+        search.Known(PeriodType.Month, February);
+        search.Add(0, January, -1, null, bin: 300, count: 10, min: 1, max: 2);
+        search.Add(0, February, -1, null, bin: 300, count: 10, min: 1, max: 2);
+        search.Add(0, new LocalDate(2025, 4, 1), -1, null, bin: 300, count: 10, min: 1, max: 2);
+
+        IReadOnlyList<RankSearch.Request> requests = search.Plan();
+
+        // April's month and quarter, and the year; nothing of the first quarter or its months.
+        Assert.Equal(
+            [(PeriodType.Month, new LocalDate(2025, 4, 1)), (PeriodType.Quarter, new LocalDate(2025, 4, 1)), (PeriodType.Year, January)],
+            requests.Select(q => (q.Group.PeriodType, q.Group.Start)).Order());
+        // The year holds all thirty values: its median lies between ranks 14 and 15 (0-based).
+        RankSearch.Request year = Assert.Single(requests, q => q.Group.PeriodType == PeriodType.Year);
+        Assert.Contains(14L, year.Offsets);
+        Assert.Contains(15L, year.Offsets);
     }
 }

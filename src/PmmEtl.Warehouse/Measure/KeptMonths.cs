@@ -84,6 +84,16 @@ public sealed class KeptMonths
     }
 
     /// <summary>
+    /// The key under which a population's percentiles of a longer period (a quarter) are kept: apart from its months,
+    /// and in the same table, each row dated at the period's start.
+    /// </summary>
+    public static string PeriodKey(string key, PeriodType type) => Hash($"{key}|{type}");
+
+    /// <summary>The fingerprint of a period from those of its months that hold rows: changed when any of them changes, or one is added or emptied.</summary>
+    public static string PeriodPrint(IEnumerable<(LocalDate Month, string Print)> months) =>
+        Hash(string.Join("|", months.OrderBy(m => m.Month).Select(m => m.Month.ToString("uuuu-MM", CultureInfo.InvariantCulture) + "=" + m.Print)));
+
+    /// <summary>
     /// The fingerprint of each month in which <paramref name="table"/> holds rows (by <paramref name="dateColumn"/>), with
     /// the whole fingerprints of <paramref name="wholeTables"/> folded in.
     /// </summary>

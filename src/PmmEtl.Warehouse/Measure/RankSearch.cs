@@ -23,7 +23,7 @@ public sealed class RankSearch
     private readonly List<Request> _requests = [];
     private readonly Dictionary<Group, Rank[][]> _located = [];
     private readonly Dictionary<(int Request, long Offset), double> _values = [];
-    private readonly HashSet<LocalDate> _knownMonths = [];
+    private readonly HashSet<(PeriodType Type, LocalDate Start)> _known = [];
 
     public RankSearch(IReadOnlyList<DurationPart> parts, Interpolation interpolation)
     {
@@ -51,9 +51,9 @@ public sealed class RankSearch
     {
         foreach (PeriodType type in AllPeriods)
         {
-            if (type == PeriodType.Month && _knownMonths.Contains(month))
+            if (_known.Contains((type, Periods.Start(type, month))))
             {
-                continue; // its own period's percentiles were kept with it
+                continue; // the period's percentiles were kept
             }
 
             var group = new Group(part, type, Periods.Start(type, month), grouping, value);
@@ -67,17 +67,17 @@ public sealed class RankSearch
     }
 
     /// <summary>
-    /// A month whose own period's percentiles are known already (kept with the month): its month groups are neither
-    /// located nor assembled, and its bins added after this go to its quarter and year alone.
+    /// A period whose percentiles are known already (kept): its groups are neither located nor assembled, and bins
+    /// added after this go to the other periods that hold their month alone.
     /// </summary>
-    public void Known(LocalDate month) => _knownMonths.Add(month);
+    public void Known(PeriodType type, LocalDate start) => _known.Add((type, start));
 
     /// <summary>Locates every rank each group's quantiles need and makes the level-2 requests (one per group and bin).</summary>
     public IReadOnlyList<Request> Plan()
     {
         foreach ((Group group, Dictionary<int, Bin> counts) in _bins)
         {
-            if (group.PeriodType == PeriodType.Month && _knownMonths.Contains(group.Start))
+            if (_known.Contains((group.PeriodType, group.Start)))
             {
                 continue;
             }

@@ -90,8 +90,9 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
     /// The population's cells and percentiles from its kept months: the months of [from, to) whose rows (and every other
     /// table the population reads) are as they were when kept are read back; the others are computed, one query per run of
     /// consecutive months, and kept. Medians and 90th percentiles then come from the rank search over every month's bin
-    /// counts; a month read back brings its own period's percentiles, so level 2 reads the year's rows (the few bins that
-    /// hold a requested rank) only for the months computed and the quarters and years that hold them.
+    /// counts; a month read back brings its own period's percentiles and an unchanged quarter its own
+    /// (<see cref="KeptPercentiles"/>), so level 2 reads the year's rows (the few bins that hold a requested rank) only
+    /// for the months computed and the quarters and years that hold them.
     /// </summary>
     private PopulationCells Kept(KeptMonths store, Compiled compiled, LocalDate from, LocalDate to)
     {
@@ -131,32 +132,7 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
         var percentiles = new Dictionary<PercentileKey, (double?, double?)>();
         if (compiled.Parts.Count > 0)
         {
-            var search = new RankSearch(compiled.Parts, dialect.Interpolation);
-            foreach ((LocalDate month, KeptMonth monthKept) in kept)
-            {
-                if (!stale.Contains(month))
-                {
-                    search.Known(month);
-                    foreach (MonthPercentile q in monthKept.Percentiles)
-                    {
-                        percentiles[new PercentileKey(PeriodType.Month, month, q.Grouping, q.Value, compiled.Parts[q.Part])] = (q.Median, q.P90);
-                    }
-                }
-
-                foreach (BinCount bin in monthKept.Bins)
-                {
-                    search.Add(bin.Part, month, bin.Grouping, bin.Value, bin.Bin, bin.Count, bin.Min, bin.Max);
-                }
-            }
-
-            Ranked(compiled, Span(compiled, from, to), search, percentiles);
-            foreach ((PercentileKey q, (double? median, double? p90)) in percentiles)
-            {
-                if (q.PeriodType == PeriodType.Month && stale.Contains(q.Start))
-                {
-                    kept[q.Start].Percentiles.Add(new MonthPercentile(compiled.PartIndex(q.Part), q.Grouping, q.Value, median ?? double.NaN, p90 ?? double.NaN));
-                }
-            }
+            KeptPercentiles(store, key, compiled, from, to, prints, kept, stale, percentiles);
         }
 
         store.Replace(key, stale.ToDictionary(m => m, m => (prints[m], MonthPayload.Write(kept[m].Cells, kept[m].Bins, kept[m].Percentiles))),
@@ -164,6 +140,81 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
         store.Count(months.Length - stale.Count, stale.Count);
         return new PopulationCells([.. months.SelectMany(m => kept[m].Cells)], percentiles);
     }
+
+    /// <summary>
+    /// The percentiles of a population measured from kept months: those of each month read back come with it, and
+    /// those of each quarter wholly in [from, to) whose months are all as they were are kept apart under the
+    /// population's quarter key (<see cref="KeptMonths.PeriodKey"/>); the rank search finds the others, and the new ones
+    /// of the months computed and of the quarters found are added to what is kept. A night that loads December so asks
+    /// level 2 for December, the fourth quarter and the year alone.
+    /// </summary>
+    private void KeptPercentiles(KeptMonths store, string key, Compiled compiled, LocalDate from, LocalDate to, IReadOnlyDictionary<LocalDate, string> prints,
+        Dictionary<LocalDate, KeptMonth> kept, List<LocalDate> stale, Dictionary<PercentileKey, (double?, double?)> percentiles)
+    {
+        var search = new RankSearch(compiled.Parts, dialect.Interpolation);
+        foreach ((LocalDate month, KeptMonth monthKept) in kept)
+        {
+            if (!stale.Contains(month))
+            {
+                Known(search, compiled, PeriodType.Month, month, monthKept.Percentiles, percentiles);
+            }
+        }
+
+        string quarterKey = KeptMonths.PeriodKey(key, PeriodType.Quarter);
+        Dictionary<LocalDate, string> quarterPrints = kept.Keys.GroupBy(m => Periods.Start(PeriodType.Quarter, m))
+            .Where(q => q.Key >= from && Periods.End(PeriodType.Quarter, q.Key) <= to)
+            .ToDictionary(q => q.Key, q => KeptMonths.PeriodPrint(q.Select(m => (m, prints[m]))));
+        IReadOnlyDictionary<LocalDate, (string Print, string Payload)> storedQuarters = store.Stored(quarterKey, from, to);
+        var staleQuarters = new List<LocalDate>();
+        foreach ((LocalDate quarter, string print) in quarterPrints)
+        {
+            if (storedQuarters.TryGetValue(quarter, out var s) && s.Print == print
+                && MonthPayload.TryRead(s.Payload, quarter, compiled.GroupingCount, compiled.Parts.Count) is { } read)
+            {
+                Known(search, compiled, PeriodType.Quarter, quarter, read.Percentiles, percentiles);
+            }
+            else
+            {
+                staleQuarters.Add(quarter);
+            }
+        }
+
+        foreach ((LocalDate month, KeptMonth monthKept) in kept)
+        {
+            foreach (BinCount bin in monthKept.Bins)
+            {
+                search.Add(bin.Part, month, bin.Grouping, bin.Value, bin.Bin, bin.Count, bin.Min, bin.Max);
+            }
+        }
+
+        Ranked(compiled, Span(compiled, from, to), search, percentiles);
+        foreach (LocalDate month in stale)
+        {
+            kept[month].Percentiles.AddRange(Of(compiled, PeriodType.Month, month, percentiles));
+        }
+
+        // A quarter is forgotten when none of its months holds rows any more (one only partly in the span is left alone).
+        store.Replace(quarterKey, staleQuarters.ToDictionary(q => q, q => (quarterPrints[q], MonthPayload.Write([], [], Of(compiled, PeriodType.Quarter, q, percentiles)))),
+            storedQuarters.Keys.Where(q => !quarterPrints.ContainsKey(q) && Periods.End(PeriodType.Quarter, q) <= to));
+    }
+
+    /// <summary>A period's kept percentiles stand: the rank search skips it.</summary>
+    private static void Known(RankSearch search, Compiled compiled, PeriodType type, LocalDate start, IEnumerable<MonthPercentile> kept,
+        Dictionary<PercentileKey, (double?, double?)> percentiles)
+    {
+        search.Known(type, start);
+        foreach (MonthPercentile q in kept)
+        {
+            percentiles[new PercentileKey(type, start, q.Grouping, q.Value, compiled.Parts[q.Part])] = (q.Median, q.P90);
+        }
+    }
+
+    /// <summary>The percentiles of one period, to keep.</summary>
+    private static List<MonthPercentile> Of(Compiled compiled, PeriodType type, LocalDate start, Dictionary<PercentileKey, (double?, double?)> percentiles) =>
+    [
+        .. percentiles.Where(p => p.Key.PeriodType == type && p.Key.Start == start)
+            .Select(p => new MonthPercentile(compiled.PartIndex(p.Key.Part), p.Key.Grouping, p.Key.Value, p.Value.Item1 ?? double.NaN, p.Value.Item2 ?? double.NaN)),
+    ];
 
     /// <summary>Consecutive months as [first, day after the last month) spans.</summary>
     private static IEnumerable<(LocalDate From, LocalDate To)> Runs(IReadOnlyList<LocalDate> months)
