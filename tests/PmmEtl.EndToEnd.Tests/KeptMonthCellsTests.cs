@@ -114,9 +114,9 @@ public abstract class KeptMonthCellsCases : IDisposable
         Insert(Rows(new Random(7), 2400));
 
         // Every month holds rows: a first measure computes the twelve, a second reads all twelve back. The four
-        // quarters' percentiles are kept beside them.
+        // quarters' percentiles are kept beside them, and the twelve months' histograms.
         Assert.Equal((0, 12), MeasureAndCompare());
-        Assert.Equal(16L, new SqlCommands(Warehouse.Connection, Warehouse.Dialect).Long("SELECT count(*) FROM measure_kept_month"));
+        Assert.Equal(28L, new SqlCommands(Warehouse.Connection, Warehouse.Dialect).Long("SELECT count(*) FROM measure_kept_month"));
         Assert.Equal((12, 0), MeasureAndCompare());
 
         // Kept months that cannot be read (not JSON, cut short) are computed again, and kept anew.
@@ -242,6 +242,16 @@ public abstract class KeptMonthCellsCases : IDisposable
         List<string> expected = Lines(plain);
         Assert.True(expected.Count > 100, $"{expected.Count} lines");
         Assert.Equal(expected, Lines(fromKept));
+
+        // The histogram of the whole interval is kept by month too: equal to one read from the rows, with the same
+        // months read back and computed as the cells (the same rows decide both).
+        var keptHistogram = (SqlKpiAggregator)new SqlKpiAggregator(sql, Warehouse.Dialect, kept: new KeptMonths(sql, Warehouse.Dialect)).ForOneMeasure();
+        IReadOnlyDictionary<int, long> histogram = keptHistogram.Distribution(measure, from ?? From, to ?? To);
+        IReadOnlyDictionary<int, long> plainHistogram = new SqlKpiAggregator(sql, Warehouse.Dialect).Distribution(measure, from ?? From, to ?? To);
+        // Every measured whole interval falls in one bin.
+        Assert.Equal(plain.Cells.Where(c => c.Exclusion is null).Sum(c => c.Parts[0].Count), plainHistogram.Values.Sum());
+        Assert.Equal(plainHistogram.OrderBy(b => b.Key), histogram.OrderBy(b => b.Key));
+        Assert.Equal(kept.KeptMonthCounts, keptHistogram.KeptMonthCounts);
         return kept.KeptMonthCounts;
     }
 

@@ -347,11 +347,70 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
         search.Assemble(into);
     }
 
+    /// <summary>
+    /// The histogram of a population's whole intervals over [from, to): the sum of its months' (counts add up). With
+    /// kept months, those whose rows are unchanged are read back, as the cells are.
+    /// </summary>
     public IReadOnlyDictionary<int, long> Distribution(PopulationMeasure measure, LocalDate from, LocalDate to)
     {
         var compiled = new Compiled(dialect, measure, [], [DurationPart.Total]);
-        return sql.Rows(compiled.DistributionSql(), [("from", from.ToDateOnly()), ("to", to.ToDateOnly()), .. compiled.Parameters])
-            .ToDictionary(r => Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture), r => Read.Long(r, 1));
+        var months = new Dictionary<LocalDate, List<BinCount>>();
+        if (kept is not null && from.Day == 1 && to.Day == 1)
+        {
+            KeptDistribution(kept, compiled, from, to, months);
+        }
+        else
+        {
+            ReadDistribution(compiled, Span(compiled, from, to), months);
+        }
+
+        return months.Values.SelectMany(m => m).GroupBy(b => b.Bin).ToDictionary(g => g.Key, g => g.Sum(b => b.Count));
+    }
+
+    /// <summary>
+    /// Each month's histogram kept as bin counts of the whole interval (part 0, the total; no least or greatest), under
+    /// the key of the histogram's own statement.
+    /// </summary>
+    private void KeptDistribution(KeptMonths store, Compiled compiled, LocalDate from, LocalDate to, Dictionary<LocalDate, List<BinCount>> months)
+    {
+        string key = KeptMonths.Key(compiled.Table, [compiled.DistributionSql()], compiled.Parameters);
+        IReadOnlyDictionary<LocalDate, string> prints = store.Prints(compiled.Table, compiled.DateColumn, compiled.Reads);
+        IReadOnlyDictionary<LocalDate, (string Print, string Payload)> stored = store.Stored(key, from, to);
+        var stale = new List<LocalDate>();
+        foreach (LocalDate month in prints.Keys.Where(m => m >= from && m < to).Order())
+        {
+            if (stored.TryGetValue(month, out var s) && s.Print == prints[month] && MonthPayload.TryRead(s.Payload, month, 0, 1) is { } read)
+            {
+                months[month] = read.Bins;
+            }
+            else
+            {
+                months[month] = [];
+                stale.Add(month);
+            }
+        }
+
+        foreach ((LocalDate spanFrom, LocalDate spanTo) in Runs(stale))
+        {
+            ReadDistribution(compiled, Span(compiled, spanFrom, spanTo), months);
+        }
+
+        store.Replace(key, stale.ToDictionary(m => m, m => (prints[m], MonthPayload.Write([], months[m], []))), stored.Keys.Where(m => !prints.ContainsKey(m)));
+        store.Count(months.Count - stale.Count, stale.Count);
+    }
+
+    private void ReadDistribution(Compiled compiled, (string, object?)[] p, Dictionary<LocalDate, List<BinCount>> months)
+    {
+        foreach (DbDataReader r in sql.Rows(compiled.DistributionSql(), p))
+        {
+            var month = LocalDate.FromDateOnly(Read.Date(r, 0));
+            if (!months.TryGetValue(month, out List<BinCount>? bins))
+            {
+                months[month] = bins = [];
+            }
+
+            bins.Add(new BinCount(0, -1, null, Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture), Read.Long(r, 2), double.NaN, double.NaN));
+        }
     }
 
     public IReadOnlyList<VariableValue> Evaluate(KpiVariable variable, LocalDate from, LocalDate to, string? breakdownField)
@@ -696,19 +755,22 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
             return sql.Append('\n').Append(From).ToString();
         }
 
-        /// <summary>Bin i holds edges[i] ≤ t &lt; edges[i+1]; negative durations cannot occur (the normaliser refuses them).</summary>
+        /// <summary>
+        /// The histogram of the whole interval by month: columns month, bin, count. Bin i holds edges[i] ≤ t &lt;
+        /// edges[i+1]; negative durations cannot occur (the normaliser refuses them).
+        /// </summary>
         public string DistributionSql()
         {
             IReadOnlyList<double> edges = DistributionBins.EdgesMinutes;
             string bin = "CASE " + string.Concat(Enumerable.Range(1, edges.Count - 1).Select(i =>
                 string.Create(CultureInfo.InvariantCulture, $"WHEN t < {edges[i]} THEN {i - 1} "))) + $"ELSE {edges.Count - 1} END";
             return $"""
-                SELECT bin, count(*) FROM (
-                    SELECT {bin} AS bin FROM (
-                        SELECT {Duration(DurationPart.Total)} AS t, {_exclusion} AS excl
+                SELECT p0, bin, count(*) FROM (
+                    SELECT p0, {bin} AS bin FROM (
+                        SELECT {_dialect.PeriodStart(PeriodType.Month, _date)} AS p0, {Duration(DurationPart.Total)} AS t, {_exclusion} AS excl
                         {From}
                     ) x WHERE excl IS NULL AND t IS NOT NULL
-                ) b GROUP BY bin
+                ) b GROUP BY p0, bin
                 """;
         }
 
