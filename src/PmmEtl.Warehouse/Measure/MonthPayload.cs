@@ -10,12 +10,13 @@ namespace PmmEtl.Warehouse.Measure;
 public readonly record struct BinCount(int Part, int Grouping, string? Value, int Bin, long Count, double Min, double Max);
 
 /// <summary>
-/// A median and 90th percentile of one part, grouping (−1: the total) and value over one month: the month's own period
-/// values, kept with the month so that a night re-ranks only the periods it touched. NaN where the engine gave none.
+/// A median and 90th percentile of one part, grouping (−1: the total) and value over one period: a month's own, kept
+/// with the month, or a quarter's, kept apart; so a night re-ranks only the periods it touched. NaN where the engine
+/// gave none.
 /// </summary>
 public readonly record struct MonthPercentile(int Part, int Grouping, string? Value, double Median, double P90);
 
-/// <summary>What is kept of one month of a population: cells, bin counts and the month's own percentiles.</summary>
+/// <summary>What is kept of one month of a population: cells, bin counts and the month's own percentiles (a quarter or a histogram uses some of them).</summary>
 public sealed record KeptMonth(List<MeasureCell> Cells, List<BinCount> Bins, List<MonthPercentile> Percentiles);
 
 /// <summary>

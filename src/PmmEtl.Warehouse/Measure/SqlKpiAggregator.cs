@@ -23,9 +23,10 @@ namespace PmmEtl.Warehouse.Measure;
 /// set sorts the year; the values are the engine's own aggregate's, bit for bit. Exclusions are tested in the catalogue's order; the first that matches is the record's reason.
 /// Conditions, populations and filters compile through <see cref="RecordPredicates"/>, one condition language for all.
 /// <para>
-/// With <paramref name="kept"/> (every warehouse's own aggregator), a year's cells and bin counts are kept per month
-/// (<see cref="KeptMonths"/>) and only the months whose rows changed are computed again; percentiles then always come
-/// from the rank search, whose level 1 is what is kept. Without it (tests' second path), every call reads the year.
+/// With <paramref name="kept"/> (every warehouse's own aggregator), a year's cells, bin counts, month and quarter
+/// percentiles and histograms are kept (<see cref="KeptMonths"/>) and only the months whose rows changed are computed
+/// again; percentiles then always come from the rank search, whose level 1 is what is kept. Without it (tests' second
+/// path), every call reads the year.
 /// </para>
 /// </summary>
 /// <param name="rankSearch">True: the rank search even where the engine has a percentile aggregate (tests, to prove it on DuckDB too).</param>
@@ -102,7 +103,7 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
         IReadOnlyDictionary<LocalDate, string> prints = store.Prints(compiled.Table, compiled.DateColumn, compiled.Reads);
         IReadOnlyDictionary<LocalDate, (string Print, string Payload)> stored = store.Stored(key, from, to);
         LocalDate[] months = [.. prints.Keys.Where(m => m >= from && m < to).Order()];
-        var kept = new Dictionary<LocalDate, KeptMonth>();
+        var byMonth = new Dictionary<LocalDate, KeptMonth>();
         var stale = new List<LocalDate>();
         foreach (LocalDate month in months)
         {
@@ -110,11 +111,11 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
             // it is derived data, and the rows are there.
             if (stored.TryGetValue(month, out var s) && s.Print == prints[month] && MonthPayload.TryRead(s.Payload, month, compiled.GroupingCount, compiled.Parts.Count) is { } read)
             {
-                kept[month] = read;
+                byMonth[month] = read;
             }
             else
             {
-                kept[month] = new KeptMonth([], [], []);
+                byMonth[month] = new KeptMonth([], [], []);
                 stale.Add(month);
             }
         }
@@ -122,23 +123,23 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
         foreach ((LocalDate spanFrom, LocalDate spanTo) in Runs(stale))
         {
             (string, object?)[] span = Span(compiled, spanFrom, spanTo);
-            ReadCells(compiled, span, c => kept[c.Month].Cells.Add(c));
+            ReadCells(compiled, span, c => byMonth[c.Month].Cells.Add(c));
             if (compiled.Parts.Count > 0)
             {
-                ReadBins(compiled, span, (month, bin) => kept[month].Bins.Add(bin));
+                ReadBins(compiled, span, (month, bin) => byMonth[month].Bins.Add(bin));
             }
         }
 
         var percentiles = new Dictionary<PercentileKey, (double?, double?)>();
         if (compiled.Parts.Count > 0)
         {
-            KeptPercentiles(store, key, compiled, from, to, prints, kept, stale, percentiles);
+            KeptPercentiles(store, key, compiled, from, to, prints, byMonth, stale, percentiles);
         }
 
-        store.Replace(key, stale.ToDictionary(m => m, m => (prints[m], MonthPayload.Write(kept[m].Cells, kept[m].Bins, kept[m].Percentiles))),
+        store.Replace(key, stale.ToDictionary(m => m, m => (prints[m], MonthPayload.Write(byMonth[m].Cells, byMonth[m].Bins, byMonth[m].Percentiles))),
             stored.Keys.Where(m => !prints.ContainsKey(m)));
         store.Count(months.Length - stale.Count, stale.Count);
-        return new PopulationCells([.. months.SelectMany(m => kept[m].Cells)], percentiles);
+        return new PopulationCells([.. months.SelectMany(m => byMonth[m].Cells)], percentiles);
     }
 
     /// <summary>
@@ -149,10 +150,10 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
     /// level 2 for December, the fourth quarter and the year alone.
     /// </summary>
     private void KeptPercentiles(KeptMonths store, string key, Compiled compiled, LocalDate from, LocalDate to, IReadOnlyDictionary<LocalDate, string> prints,
-        Dictionary<LocalDate, KeptMonth> kept, List<LocalDate> stale, Dictionary<PercentileKey, (double?, double?)> percentiles)
+        Dictionary<LocalDate, KeptMonth> byMonth, List<LocalDate> stale, Dictionary<PercentileKey, (double?, double?)> percentiles)
     {
         var search = new RankSearch(compiled.Parts, dialect.Interpolation);
-        foreach ((LocalDate month, KeptMonth monthKept) in kept)
+        foreach ((LocalDate month, KeptMonth monthKept) in byMonth)
         {
             if (!stale.Contains(month))
             {
@@ -161,7 +162,7 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
         }
 
         string quarterKey = KeptMonths.PeriodKey(key, PeriodType.Quarter);
-        Dictionary<LocalDate, string> quarterPrints = kept.Keys.GroupBy(m => Periods.Start(PeriodType.Quarter, m))
+        Dictionary<LocalDate, string> quarterPrints = byMonth.Keys.GroupBy(m => Periods.Start(PeriodType.Quarter, m))
             .Where(q => q.Key >= from && Periods.End(PeriodType.Quarter, q.Key) <= to)
             .ToDictionary(q => q.Key, q => KeptMonths.PeriodPrint(q.Select(m => (m, prints[m]))));
         IReadOnlyDictionary<LocalDate, (string Print, string Payload)> storedQuarters = store.Stored(quarterKey, from, to);
@@ -179,7 +180,7 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
             }
         }
 
-        foreach ((LocalDate month, KeptMonth monthKept) in kept)
+        foreach ((LocalDate month, KeptMonth monthKept) in byMonth)
         {
             foreach (BinCount bin in monthKept.Bins)
             {
@@ -190,7 +191,7 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
         Ranked(compiled, Span(compiled, from, to), search, percentiles);
         foreach (LocalDate month in stale)
         {
-            kept[month].Percentiles.AddRange(Of(compiled, PeriodType.Month, month, percentiles));
+            byMonth[month].Percentiles.AddRange(Of(compiled, PeriodType.Month, month, percentiles));
         }
 
         // A quarter is forgotten when none of its months holds rows any more (one only partly in the span is left alone).
@@ -199,11 +200,11 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
     }
 
     /// <summary>A period's kept percentiles stand: the rank search skips it.</summary>
-    private static void Known(RankSearch search, Compiled compiled, PeriodType type, LocalDate start, IEnumerable<MonthPercentile> kept,
+    private static void Known(RankSearch search, Compiled compiled, PeriodType type, LocalDate start, IEnumerable<MonthPercentile> values,
         Dictionary<PercentileKey, (double?, double?)> percentiles)
     {
         search.Known(type, start);
-        foreach (MonthPercentile q in kept)
+        foreach (MonthPercentile q in values)
         {
             percentiles[new PercentileKey(type, start, q.Grouping, q.Value, compiled.Parts[q.Part])] = (q.Median, q.P90);
         }
@@ -706,8 +707,8 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
                 .Where(p => p.r.Count > 0)
                 .ToDictionary(p => p.k, p => $"t{p.k} BETWEEN {Number(p.r.Min(q => q.Min))} AND {Number(p.r.Max(q => q.Max))}");
             string span = string.Join(" OR ", spans.Values);
-            // Then only the rows in a requested bin are kept, and x is materialised with those alone (DuckDB spilled to disk under its memory
-            // limit when it held every row of the spans: 3.7 s against 1.5 s for K04's level 2 at 10M).
+            // Then only the rows in a requested bin are kept, and x is materialised with those alone (DuckDB spilled to
+            // disk under its memory limit when it held every row of the spans: 3.7 s against 1.5 s for K04's level 2 at 10M).
             string asking = string.Join(" OR ", requests.GroupBy(q => q.Group.Part).OrderBy(g => g.Key)
                 .Select(g => $"n{g.Key} IN ({string.Join(", ", g.Select(q => q.Bin).Distinct().Order())})"));
             string bins = string.Join(", ", Enumerable.Range(0, _parts.Count).Select(k => spans.TryGetValue(k, out string? within)
