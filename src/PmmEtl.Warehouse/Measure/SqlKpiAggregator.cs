@@ -100,46 +100,25 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
         string cellsSql = compiled.CellsSql();
         string[] statements = compiled.Parts.Count > 0 ? [cellsSql, compiled.BinCountsSql()] : [cellsSql];
         string key = KeptMonths.Key(compiled.Table, statements, compiled.Parameters);
-        IReadOnlyDictionary<LocalDate, string> prints = store.Prints(compiled.Table, compiled.DateColumn, compiled.Reads);
-        IReadOnlyDictionary<LocalDate, (string Print, string Payload)> stored = store.Stored(key, from, to);
-        LocalDate[] months = [.. prints.Keys.Where(m => m >= from && m < to).Order()];
-        var byMonth = new Dictionary<LocalDate, KeptMonth>();
-        var stale = new List<LocalDate>();
-        foreach (LocalDate month in months)
-        {
-            // A month whose kept payload cannot be read (edited by hand, cut short) is computed again like a stale one:
-            // it is derived data, and the rows are there.
-            if (stored.TryGetValue(month, out var s) && s.Print == prints[month] && MonthPayload.TryRead(s.Payload, month, compiled.GroupingCount, compiled.Parts.Count) is { } read)
-            {
-                byMonth[month] = read;
-            }
-            else
-            {
-                byMonth[month] = new KeptMonth([], [], []);
-                stale.Add(month);
-            }
-        }
-
-        foreach ((LocalDate spanFrom, LocalDate spanTo) in Runs(stale))
+        var months = new KeptSpan(store, key, store.Prints(compiled.Table, compiled.DateColumn, compiled.Reads), from, to, compiled.GroupingCount, compiled.Parts.Count);
+        foreach ((LocalDate spanFrom, LocalDate spanTo) in Runs(months.Stale))
         {
             (string, object?)[] span = Span(compiled, spanFrom, spanTo);
-            ReadCells(compiled, span, c => byMonth[c.Month].Cells.Add(c));
+            ReadCells(compiled, span, c => months.ByMonth[c.Month].Cells.Add(c));
             if (compiled.Parts.Count > 0)
             {
-                ReadBins(compiled, span, (month, bin) => byMonth[month].Bins.Add(bin));
+                ReadBins(compiled, span, (month, bin) => months.ByMonth[month].Bins.Add(bin));
             }
         }
 
         var percentiles = new Dictionary<PercentileKey, (double?, double?)>();
         if (compiled.Parts.Count > 0)
         {
-            KeptPercentiles(store, key, compiled, from, to, prints, byMonth, stale, percentiles);
+            KeptPercentiles(store, key, compiled, from, to, months.Prints, months.ByMonth, months.Stale, percentiles);
         }
 
-        store.Replace(key, stale.ToDictionary(m => m, m => (prints[m], MonthPayload.Write(byMonth[m].Cells, byMonth[m].Bins, byMonth[m].Percentiles))),
-            stored.Keys.Where(m => !prints.ContainsKey(m)));
-        store.Count(months.Length - stale.Count, stale.Count);
-        return new PopulationCells([.. months.SelectMany(m => byMonth[m].Cells)], percentiles);
+        months.Keep(m => MonthPayload.Write(m.Cells, m.Bins, m.Percentiles));
+        return new PopulationCells([.. months.Months.SelectMany(m => months.ByMonth[m].Cells)], percentiles);
     }
 
     /// <summary>
@@ -355,62 +334,41 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
     public IReadOnlyDictionary<int, long> Distribution(PopulationMeasure measure, LocalDate from, LocalDate to)
     {
         var compiled = new Compiled(dialect, measure, [], [DurationPart.Total]);
-        var months = new Dictionary<LocalDate, List<BinCount>>();
+        var bins = new List<BinCount>();
         if (kept is not null && from.Day == 1 && to.Day == 1)
         {
-            KeptDistribution(kept, compiled, from, to, months);
+            bins.AddRange(KeptDistribution(kept, compiled, from, to));
         }
         else
         {
-            ReadDistribution(compiled, Span(compiled, from, to), months);
+            ReadDistribution(compiled, Span(compiled, from, to), (_, bin) => bins.Add(bin));
         }
 
-        return months.Values.SelectMany(m => m).GroupBy(b => b.Bin).ToDictionary(g => g.Key, g => g.Sum(b => b.Count));
+        return bins.GroupBy(b => b.Bin).ToDictionary(g => g.Key, g => g.Sum(b => b.Count));
     }
 
     /// <summary>
     /// Each month's histogram kept as bin counts of the whole interval (part 0, the total; no least or greatest), under
     /// the key of the histogram's own statement.
     /// </summary>
-    private void KeptDistribution(KeptMonths store, Compiled compiled, LocalDate from, LocalDate to, Dictionary<LocalDate, List<BinCount>> months)
+    private IEnumerable<BinCount> KeptDistribution(KeptMonths store, Compiled compiled, LocalDate from, LocalDate to)
     {
         string key = KeptMonths.Key(compiled.Table, [compiled.DistributionSql()], compiled.Parameters);
-        IReadOnlyDictionary<LocalDate, string> prints = store.Prints(compiled.Table, compiled.DateColumn, compiled.Reads);
-        IReadOnlyDictionary<LocalDate, (string Print, string Payload)> stored = store.Stored(key, from, to);
-        var stale = new List<LocalDate>();
-        foreach (LocalDate month in prints.Keys.Where(m => m >= from && m < to).Order())
+        var months = new KeptSpan(store, key, store.Prints(compiled.Table, compiled.DateColumn, compiled.Reads), from, to, 0, 1);
+        foreach ((LocalDate spanFrom, LocalDate spanTo) in Runs(months.Stale))
         {
-            if (stored.TryGetValue(month, out var s) && s.Print == prints[month] && MonthPayload.TryRead(s.Payload, month, 0, 1) is { } read)
-            {
-                months[month] = read.Bins;
-            }
-            else
-            {
-                months[month] = [];
-                stale.Add(month);
-            }
+            ReadDistribution(compiled, Span(compiled, spanFrom, spanTo), (month, bin) => months.ByMonth[month].Bins.Add(bin));
         }
 
-        foreach ((LocalDate spanFrom, LocalDate spanTo) in Runs(stale))
-        {
-            ReadDistribution(compiled, Span(compiled, spanFrom, spanTo), months);
-        }
-
-        store.Replace(key, stale.ToDictionary(m => m, m => (prints[m], MonthPayload.Write([], months[m], []))), stored.Keys.Where(m => !prints.ContainsKey(m)));
-        store.Count(months.Count - stale.Count, stale.Count);
+        months.Keep(m => MonthPayload.Write([], m.Bins, []));
+        return months.ByMonth.Values.SelectMany(m => m.Bins);
     }
 
-    private void ReadDistribution(Compiled compiled, (string, object?)[] p, Dictionary<LocalDate, List<BinCount>> months)
+    private void ReadDistribution(Compiled compiled, (string, object?)[] p, Action<LocalDate, BinCount> add)
     {
         foreach (DbDataReader r in sql.Rows(compiled.DistributionSql(), p))
         {
-            var month = LocalDate.FromDateOnly(Read.Date(r, 0));
-            if (!months.TryGetValue(month, out List<BinCount>? bins))
-            {
-                months[month] = bins = [];
-            }
-
-            bins.Add(new BinCount(0, -1, null, Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture), Read.Long(r, 2), double.NaN, double.NaN));
+            add(LocalDate.FromDateOnly(Read.Date(r, 0)), new BinCount(0, -1, null, Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture), Read.Long(r, 2), double.NaN, double.NaN));
         }
     }
 
