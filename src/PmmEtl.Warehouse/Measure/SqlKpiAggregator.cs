@@ -114,7 +114,7 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
         var percentiles = new Dictionary<PercentileKey, (double?, double?)>();
         if (compiled.Parts.Count > 0)
         {
-            KeptPercentiles(store, key, compiled, from, to, months.Prints, months.ByMonth, months.Stale, percentiles);
+            KeptPercentiles(store, key, compiled, from, to, months, percentiles);
         }
 
         months.Keep(m => MonthPayload.Write(m.Cells, m.Bins, m.Percentiles));
@@ -128,22 +128,22 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
     /// of the months computed and of the quarters found are added to what is kept. A night that loads December so asks
     /// level 2 for December, the fourth quarter and the year alone.
     /// </summary>
-    private void KeptPercentiles(KeptMonths store, string key, Compiled compiled, LocalDate from, LocalDate to, IReadOnlyDictionary<LocalDate, string> prints,
-        Dictionary<LocalDate, KeptMonth> byMonth, List<LocalDate> stale, Dictionary<PercentileKey, (double?, double?)> percentiles)
+    private void KeptPercentiles(KeptMonths store, string key, Compiled compiled, LocalDate from, LocalDate to, KeptSpan months,
+        Dictionary<PercentileKey, (double?, double?)> percentiles)
     {
         var search = new RankSearch(compiled.Parts, dialect.Interpolation);
-        foreach ((LocalDate month, KeptMonth monthKept) in byMonth)
+        foreach ((LocalDate month, KeptMonth monthKept) in months.ByMonth)
         {
-            if (!stale.Contains(month))
+            if (!months.Stale.Contains(month))
             {
                 Known(search, compiled, PeriodType.Month, month, monthKept.Percentiles, percentiles);
             }
         }
 
         string quarterKey = KeptMonths.PeriodKey(key, PeriodType.Quarter);
-        Dictionary<LocalDate, string> quarterPrints = byMonth.Keys.GroupBy(m => Periods.Start(PeriodType.Quarter, m))
+        Dictionary<LocalDate, string> quarterPrints = months.ByMonth.Keys.GroupBy(m => Periods.Start(PeriodType.Quarter, m))
             .Where(q => q.Key >= from && Periods.End(PeriodType.Quarter, q.Key) <= to)
-            .ToDictionary(q => q.Key, q => KeptMonths.PeriodPrint(q.Select(m => (m, prints[m]))));
+            .ToDictionary(q => q.Key, q => KeptMonths.PeriodPrint(q.Select(m => (m, months.Prints[m]))));
         IReadOnlyDictionary<LocalDate, (string Print, string Payload)> storedQuarters = store.Stored(quarterKey, from, to);
         var staleQuarters = new List<LocalDate>();
         foreach ((LocalDate quarter, string print) in quarterPrints)
@@ -159,7 +159,7 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
             }
         }
 
-        foreach ((LocalDate month, KeptMonth monthKept) in byMonth)
+        foreach ((LocalDate month, KeptMonth monthKept) in months.ByMonth)
         {
             foreach (BinCount bin in monthKept.Bins)
             {
@@ -168,9 +168,9 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
         }
 
         Ranked(compiled, Span(compiled, from, to), search, percentiles);
-        foreach (LocalDate month in stale)
+        foreach (LocalDate month in months.Stale)
         {
-            byMonth[month].Percentiles.AddRange(Of(compiled, PeriodType.Month, month, percentiles));
+            months.ByMonth[month].Percentiles.AddRange(Of(compiled, PeriodType.Month, month, percentiles));
         }
 
         // A quarter is forgotten when none of its months holds rows any more (one only partly in the span is left alone).
