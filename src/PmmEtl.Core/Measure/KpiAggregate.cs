@@ -56,7 +56,7 @@ public interface IKpiAggregator
     /// </summary>
     IKpiAggregator ForOneMeasure() => this;
 
-    /// <summary>Month cells this aggregator read back from what the engine kept, and months it computed and kept (zero where nothing is kept).</summary>
+    /// <summary>Population months (cells, and histograms) this aggregator read back from what the engine kept, and months it computed and kept (zero where nothing is kept).</summary>
     (int Reused, int Computed) KeptMonthCounts => (0, 0);
 }
 

@@ -1,57 +1,68 @@
 using NodaTime;
+using PmmEtl.Core.Catalogue;
 
 namespace PmmEtl.Warehouse.Measure;
 
 /// <summary>
-/// What is kept under one key over a span of whole months: each month of [from, to) that holds rows, read back when its
-/// rows are as they were when it was kept, else empty and listed as stale for the caller to compute; then
-/// <see cref="Keep"/> writes the computed months and forgets those whose rows are gone.
+/// What is kept under one key over a span of whole periods (months, or quarters): each period of [from, to) that holds
+/// rows, read back when its fingerprint is the one it was kept with, else empty and listed as stale for the caller to
+/// compute; then <see cref="Keep"/> writes the computed periods and forgets those whose rows are gone.
 /// </summary>
 internal sealed class KeptSpan
 {
     private readonly KeptMonths _store;
     private readonly string _key;
+    private readonly PeriodType _period;
     private readonly IReadOnlyDictionary<LocalDate, (string Print, string Payload)> _stored;
 
-    public KeptSpan(KeptMonths store, string key, IReadOnlyDictionary<LocalDate, string> prints, LocalDate from, LocalDate to, int groupings, int parts)
+    /// <param name="prints">The fingerprint of every period (by its start) that holds rows, in the span or not.</param>
+    public KeptSpan(KeptMonths store, string key, PeriodType period, IReadOnlyDictionary<LocalDate, string> prints, LocalDate from, LocalDate to,
+        int groupings, int parts)
     {
         _store = store;
         _key = key;
+        _period = period;
         Prints = prints;
         _stored = store.Stored(key, from, to);
-        Months = [.. prints.Keys.Where(m => m >= from && m < to).Order()];
-        foreach (LocalDate month in Months)
+        Periods = [.. prints.Keys.Where(p => p >= from && p < to).Order()];
+        foreach (LocalDate start in Periods)
         {
-            // A month whose kept payload cannot be read (edited by hand, cut short) is computed again like a stale one:
-            // it is derived data, and the rows are there.
-            if (_stored.TryGetValue(month, out var s) && s.Print == prints[month] && MonthPayload.TryRead(s.Payload, month, groupings, parts) is { } read)
+            // A period whose kept payload cannot be read (edited by hand, cut short) is computed again like a stale
+            // one: it is derived data, and the rows are there.
+            if (_stored.TryGetValue(start, out var s) && s.Print == prints[start] && MonthPayload.TryRead(s.Payload, start, groupings, parts) is { } read)
             {
-                ByMonth[month] = read;
+                Kept[start] = read;
             }
             else
             {
-                ByMonth[month] = new KeptMonth([], [], []);
-                Stale.Add(month);
+                Kept[start] = new KeptMonth([], [], []);
+                Stale.Add(start);
             }
         }
     }
 
-    /// <summary>The fingerprint of every month of the table that holds rows.</summary>
+    /// <summary>The fingerprint of every period that holds rows.</summary>
     public IReadOnlyDictionary<LocalDate, string> Prints { get; }
 
-    /// <summary>The months of the span that hold rows, in order.</summary>
-    public LocalDate[] Months { get; }
+    /// <summary>The starts of the periods of the span that hold rows, in order.</summary>
+    public LocalDate[] Periods { get; }
 
-    /// <summary>Each month's kept values: read back, or (stale) empty until the caller fills them.</summary>
-    public Dictionary<LocalDate, KeptMonth> ByMonth { get; } = [];
+    /// <summary>Each period's kept values: read back, or (stale) empty until the caller fills them.</summary>
+    public Dictionary<LocalDate, KeptMonth> Kept { get; } = [];
 
-    /// <summary>The months to compute, in order.</summary>
+    /// <summary>The periods to compute, in order.</summary>
     public List<LocalDate> Stale { get; } = [];
 
-    /// <summary>Keeps the stale months as the caller filled them, forgets kept months whose rows are gone, and counts.</summary>
+    /// <summary>
+    /// Keeps the stale periods as the caller filled them and forgets kept periods of the span whose rows are gone; months
+    /// are counted as read back or computed (<see cref="KeptMonths.Counts"/>).
+    /// </summary>
     public void Keep(Func<KeptMonth, string> payload)
     {
-        _store.Replace(_key, Stale.ToDictionary(m => m, m => (Prints[m], payload(ByMonth[m]))), _stored.Keys.Where(m => !Prints.ContainsKey(m)));
-        _store.Count(Months.Length - Stale.Count, Stale.Count);
+        _store.Replace(_key, Stale.ToDictionary(p => p, p => (Prints[p], payload(Kept[p]))), _stored.Keys.Where(p => !Prints.ContainsKey(p)));
+        if (_period == PeriodType.Month)
+        {
+            _store.Count(Periods.Length - Stale.Count, Stale.Count);
+        }
     }
 }

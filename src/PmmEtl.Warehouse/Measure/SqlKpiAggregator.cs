@@ -100,14 +100,14 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
         string cellsSql = compiled.CellsSql();
         string[] statements = compiled.Parts.Count > 0 ? [cellsSql, compiled.BinCountsSql()] : [cellsSql];
         string key = KeptMonths.Key(compiled.Table, statements, compiled.Parameters);
-        var months = new KeptSpan(store, key, store.Prints(compiled.Table, compiled.DateColumn, compiled.Reads), from, to, compiled.GroupingCount, compiled.Parts.Count);
+        var months = new KeptSpan(store, key, PeriodType.Month, store.Prints(compiled.Table, compiled.DateColumn, compiled.Reads), from, to, compiled.GroupingCount, compiled.Parts.Count);
         foreach ((LocalDate spanFrom, LocalDate spanTo) in Runs(months.Stale))
         {
             (string, object?)[] span = Span(compiled, spanFrom, spanTo);
-            ReadCells(compiled, span, c => months.ByMonth[c.Month].Cells.Add(c));
+            ReadCells(compiled, span, c => months.Kept[c.Month].Cells.Add(c));
             if (compiled.Parts.Count > 0)
             {
-                ReadBins(compiled, span, (month, bin) => months.ByMonth[month].Bins.Add(bin));
+                ReadBins(compiled, span, (month, bin) => months.Kept[month].Bins.Add(bin));
             }
         }
 
@@ -118,7 +118,7 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
         }
 
         months.Keep(m => MonthPayload.Write(m.Cells, m.Bins, m.Percentiles));
-        return new PopulationCells([.. months.Months.SelectMany(m => months.ByMonth[m].Cells)], percentiles);
+        return new PopulationCells([.. months.Periods.SelectMany(m => months.Kept[m].Cells)], percentiles);
     }
 
     /// <summary>
@@ -132,34 +132,25 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
         Dictionary<PercentileKey, (double?, double?)> percentiles)
     {
         var search = new RankSearch(compiled.Parts, dialect.Interpolation);
-        foreach ((LocalDate month, KeptMonth monthKept) in months.ByMonth)
+        foreach (LocalDate month in months.Periods.Except(months.Stale))
         {
-            if (!months.Stale.Contains(month))
-            {
-                Known(search, compiled, PeriodType.Month, month, monthKept.Percentiles, percentiles);
-            }
+            Known(search, compiled, PeriodType.Month, month, months.Kept[month].Percentiles, percentiles);
         }
 
-        string quarterKey = KeptMonths.PeriodKey(key, PeriodType.Quarter);
-        Dictionary<LocalDate, string> quarterPrints = months.ByMonth.Keys.GroupBy(m => Periods.Start(PeriodType.Quarter, m))
-            .Where(q => q.Key >= from && Periods.End(PeriodType.Quarter, q.Key) <= to)
-            .ToDictionary(q => q.Key, q => KeptMonths.PeriodPrint(q.Select(m => (m, months.Prints[m]))));
-        IReadOnlyDictionary<LocalDate, (string Print, string Payload)> storedQuarters = store.Stored(quarterKey, from, to);
-        var staleQuarters = new List<LocalDate>();
-        foreach ((LocalDate quarter, string print) in quarterPrints)
+        // The quarters wholly inside the span, fingerprinted by their months: one only partly inside is ranked from the
+        // months in the span, never read back nor kept.
+        LocalDate first = Periods.Start(PeriodType.Quarter, from);
+        LocalDate quartersFrom = first == from ? from : Periods.End(PeriodType.Quarter, first);
+        LocalDate quartersTo = Periods.Start(PeriodType.Quarter, to);
+        var quarters = new KeptSpan(store, KeptMonths.PeriodKey(key, PeriodType.Quarter), PeriodType.Quarter,
+            months.Kept.Keys.GroupBy(m => Periods.Start(PeriodType.Quarter, m)).ToDictionary(q => q.Key, q => KeptMonths.PeriodPrint(q.Select(m => (m, months.Prints[m])))),
+            quartersFrom, quartersTo, compiled.GroupingCount, compiled.Parts.Count);
+        foreach (LocalDate quarter in quarters.Periods.Except(quarters.Stale))
         {
-            if (storedQuarters.TryGetValue(quarter, out var s) && s.Print == print
-                && MonthPayload.TryRead(s.Payload, quarter, compiled.GroupingCount, compiled.Parts.Count) is { } read)
-            {
-                Known(search, compiled, PeriodType.Quarter, quarter, read.Percentiles, percentiles);
-            }
-            else
-            {
-                staleQuarters.Add(quarter);
-            }
+            Known(search, compiled, PeriodType.Quarter, quarter, quarters.Kept[quarter].Percentiles, percentiles);
         }
 
-        foreach ((LocalDate month, KeptMonth monthKept) in months.ByMonth)
+        foreach ((LocalDate month, KeptMonth monthKept) in months.Kept)
         {
             foreach (BinCount bin in monthKept.Bins)
             {
@@ -170,12 +161,15 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
         Ranked(compiled, Span(compiled, from, to), search, percentiles);
         foreach (LocalDate month in months.Stale)
         {
-            months.ByMonth[month].Percentiles.AddRange(Of(compiled, PeriodType.Month, month, percentiles));
+            months.Kept[month].Percentiles.AddRange(Of(compiled, PeriodType.Month, month, percentiles));
         }
 
-        // A quarter is forgotten when none of its months holds rows any more (one only partly in the span is left alone).
-        store.Replace(quarterKey, staleQuarters.ToDictionary(q => q, q => (quarterPrints[q], MonthPayload.Write([], [], Of(compiled, PeriodType.Quarter, q, percentiles)))),
-            storedQuarters.Keys.Where(q => !quarterPrints.ContainsKey(q) && Periods.End(PeriodType.Quarter, q) <= to));
+        foreach (LocalDate quarter in quarters.Stale)
+        {
+            quarters.Kept[quarter].Percentiles.AddRange(Of(compiled, PeriodType.Quarter, quarter, percentiles));
+        }
+
+        quarters.Keep(q => MonthPayload.Write([], [], q.Percentiles));
     }
 
     /// <summary>A period's kept percentiles stand: the rank search skips it.</summary>
@@ -354,14 +348,14 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
     private IEnumerable<BinCount> KeptDistribution(KeptMonths store, Compiled compiled, LocalDate from, LocalDate to)
     {
         string key = KeptMonths.Key(compiled.Table, [compiled.DistributionSql()], compiled.Parameters);
-        var months = new KeptSpan(store, key, store.Prints(compiled.Table, compiled.DateColumn, compiled.Reads), from, to, 0, 1);
+        var months = new KeptSpan(store, key, PeriodType.Month, store.Prints(compiled.Table, compiled.DateColumn, compiled.Reads), from, to, 0, 1);
         foreach ((LocalDate spanFrom, LocalDate spanTo) in Runs(months.Stale))
         {
-            ReadDistribution(compiled, Span(compiled, spanFrom, spanTo), (month, bin) => months.ByMonth[month].Bins.Add(bin));
+            ReadDistribution(compiled, Span(compiled, spanFrom, spanTo), (month, bin) => months.Kept[month].Bins.Add(bin));
         }
 
         months.Keep(m => MonthPayload.Write([], m.Bins, []));
-        return months.ByMonth.Values.SelectMany(m => m.Bins);
+        return months.Kept.Values.SelectMany(m => m.Bins);
     }
 
     private void ReadDistribution(Compiled compiled, (string, object?)[] p, Action<LocalDate, BinCount> add)
