@@ -212,10 +212,52 @@ public abstract class KeptMonthCellsCases : IDisposable
         // February to November: the first and last quarters hold only some of their months here, whose percentiles
         // differ from the whole quarters' kept by the year's measure; the months themselves are read back. What is
         // kept of the whole quarters stays as it was.
-        string before = KeptRows();
+        // The months only gain the values of bins the partial periods asked of them (their ranks differ from the whole
+        // periods'); nothing they held changes.
+        string before = KeptRows(withoutValues: true);
+        List<string> valuesBefore = KeptValues();
         Assert.Equal((10, 0), MeasureAndCompare(from: new LocalDate(2025, 2, 1), to: new LocalDate(2025, 12, 1)));
-        Assert.Equal(before, KeptRows());
+        Assert.Equal(before, KeptRows(withoutValues: true));
+        List<string> valuesAfter = KeptValues();
+        Assert.Empty(valuesBefore.Except(valuesAfter));
+        Assert.NotEmpty(valuesAfter.Except(valuesBefore));
         Assert.Equal((12, 0), MeasureAndCompare());
+    }
+
+    [Fact]
+    public void The_years_level_2_reads_the_bin_values_its_months_keep_and_a_month_that_lacks_one_gains_it()
+    {
+        Offices(("SEA", true), ("AIR", true), ("DEPOT", false));
+        Insert(Rows(new Random(11), 1200));
+        MeasureAndCompare();
+        Assert.NotEmpty(KeptValues(new LocalDate(2025, 3, 1)));
+
+        // March's kept values emptied: the year's level 2 asks the engine for March's bins again (the values still equal
+        // the unkept path's), March stays read back, and keeps anew those the year asked, as they were (the first
+        // quarter's are not asked again: its percentiles are kept).
+        List<string> march = KeptValues(new LocalDate(2025, 3, 1));
+        EditValues(new LocalDate(2025, 3, 1), values => values.Clear());
+        Assert.Empty(KeptValues(new LocalDate(2025, 3, 1)));
+        Assert.Equal((12, 0), MeasureAndCompare());
+        List<string> again = KeptValues(new LocalDate(2025, 3, 1));
+        Assert.NotEmpty(again);
+        Assert.Empty(again.Except(march));
+
+        // March's kept counts altered by hand, its fingerprint left: the year's level 2 reads them, not the rows, and the
+        // count that no longer matches level 1's is refused with what to do, rather than a false percentile published.
+        EditValues(new LocalDate(2025, 3, 1), values =>
+        {
+            foreach (System.Text.Json.Nodes.JsonNode? bin in values)
+            {
+                System.Text.Json.Nodes.JsonArray pairs = bin![4]!.AsArray();
+                if (pairs.Count > 0)
+                {
+                    pairs[1] = pairs[1]!.GetValue<long>() + 1;
+                }
+            }
+        });
+        InvalidOperationException refused = Assert.Throws<InvalidOperationException>(() => MeasureAndCompare());
+        Assert.Contains("delete its rows from measure_kept_month", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -255,9 +297,41 @@ public abstract class KeptMonthCellsCases : IDisposable
         return kept.KeptMonthCounts;
     }
 
-    private string KeptRows() => string.Join("\n", new SqlCommands(Warehouse.Connection, Warehouse.Dialect)
+    private string KeptRows(bool withoutValues = false) => string.Join("\n", new SqlCommands(Warehouse.Connection, Warehouse.Dialect)
         .Rows("SELECT population_key, month, fingerprint, payload FROM measure_kept_month ORDER BY population_key, month")
-        .Select(r => $"{r.GetString(0)} {r.GetValue(1)} {r.GetString(2)} {r.GetString(3)}"));
+        .Select(r => $"{r.GetString(0)} {r.GetValue(1)} {r.GetString(2)} {(withoutValues ? WithoutValues(r.GetString(3)) : r.GetString(3))}"));
+
+    private static string WithoutValues(string payload)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(payload)!.AsObject();
+        json.Remove("v");
+        return json.ToJsonString();
+    }
+
+    /// <summary>Every kept bin's values (of one month, or of all), one line each with its key and month.</summary>
+    private List<string> KeptValues(LocalDate? month = null) =>
+    [
+        .. new SqlCommands(Warehouse.Connection, Warehouse.Dialect)
+            .Rows("SELECT population_key, month, payload FROM measure_kept_month ORDER BY population_key, month")
+            .Select(r => (Key: r.GetString(0), Month: LocalDate.FromDateOnly(Read.Date(r, 1)), Payload: r.GetString(2)))
+            .Where(r => month is null || r.Month == month)
+            .SelectMany(r => System.Text.Json.Nodes.JsonNode.Parse(r.Payload)!["v"]!.AsArray().Select(v => $"{r.Key} {r.Month} {v!.ToJsonString()}")),
+    ];
+
+    /// <summary>Changes the kept bin values of a month's cells in place, its fingerprint left as it is.</summary>
+    private void EditValues(LocalDate month, Action<System.Text.Json.Nodes.JsonArray> edit)
+    {
+        var sql = new SqlCommands(Warehouse.Connection, Warehouse.Dialect);
+        var rows = sql.Rows("SELECT population_key, payload FROM measure_kept_month WHERE month = @month", ("month", month.ToDateOnly()))
+            .Select(r => (Key: r.GetString(0), Payload: r.GetString(1))).ToList();
+        foreach ((string key, string payload) in rows)
+        {
+            var json = System.Text.Json.Nodes.JsonNode.Parse(payload)!.AsObject();
+            edit(json["v"]!.AsArray());
+            sql.Execute("UPDATE measure_kept_month SET payload = @payload WHERE population_key = @key AND month = @month",
+                ("payload", json.ToJsonString()), ("key", key), ("month", month.ToDateOnly()));
+        }
+    }
 
     private static List<string> Lines(PopulationCells cells) =>
     [

@@ -20,7 +20,7 @@ public sealed class MonthPayloadTests
     ];
 
     [Fact]
-    public void Cells_and_bins_read_back_bit_for_bit()
+    public void Cells_bins_percentiles_and_bin_values_read_back_bit_for_bit()
     {
         MeasureCell[] cells =
         [
@@ -42,36 +42,62 @@ public sealed class MonthPayloadTests
             .. Doubles.Select((d, i) => new MonthPercentile(i % 2, (i % 3) - 1, i % 2 == 0 ? null : $"V{i}", d, Math.BitDecrement(d))),
         ];
 
-        KeptMonth read = MonthPayload.Read(MonthPayload.Write(cells, bins, percentiles), March, groupings: 2, parts: 2);
+        double[] ascending = [.. Doubles.Order()];
+        BinValues[] values =
+        [
+            new(0, -1, null, 347, ascending, [.. ascending.Select((_, i) => (long)i + 1)]),
+            new(1, 1, "O'NEIL \"x\" / é", 609, [Math.BitDecrement(64), 64, Math.BitIncrement(64)], [long.MaxValue, 1, 2]),
+            new(1, 0, null, 0, [], []),
+        ];
+
+        KeptMonth read = MonthPayload.Read(MonthPayload.Write(cells, bins, percentiles, values), March, groupings: 2, parts: 2);
 
         Assert.Equal(cells.Select(Text), read.Cells.Select(Text));
         Assert.Equal(bins.Select(Text), read.Bins.Select(Text));
         Assert.Equal(percentiles.Select(Text), read.Percentiles.Select(Text));
+        Assert.Equal(values.Select(Text), read.Values.Select(Text));
     }
 
     [Theory]
     [InlineData("not json")]
     [InlineData("{\"c\":[[null,true")]
     [InlineData("{\"b\":[]}")]
-    [InlineData("{\"c\":[[null,true,[\"A\",\"B\",\"C\"],1,[]]],\"b\":[]}")]
-    [InlineData("{\"c\":[[null,\"yes\",[],1,[]]],\"b\":[]}")]
+    [InlineData("{\"c\":[[null,true,[\"A\",\"B\",\"C\"],1,[]]],\"b\":[],\"q\":[],\"v\":[]}")]
+    [InlineData("{\"c\":[[null,\"yes\",[],1,[]]],\"b\":[],\"q\":[],\"v\":[]}")]
     [InlineData("{\"c\":[],\"b\":[]}")]
-    [InlineData("{\"c\":[],\"b\":[[2,-1,null,5,1,0.5,0.5]],\"q\":[]}")]
-    [InlineData("{\"c\":[],\"b\":[],\"q\":[[0,-1,null,1.5,2.5]]}")]
-    [InlineData("{\"c\":[],\"b\":[],\"q\":[],\"z\":[]}")]
-    [InlineData("{\"c\":[],\"b\":[],\"q\":[]} []")]
-    [InlineData("{\"c\":[[null,true,[\"A\"],1,[]]],\"b\":[],\"q\":[]}")]
-    [InlineData("{\"c\":[[null,true,[\"A\",\"B\"],1.5,[]]],\"b\":[],\"q\":[]}")]
+    [InlineData("{\"c\":[],\"b\":[],\"q\":[]}")]
+    [InlineData("{\"c\":[],\"b\":[[2,-1,null,5,1,0.5,0.5]],\"q\":[],\"v\":[]}")]
+    [InlineData("{\"c\":[],\"b\":[],\"q\":[[0,-1,null,1.5,2.5]],\"v\":[]}")]
+    [InlineData("{\"c\":[],\"b\":[],\"q\":[],\"v\":[],\"z\":[]}")]
+    [InlineData("{\"c\":[],\"b\":[],\"q\":[],\"v\":[]} []")]
+    [InlineData("{\"c\":[[null,true,[\"A\"],1,[]]],\"b\":[],\"q\":[],\"v\":[]}")]
+    [InlineData("{\"c\":[[null,true,[\"A\",\"B\"],1.5,[]]],\"b\":[],\"q\":[],\"v\":[]}")]
+    [InlineData("{\"c\":[],\"b\":[],\"q\":[],\"v\":[[0,-1,null,5,[]]]}")]
     public void A_text_this_layout_did_not_write_is_refused_not_thrown(string payload) =>
         Assert.Null(MonthPayload.TryRead(payload, March, groupings: 2, parts: 0));
+
+    /// <summary>A kept bin's values are refused unless strictly ascending, each with a whole positive count (the merge relies on it).</summary>
+    [Theory]
+    [InlineData("[[0,-1,null,5,[2.5,1,1.5,1]]]")]
+    [InlineData("[[0,-1,null,5,[1.5,1,1.5,2]]]")]
+    [InlineData("[[0,-1,null,5,[1.5,0]]]")]
+    [InlineData("[[0,-1,null,5,[1.5,-3]]]")]
+    [InlineData("[[0,-1,null,5,[1.5,2.5]]]")]
+    [InlineData("[[0,-1,null,5,[1.5]]]")]
+    [InlineData("[[0,-1,null,5,[1.5,\"2\"]]]")]
+    [InlineData("[[0,-1,null,5,1.5,2]]")]
+    [InlineData("[[0,-1,null,5,[1.5,2]],[0,-1,null]]")]
+    public void Bin_values_not_ascending_with_positive_counts_are_refused(string values) =>
+        Assert.Null(MonthPayload.TryRead("{\"c\":[],\"b\":[],\"q\":[],\"v\":" + values + "}", March, groupings: 0, parts: 1));
 
     [Fact]
     public void An_empty_month_reads_back_empty()
     {
-        KeptMonth read = MonthPayload.Read(MonthPayload.Write([], [], []), March, 3, 4);
+        KeptMonth read = MonthPayload.Read(MonthPayload.Write([], [], [], []), March, 3, 4);
         Assert.Empty(read.Cells);
         Assert.Empty(read.Bins);
         Assert.Empty(read.Percentiles);
+        Assert.Empty(read.Values);
     }
 
     /// <summary>Doubles as their bits, decimals with their scale: "equal" here means identical.</summary>
@@ -80,6 +106,9 @@ public sealed class MonthPayloadTests
         string.Join(" ", c.Parts.Select(p => $"{p.Count}:{p.Sum?.ToString(System.Globalization.CultureInfo.InvariantCulture)}:{Bits(p.Min)}:{Bits(p.Max)}"));
 
     private static string Text(BinCount b) => $"{b.Part} {b.Grouping} {b.Value ?? "<null>"} {b.Bin} {b.Count} {Bits(b.Min)} {Bits(b.Max)}";
+
+    private static string Text(BinValues v) =>
+        $"{v.Part} {v.Grouping} {v.Value ?? "<null>"} {v.Bin} " + string.Join(" ", v.Values.Zip(v.Counts, (d, n) => $"{Bits(d)}x{n}"));
 
     private static string Text(MonthPercentile q) => $"{q.Part} {q.Grouping} {q.Value ?? "<null>"} {Bits(q.Median)} {Bits(q.P90)}";
 

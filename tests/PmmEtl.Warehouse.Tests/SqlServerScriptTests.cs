@@ -71,18 +71,21 @@ public sealed class SqlServerScriptTests
             if (parts.Length > 0)
             {
                 AssertParses($"{name} percentile bins", aggregator.BinCountsSql(measure, groupings, parts));
-                // Level 2 for one request of every part and grouping, a value with a quote and a NULL value among them.
-                var requests = new List<RankSearch.Request>();
+                // Level 2 for one bin of two months of every part and grouping, a value with a quote and a NULL value among them.
+                var fetches = new List<RankValues.Fetch>();
                 for (int k = 0; k < parts.Length; k++)
                 {
                     foreach (int g in k == 0 ? Enumerable.Range(-1, groupings.Count + 1) : [-1])
                     {
                         string? value = g < 0 ? null : g % 2 == 0 ? "O'NEIL" : null;
-                        requests.Add(new RankSearch.Request(requests.Count, new RankSearch.Group(k, PeriodType.Quarter, new NodaTime.LocalDate(2025, 4, 1), g, value), 37 + k, 12.5, 13.016666666666667, [1, 3]));
+                        foreach (NodaTime.LocalDate month in new[] { new NodaTime.LocalDate(2025, 4, 1), new NodaTime.LocalDate(2025, 5, 1) })
+                        {
+                            fetches.Add(new RankValues.Fetch(fetches.Count, new RankValues.Key(k, g, value, 37 + k), month, 12.5, 13.016666666666667));
+                        }
                     }
                 }
 
-                AssertParses($"{name} percentile values", aggregator.RankValuesSql(measure, groupings, parts, requests));
+                AssertParses($"{name} percentile values", aggregator.BinValuesSql(measure, groupings, parts, fetches));
             }
 
             if (measure.Duration is not null)

@@ -26,7 +26,7 @@ namespace PmmEtl.Warehouse.Measure;
 public sealed class KeptMonths
 {
     /// <summary>Part of every population key: a change to the payload's layout makes every kept month stale at once.</summary>
-    private const string Layout = "kept-months-2";
+    private const string Layout = "kept-months-3";
 
     private const string SelectSql = "SELECT month, fingerprint, payload FROM measure_kept_month WHERE population_key = @key AND month >= @from AND month < @to";
     private const string DeleteSql = "DELETE FROM measure_kept_month WHERE population_key = @key AND month = @month";

@@ -6,7 +6,8 @@ namespace PmmEtl.Warehouse.Measure;
 /// <summary>
 /// What is kept under one key over a span of whole periods (months, or quarters): each period of [from, to) that holds
 /// rows, read back when its fingerprint is the one it was kept with, else empty and listed as stale for the caller to
-/// compute; then <see cref="Keep"/> writes the computed periods and forgets those whose rows are gone.
+/// compute; then <see cref="Keep"/> writes the computed periods (and those read back that gained something,
+/// <see cref="Refresh"/>) and forgets those whose rows are gone.
 /// </summary>
 internal sealed class KeptSpan
 {
@@ -14,6 +15,7 @@ internal sealed class KeptSpan
     private readonly string _key;
     private readonly PeriodType _period;
     private readonly IReadOnlyDictionary<LocalDate, (string Print, string Payload)> _stored;
+    private readonly HashSet<LocalDate> _refreshed = [];
 
     /// <param name="prints">The fingerprint of every period (by its start) that holds rows, in the span or not.</param>
     public KeptSpan(KeptMonths store, string key, PeriodType period, IReadOnlyDictionary<LocalDate, string> prints, LocalDate from, LocalDate to,
@@ -35,7 +37,7 @@ internal sealed class KeptSpan
             }
             else
             {
-                Kept[start] = new KeptMonth([], [], []);
+                Kept[start] = new KeptMonth([], [], [], []);
                 Stale.Add(start);
             }
         }
@@ -54,12 +56,18 @@ internal sealed class KeptSpan
     public List<LocalDate> Stale { get; } = [];
 
     /// <summary>
-    /// Keeps the stale periods as the caller filled them and forgets kept periods of the span whose rows are gone; months
-    /// are counted as read back or computed (<see cref="KeptMonths.Counts"/>).
+    /// A period read back whose kept values the caller changed (bin values a year asked of it for the first time): it is
+    /// written again by <see cref="Keep"/> with its unchanged fingerprint, still counted as read back.
     /// </summary>
-    public void Keep(Func<KeptMonth, string> payload)
+    public void Refresh(LocalDate start) => _refreshed.Add(start);
+
+    /// <summary>
+    /// Keeps the stale and refreshed periods as the caller filled them and forgets kept periods of the span whose rows
+    /// are gone; months are counted as read back or computed (<see cref="KeptMonths.Counts"/>).
+    /// </summary>
+    public void Keep()
     {
-        _store.Replace(_key, Stale.ToDictionary(p => p, p => (Prints[p], payload(Kept[p]))), _stored.Keys.Where(p => !Prints.ContainsKey(p)));
+        _store.Replace(_key, Stale.Union(_refreshed).ToDictionary(p => p, p => (Prints[p], MonthPayload.Write(Kept[p]))), _stored.Keys.Where(p => !Prints.ContainsKey(p)));
         if (_period == PeriodType.Month)
         {
             _store.Count(Periods.Length - Stale.Count, Stale.Count);

@@ -16,18 +16,30 @@ public readonly record struct BinCount(int Part, int Grouping, string? Value, in
 /// </summary>
 public readonly record struct MonthPercentile(int Part, int Grouping, string? Value, double Median, double P90);
 
-/// <summary>What is kept of one month of a population: cells, bin counts and the month's own percentiles (a quarter or a histogram uses some of them).</summary>
-public sealed record KeptMonth(List<MeasureCell> Cells, List<BinCount> Bins, List<MonthPercentile> Percentiles);
+/// <summary>
+/// The values of one rank-search bin of one part, grouping (−1: the total) and value in one month: the distinct values
+/// ascending, and how many of each. Exact, and the same whichever period asked for them, so a year's level 2 merges
+/// its months' (<see cref="RankValues"/>).
+/// </summary>
+public sealed record BinValues(int Part, int Grouping, string? Value, int Bin, double[] Values, long[] Counts);
 
 /// <summary>
-/// What is kept of one month of a population (<see cref="KeptMonths"/>): its finest cells, its bin counts and its
-/// month-period percentiles, as compact JSON arrays. Numbers round-trip exactly: sums are decimals written digit for
+/// What is kept of one month of a population: cells, bin counts, the month's own percentiles, and the values of the bins
+/// a quarter or year asked of it (a quarter or a histogram uses some of them).
+/// </summary>
+public sealed record KeptMonth(List<MeasureCell> Cells, List<BinCount> Bins, List<MonthPercentile> Percentiles, List<BinValues> Values);
+
+/// <summary>
+/// What is kept of one month of a population (<see cref="KeptMonths"/>): its finest cells, its bin counts, its
+/// month-period percentiles and the values of the bins longer periods asked of it, as compact JSON arrays. Numbers round-trip exactly: sums are decimals written digit for
 /// digit, and a double is written as its shortest round-trip text, which parses back to the same double (a NaN, a bin
 /// without values or a percentile the engine gave none of, as null).
 /// </summary>
 public static class MonthPayload
 {
-    public static string Write(IEnumerable<MeasureCell> cells, IEnumerable<BinCount> bins, IEnumerable<MonthPercentile> percentiles)
+    public static string Write(KeptMonth month) => Write(month.Cells, month.Bins, month.Percentiles, month.Values);
+
+    public static string Write(IEnumerable<MeasureCell> cells, IEnumerable<BinCount> bins, IEnumerable<MonthPercentile> percentiles, IEnumerable<BinValues> values)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var w = new Utf8JsonWriter(buffer))
@@ -89,6 +101,26 @@ public static class MonthPayload
             }
 
             w.WriteEndArray();
+            w.WriteStartArray("v");
+            foreach (BinValues v in values)
+            {
+                w.WriteStartArray();
+                w.WriteNumberValue(v.Part);
+                w.WriteNumberValue(v.Grouping);
+                w.WriteStringValue(v.Value);
+                w.WriteNumberValue(v.Bin);
+                w.WriteStartArray();
+                for (int i = 0; i < v.Values.Length; i++)
+                {
+                    w.WriteNumberValue(v.Values[i]);
+                    w.WriteNumberValue(v.Counts[i]);
+                }
+
+                w.WriteEndArray();
+                w.WriteEndArray();
+            }
+
+            w.WriteEndArray();
             w.WriteEndObject();
         }
 
@@ -108,7 +140,7 @@ public static class MonthPayload
         }
     }
 
-    /// <summary>Reads a month written by <see cref="Write"/> back: its cells (dated <paramref name="month"/>), bin counts and percentiles.</summary>
+    /// <summary>Reads a month written by <see cref="Write(KeptMonth)"/> back: its cells (dated <paramref name="month"/>), bin counts, percentiles and bin values.</summary>
     public static KeptMonth Read(string payload, LocalDate month, int groupings, int parts)
     {
         var tokens = new PayloadTokens(Encoding.UTF8.GetBytes(payload));
@@ -116,6 +148,7 @@ public static class MonthPayload
         List<MeasureCell>? cells = null;
         List<BinCount>? bins = null;
         List<MonthPercentile>? percentiles = null;
+        List<BinValues>? values = null;
         tokens.Expect(JsonTokenType.StartObject);
         while (tokens.Member() is { } member)
         {
@@ -131,14 +164,17 @@ public static class MonthPayload
                 case "q":
                     percentiles = ReadPercentiles(ref tokens, seen, parts);
                     break;
+                case "v":
+                    values = ReadValues(ref tokens, seen, parts);
+                    break;
                 default:
                     throw new FormatException($"a kept month holds an unknown member '{member}'");
             }
         }
 
-        return tokens.AtEnd() && cells is not null && bins is not null && percentiles is not null
-            ? new KeptMonth(cells, bins, percentiles)
-            : throw new FormatException("a kept month lacks cells, bins or percentiles, or has more after them");
+        return tokens.AtEnd() && cells is not null && bins is not null && percentiles is not null && values is not null
+            ? new KeptMonth(cells, bins, percentiles, values)
+            : throw new FormatException("a kept month lacks cells, bins, percentiles or bin values, or has more after them");
     }
 
     private static List<MeasureCell> ReadCells(ref PayloadTokens tokens, Dictionary<string, string> seen, LocalDate month, int groupings, int parts)
@@ -196,6 +232,40 @@ public static class MonthPayload
         }
 
         return percentiles;
+    }
+
+    /// <summary>Each bin's values as value, count pairs; refused unless strictly ascending with positive counts, as written.</summary>
+    private static List<BinValues> ReadValues(ref PayloadTokens tokens, Dictionary<string, string> seen, int parts)
+    {
+        var read = new List<BinValues>();
+        var values = new List<double>();
+        var counts = new List<long>();
+        while (tokens.NextElement())
+        {
+            int part = Part(tokens.Int(), parts);
+            int grouping = tokens.Int();
+            string? value = tokens.NullableText(seen);
+            int bin = tokens.Int();
+            values.Clear();
+            counts.Clear();
+            tokens.Expect(JsonTokenType.StartArray);
+            while (tokens.NextNumber() is { } v)
+            {
+                long count = tokens.Long();
+                if (count <= 0 || (values.Count > 0 && !(v > values[^1])))
+                {
+                    throw new FormatException("a kept bin's values are not ascending with positive counts");
+                }
+
+                values.Add(v);
+                counts.Add(count);
+            }
+
+            tokens.Expect(JsonTokenType.EndArray);
+            read.Add(new BinValues(part, grouping, value, bin, [.. values], [.. counts]));
+        }
+
+        return read;
     }
 
     private static void Nullable(Utf8JsonWriter w, int? value)

@@ -88,6 +88,14 @@ internal ref struct PayloadTokens(ReadOnlySpan<byte> utf8)
         JsonTokenType other => throw new FormatException($"a kept month holds {other} where a number belongs"),
     };
 
+    /// <summary>The next number of an array, or null at the array's end.</summary>
+    public double? NextNumber() => Next() switch
+    {
+        JsonTokenType.Number => _reader.GetDouble(),
+        JsonTokenType.EndArray => null,
+        JsonTokenType other => throw new FormatException($"a kept month holds {other} where a number belongs"),
+    };
+
     /// <summary>A string or null. Grouping values repeat in every bin of a month: each distinct one is made once.</summary>
     public string? NullableText(Dictionary<string, string> seen) => Next() switch
     {

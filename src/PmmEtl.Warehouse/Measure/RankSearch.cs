@@ -10,8 +10,9 @@ namespace PmmEtl.Warehouse.Measure;
 /// least and greatest; here they are rolled up to every period type like the cells' counts, and for each group the
 /// ranks <see cref="ContinuousQuantile"/> interpolates between are located: the bin holding each and the rank's offset
 /// inside it. A rank that is the first or last of its bin, or in a bin of equal values (the many zero-minute OGA
-/// parts), is known from level 1 alone. Level 2, for the others: the engine fetches, per requested (group, bin), only the values of that bin in that group,
-/// numbered in order, and returns those at the requested offsets. The quantile is then assembled with the engines' own
+/// parts), is known from level 1 alone. Level 2, for the others: the values of each requested (group, bin), month by
+/// month (<see cref="RankValues"/>: kept months bring their own, the engine counts the rest), merged in order, give the
+/// values at the requested offsets. The quantile is then assembled with the engines' own
 /// rounding (<see cref="Interpolation"/>), so it equals <c>quantile_cont</c> / <c>percentile_cont</c> over the raw values bit for bit.
 /// </summary>
 public sealed class RankSearch
@@ -36,9 +37,10 @@ public sealed class RankSearch
 
     /// <summary>
     /// One level-2 request: the values of one bin of one group (all between the bin's least and greatest in the group,
-    /// since bins keep the order of values), and the offsets (ranks inside the bin) wanted of it.
+    /// since bins keep the order of values; as many as <paramref name="Count"/>), and the offsets (ranks inside the bin)
+    /// wanted of it.
     /// </summary>
-    public sealed record Request(int Id, Group Group, int Bin, double Min, double Max, List<long> Offsets);
+    public sealed record Request(int Id, Group Group, int Bin, double Min, double Max, long Count, List<long> Offsets);
 
     /// <summary>The values of a group in one bin: how many, the least and the greatest.</summary>
     private readonly record struct Bin(long Count, double Min, double Max);
@@ -119,7 +121,7 @@ public sealed class RankSearch
 
                 if (!byBin.TryGetValue(bin, out Request? request))
                 {
-                    byBin[bin] = request = new Request(_requests.Count, group, bin, values.Min, values.Max, []);
+                    byBin[bin] = request = new Request(_requests.Count, group, bin, values.Min, values.Max, values.Count, []);
                     _requests.Add(request);
                 }
 

@@ -64,7 +64,7 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
         {
             var search = new RankSearch(compiled.Parts, dialect.Interpolation);
             ReadBins(compiled, p, (month, bin) => search.Add(bin.Part, month, bin.Grouping, bin.Value, bin.Bin, bin.Count, bin.Min, bin.Max));
-            Ranked(compiled, p, search, percentiles);
+            Ranked(compiled, from, to, search, new RankValues(), null, percentiles);
         }
         else
         {
@@ -91,9 +91,9 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
     /// The population's cells and percentiles from its kept months: the months of [from, to) whose rows (and every other
     /// table the population reads) are as they were when kept are read back; the others are computed, one query per run of
     /// consecutive months, and kept. Medians and 90th percentiles then come from the rank search over every month's bin
-    /// counts; a month read back brings its own period's percentiles and an unchanged quarter its own
-    /// (<see cref="KeptPercentiles"/>), so level 2 reads the year's rows (the few bins that hold a requested rank) only
-    /// for the months computed and the quarters and years that hold them.
+    /// counts; a month read back brings its own period's percentiles, the values of the bins its quarter and year asked
+    /// of it, and an unchanged quarter its own percentiles (<see cref="KeptPercentiles"/>), so level 2 reads only the
+    /// months computed: a night, its own month's rows.
     /// </summary>
     private PopulationCells Kept(KeptMonths store, Compiled compiled, LocalDate from, LocalDate to)
     {
@@ -117,7 +117,7 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
             KeptPercentiles(store, key, compiled, from, to, months, percentiles);
         }
 
-        months.Keep(m => MonthPayload.Write(m.Cells, m.Bins, m.Percentiles));
+        months.Keep();
         return new PopulationCells([.. months.Periods.SelectMany(m => months.Kept[m].Cells)], percentiles);
     }
 
@@ -126,7 +126,8 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
     /// those of each quarter wholly in [from, to) whose months are all as they were are kept apart under the
     /// population's quarter key (<see cref="KeptMonths.PeriodKey"/>); the rank search finds the others, and the new ones
     /// of the months computed and of the quarters found are added to what is kept. A night that loads December so asks
-    /// level 2 for December, the fourth quarter and the year alone.
+    /// level 2 for December, the fourth quarter and the year alone, and those take their bins' values of the other
+    /// months from what the months keep (<see cref="RankValues"/>): the engine reads December's rows alone.
     /// </summary>
     private void KeptPercentiles(KeptMonths store, string key, Compiled compiled, LocalDate from, LocalDate to, KeptSpan months,
         Dictionary<PercentileKey, (double?, double?)> percentiles)
@@ -158,10 +159,32 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
             }
         }
 
-        Ranked(compiled, Span(compiled, from, to), search, percentiles);
+        var values = new RankValues();
+        foreach (LocalDate month in months.Periods.Except(months.Stale))
+        {
+            values.Kept(month, months.Kept[month].Values);
+        }
+
+        Ranked(compiled, from, to, search, values, months.Kept.Keys.ToHashSet(), percentiles);
         foreach (LocalDate month in months.Stale)
         {
             months.Kept[month].Percentiles.AddRange(Of(compiled, PeriodType.Month, month, percentiles));
+        }
+
+        // Each month keeps the values of the bins its quarter and year asked of it, for the next night's level 2; a
+        // month read back is written again only when it was asked for a bin it did not hold.
+        var stale = months.Stale.ToHashSet();
+        foreach ((LocalDate month, KeptMonth monthKept) in months.Kept)
+        {
+            if (values.ToKeep(month, stale.Contains(month) ? null : monthKept.Values) is { } keep)
+            {
+                monthKept.Values.Clear();
+                monthKept.Values.AddRange(keep);
+                if (!stale.Contains(month))
+                {
+                    months.Refresh(month);
+                }
+            }
         }
 
         foreach (LocalDate quarter in quarters.Stale)
@@ -169,7 +192,7 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
             quarters.Kept[quarter].Percentiles.AddRange(Of(compiled, PeriodType.Quarter, quarter, percentiles));
         }
 
-        quarters.Keep(q => MonthPayload.Write([], [], q.Percentiles));
+        quarters.Keep();
     }
 
     /// <summary>A period's kept percentiles stand: the rank search skips it.</summary>
@@ -306,18 +329,29 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
         }
     }
 
-    /// <summary>Level 2 of the rank search: the values at the ranks level 1 could not tell, then every median and 90th percentile.</summary>
-    private void Ranked(Compiled compiled, (string, object?)[] p, RankSearch search, Dictionary<PercentileKey, (double?, double?)> into)
+    /// <summary>
+    /// Level 2 of the rank search: the values at the ranks level 1 could not tell, then every median and 90th percentile.
+    /// The engine counts the values of only the (bin, month) pairs <paramref name="values"/> lacks, over the span of
+    /// months that holds them (a night: its own month).
+    /// </summary>
+    /// <param name="withRows">The months of [from, to) that hold rows, or null when not known (every month is asked).</param>
+    private void Ranked(Compiled compiled, LocalDate from, LocalDate to, RankSearch search, RankValues values, IReadOnlySet<LocalDate>? withRows,
+        Dictionary<PercentileKey, (double?, double?)> into)
     {
         IReadOnlyList<RankSearch.Request> requests = search.Plan();
-        if (requests.Count > 0)
+        IReadOnlyList<RankValues.Fetch> fetches = values.Plan(requests, from, to, withRows);
+        if (fetches.Count > 0)
         {
-            foreach (DbDataReader r in sql.Rows(compiled.RankValuesSql(requests), p))
+            // The months that hold the fetches, inside [from, to): a span that starts or ends inside a month reads only its part.
+            LocalDate first = fetches.Min(f => f.Month);
+            LocalDate last = fetches.Max(f => f.Month).PlusMonths(1);
+            foreach (DbDataReader r in sql.Rows(compiled.BinValuesSql(fetches), Span(compiled, first < from ? from : first, last > to ? to : last)))
             {
-                search.Found((int)Read.Long(r, 0), Read.Long(r, 1), Read.NullableDouble(r, 2) ?? double.NaN);
+                values.Found((int)Read.Long(r, 0), Read.NullableDouble(r, 1) ?? double.NaN, Read.Long(r, 2));
             }
         }
 
+        values.Resolve(requests, search);
         search.Assemble(into);
     }
 
@@ -354,7 +388,7 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
             ReadDistribution(compiled, Span(compiled, spanFrom, spanTo), (month, bin) => months.Kept[month].Bins.Add(bin));
         }
 
-        months.Keep(m => MonthPayload.Write([], m.Bins, []));
+        months.Keep();
         return months.Kept.Values.SelectMany(m => m.Bins);
     }
 
@@ -430,9 +464,9 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
     public string BinCountsSql(PopulationMeasure measure, IReadOnlyList<Breakdown> groupings, IReadOnlyList<DurationPart> parts) =>
         new Compiled(dialect, measure, groupings, parts).BinCountsSql();
 
-    /// <summary>The level-2 SQL of the percentile search for the given requests, for tests that parse every engine's statements.</summary>
-    public string RankValuesSql(PopulationMeasure measure, IReadOnlyList<Breakdown> groupings, IReadOnlyList<DurationPart> parts, IReadOnlyList<RankSearch.Request> requests) =>
-        new Compiled(dialect, measure, groupings, parts).RankValuesSql(requests);
+    /// <summary>The level-2 SQL of the percentile search for the given bins of months, for tests that parse every engine's statements.</summary>
+    internal string BinValuesSql(PopulationMeasure measure, IReadOnlyList<Breakdown> groupings, IReadOnlyList<DurationPart> parts, IReadOnlyList<RankValues.Fetch> fetches) =>
+        new Compiled(dialect, measure, groupings, parts).BinValuesSql(fetches);
 
     public string DistributionSql(PopulationMeasure measure) => new Compiled(dialect, measure, [], [DurationPart.Total]).DistributionSql();
 
@@ -620,62 +654,59 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
         }
 
         /// <summary>
-        /// Level 2 of the percentile search: for each request, the values of its group (part, period, grouping value) from
-        /// its bin's least to its greatest, numbered from 0 in ascending order; the rows at the requested offsets. Columns:
-        /// request, offset, value. The requests travel as one VALUES list, a row each with its period as a span of months
-        /// (the join is on equalities, part, grouping, value and bin, with the month's span as a filter). The measured
-        /// rows are first narrowed to the span of values the requested bins hold, cheaply, and only those rows have their
-        /// bins computed. The span's ends are exact: doubles written as their shortest round-trip text.
+        /// Level 2 of the percentile search: for each fetch (a bin of a group's part, grouping value and month), its
+        /// distinct values and how many of each. Columns: fetch, value, count. The fetches travel as one VALUES list, a
+        /// row each (the join is on equalities: part, grouping, value, bin and month). The measured rows are first
+        /// narrowed to the span of values the fetched bins hold, cheaply, and only those rows have their bins computed.
+        /// The span's ends are exact: doubles written as their shortest round-trip text.
         /// </summary>
-        public string RankValuesSql(IReadOnlyList<RankSearch.Request> requests)
+        public string BinValuesSql(IReadOnlyList<RankValues.Fetch> fetches)
         {
             var rows = new StringBuilder();
-            foreach (RankSearch.Request q in requests)
+            foreach (RankValues.Fetch f in fetches)
             {
-                RankSearch.Group g = q.Group;
-                string key = g.Grouping < 0 ? "T" : g.Value is null ? "N" : "V" + g.Value;
-                long[] o = [.. q.Offsets, .. Enumerable.Repeat(-1L, 4 - q.Offsets.Count)];
+                RankValues.Key k = f.Key;
+                string key = k.Grouping < 0 ? "T" : k.Value is null ? "N" : "V" + k.Value;
                 rows.Append(rows.Length == 0 ? "" : ",\n").Append(CultureInfo.InvariantCulture,
-                    $"({q.Id}, {g.Part}, {g.Grouping}, {_dialect.Text(key)}, {Date(g.Start)}, {Date(Periods.End(g.PeriodType, g.Start))}, {q.Bin}, {o[0]}, {o[1]}, {o[2]}, {o[3]})");
+                    $"({f.Id}, {k.Part}, {k.Grouping}, {_dialect.Text(key)}, {Date(f.Month)}, {k.Bin})");
             }
 
-            // Only the parts and groupings some request asks for: a branch is a join over every row of x.
-            var asked = requests.Select(q => (q.Group.Part, q.Group.Grouping)).ToHashSet();
+            // Only the parts and groupings some fetch asks for: a branch is a join over every row of x.
+            var asked = fetches.Select(f => (f.Key.Part, f.Key.Grouping)).ToHashSet();
             var branches = new List<string>();
             for (int k = 0; k < _parts.Count; k++)
             {
                 foreach (int i in GroupingsOf(k).Prepend(-1).Where(i => asked.Contains((k, i))))
                 {
                     string key = i < 0 ? "'T'" : $"CASE WHEN x.b{i} IS NULL THEN 'N' ELSE CONCAT('V', x.b{i}) END";
-                    branches.Add($"SELECT q.rq, x.t{k} AS t FROM x JOIN q ON q.pt = {k} AND q.g = {i} AND q.gv = {key} AND q.bin = x.n{k} AND x.p0 >= q.mf AND x.p0 < q.mt");
+                    branches.Add($"SELECT q.f, x.t{k} AS t FROM x JOIN q ON q.pt = {k} AND q.g = {i} AND q.gv = {key} AND q.bin = x.n{k} AND q.m = x.p0");
                 }
             }
 
-            // Each part's span of requested values; a row of x holds a value in at least one, and its bin is computed
+            // Each part's span of fetched values; a row of x holds a value in at least one, and its bin is computed
             // only for the parts whose span holds its value (the bin search was most of level 2 where one part's span
             // let a row in and three parts' bins were computed for it).
             var spans = Enumerable.Range(0, _parts.Count)
-                .Select(k => (k, r: requests.Where(q => q.Group.Part == k).ToList()))
-                .Where(p => p.r.Count > 0)
-                .ToDictionary(p => p.k, p => $"t{p.k} BETWEEN {Number(p.r.Min(q => q.Min))} AND {Number(p.r.Max(q => q.Max))}");
+                .Select(k => (k, f: fetches.Where(f => f.Key.Part == k).ToList()))
+                .Where(p => p.f.Count > 0)
+                .ToDictionary(p => p.k, p => $"t{p.k} BETWEEN {Number(p.f.Min(f => f.Min))} AND {Number(p.f.Max(f => f.Max))}");
             string span = string.Join(" OR ", spans.Values);
-            // Then only the rows in a requested bin are kept, and x is materialised with those alone (DuckDB spilled to
+            // Then only the rows in a fetched bin are kept, and x is materialised with those alone (DuckDB spilled to
             // disk under its memory limit when it held every row of the spans: 3.7 s against 1.5 s for K04's level 2 at 10M).
-            string asking = string.Join(" OR ", requests.GroupBy(q => q.Group.Part).OrderBy(g => g.Key)
-                .Select(g => $"n{g.Key} IN ({string.Join(", ", g.Select(q => q.Bin).Distinct().Order())})"));
+            string asking = string.Join(" OR ", fetches.GroupBy(f => f.Key.Part).OrderBy(g => g.Key)
+                .Select(g => $"n{g.Key} IN ({string.Join(", ", g.Select(f => f.Key.Bin).Distinct().Order())})"));
             string bins = string.Join(", ", Enumerable.Range(0, _parts.Count).Select(k => spans.TryGetValue(k, out string? within)
                 ? $"t{k}, CASE WHEN {within} THEN {RankBins.Sql($"t{k}", _dialect.DoubleType)} END AS n{k}"
                 : $"t{k}, CAST(NULL AS INTEGER) AS n{k}"));
             return $"""
                 WITH q AS (SELECT * FROM (VALUES
                 {rows}
-                ) AS v (rq, pt, g, gv, mf, mt, bin, o1, o2, o3, o4)),
+                ) AS v (f, pt, g, gv, m, bin)),
                 x AS {_dialect.MaterializedCte}(SELECT * FROM (SELECT p0, {bins}{string.Concat(Enumerable.Range(0, _groupings.Length).Select(i => $", b{i}"))}
                     FROM ({MeasuredRows(bins: false)}) m WHERE excl IS NULL AND ({span}){_dialect.KeepSubquery}) w
                     WHERE {asking}),
-                y AS ({string.Join("\nUNION ALL ", branches)}),
-                z AS (SELECT rq, t, ROW_NUMBER() OVER (PARTITION BY rq ORDER BY t) - 1 AS rn FROM y)
-                SELECT z.rq, z.rn, z.t FROM z JOIN q ON q.rq = z.rq WHERE z.rn IN (q.o1, q.o2, q.o3, q.o4)
+                y AS ({string.Join("\nUNION ALL ", branches)})
+                SELECT f, t, count(*) FROM y GROUP BY f, t
                 """;
         }
 
