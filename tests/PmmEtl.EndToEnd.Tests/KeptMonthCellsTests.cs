@@ -225,6 +225,30 @@ public abstract class KeptMonthCellsCases : IDisposable
     }
 
     [Fact]
+    public void Another_years_rows_neither_stale_the_measured_years_months_nor_reach_its_values()
+    {
+        Offices(("SEA", true), ("AIR", true), ("DEPOT", false));
+        Insert(Rows(new Random(12), 1200));
+        // A fifth of the rows a year earlier, in every month: the warehouse holds 2024 and 2025.
+        Execute("UPDATE fact_declaration SET business_date = CAST(business_date - INTERVAL '1 year' AS DATE) WHERE source_row % 5 = 0");
+
+        // The fingerprints of a span hash the span's rows alone.
+        var sql = new SqlCommands(Warehouse.Connection, Warehouse.Dialect);
+        IReadOnlyDictionary<LocalDate, string> prints = new KeptMonths(sql, Warehouse.Dialect).Prints("fact_declaration", "business_date", [], From, To);
+        Assert.Equal(Enumerable.Range(0, 12).Select(From.PlusMonths), prints.Keys.Order());
+        Assert.Equal((0, 12), MeasureAndCompare());
+        Assert.Equal((0, 12), MeasureAndCompare(from: new LocalDate(2024, 1, 1), to: new LocalDate(2025, 1, 1)));
+
+        // 2024 changed throughout: 2025's months are read back whole, 2024's computed again.
+        Execute("UPDATE fact_declaration SET arrival_to_release_min = arrival_to_release_min + 1 WHERE business_date < DATE '2025-01-01'");
+        Assert.Equal((12, 0), MeasureAndCompare());
+        Assert.Equal((0, 12), MeasureAndCompare(from: new LocalDate(2024, 1, 1), to: new LocalDate(2025, 1, 1)));
+
+        // A span of both years reads each year's months back.
+        Assert.Equal((24, 0), MeasureAndCompare(from: new LocalDate(2024, 1, 1), to: new LocalDate(2026, 1, 1)));
+    }
+
+    [Fact]
     public void The_years_level_2_reads_the_bin_values_its_months_keep_and_a_month_that_lacks_one_gains_it()
     {
         Offices(("SEA", true), ("AIR", true), ("DEPOT", false));

@@ -19,8 +19,8 @@ namespace PmmEtl.Warehouse.Measure;
 /// table the population's conditions read (<see cref="RecordPredicates.Reads"/>: the office reference, a register it
 /// consults, its own table when it consults other records of its type). So a row changed by anything (a
 /// load, a moved record, a deletion by hand, an office that stops being a main point of entry) makes the month stale; a
-/// kept month is stale-free but for a 2⁻⁶⁴ collision. One scan of a table gives every month's fingerprint; one measure
-/// (<see cref="ForOneMeasure"/>) scans each table once and remembers it, since nothing writes while it measures.
+/// kept month is stale-free but for a 2⁻⁶⁴ collision. One scan of a table's span gives every month's fingerprint; one
+/// measure (<see cref="ForOneMeasure"/>) scans each table's span once and remembers it, since nothing writes while it measures.
 /// </para>
 /// </summary>
 public sealed class KeptMonths
@@ -94,12 +94,13 @@ public sealed class KeptMonths
         Hash(string.Join("|", months.OrderBy(m => m.Month).Select(m => m.Month.ToString("uuuu-MM", CultureInfo.InvariantCulture) + "=" + m.Print)));
 
     /// <summary>
-    /// The fingerprint of each month in which <paramref name="table"/> holds rows (by <paramref name="dateColumn"/>), with
-    /// the whole fingerprints of <paramref name="wholeTables"/> folded in.
+    /// The fingerprint of each month of [<paramref name="from"/>, <paramref name="to"/>) in which <paramref name="table"/>
+    /// holds rows (by <paramref name="dateColumn"/>), with the whole fingerprints of <paramref name="wholeTables"/> folded
+    /// in. Only the span's rows are hashed: a warehouse that holds five years hashes the year a night measures, not five.
     /// </summary>
-    public IReadOnlyDictionary<LocalDate, string> Prints(string table, string dateColumn, IReadOnlyList<string> wholeTables)
+    public IReadOnlyDictionary<LocalDate, string> Prints(string table, string dateColumn, IReadOnlyList<string> wholeTables, LocalDate from, LocalDate to)
     {
-        IReadOnlyDictionary<LocalDate, string> months = MonthPrints(table, dateColumn);
+        IReadOnlyDictionary<LocalDate, string> months = MonthPrints(table, dateColumn, from, to);
         if (wholeTables.Count == 0)
         {
             return months;
@@ -148,10 +149,11 @@ public sealed class KeptMonths
     /// <summary>The statements that read and write kept months, for tests that parse every engine's statements.</summary>
     public static IReadOnlyList<string> Statements { get; } = [SelectSql, DeleteSql, InsertSql];
 
-    /// <summary>The statement that fingerprints each month of a table, for tests that parse every engine's statements.</summary>
+    /// <summary>The statement that fingerprints each month of a table in [@from, @to), for tests that parse every engine's statements.</summary>
     public string MonthPrintsSql(string table, string dateColumn) => $"""
         SELECT p, count(*), sum(CAST(h AS DECIMAL(38, 0)))
-        FROM (SELECT {_dialect.PeriodStart(PeriodType.Month, $"f.{dateColumn}")} AS p, {_dialect.RowHash("f")} AS h FROM {table} f) x
+        FROM (SELECT {_dialect.PeriodStart(PeriodType.Month, $"f.{dateColumn}")} AS p, {_dialect.RowHash("f")} AS h FROM {table} f
+              WHERE f.{dateColumn} >= @from AND f.{dateColumn} < @to) x
         GROUP BY p
         """;
 
@@ -159,16 +161,16 @@ public sealed class KeptMonths
     public string TablePrintSql(string table) =>
         $"SELECT count(*), sum(CAST(h AS DECIMAL(38, 0))) FROM (SELECT {_dialect.RowHash("f")} AS h FROM {table} f) x";
 
-    private IReadOnlyDictionary<LocalDate, string> MonthPrints(string table, string dateColumn)
+    private IReadOnlyDictionary<LocalDate, string> MonthPrints(string table, string dateColumn, LocalDate from, LocalDate to)
     {
-        string at = $"{table}.{dateColumn}";
+        string at = string.Create(CultureInfo.InvariantCulture, $"{table}.{dateColumn} {from:uuuu-MM-dd} {to:uuuu-MM-dd}");
         if (_months is not null && _months.TryGetValue(at, out IReadOnlyDictionary<LocalDate, string>? remembered))
         {
             return remembered;
         }
 
         var prints = new Dictionary<LocalDate, string>();
-        foreach (DbDataReader r in _sql.Rows(MonthPrintsSql(table, dateColumn)))
+        foreach (DbDataReader r in _sql.Rows(MonthPrintsSql(table, dateColumn), ("from", from.ToDateOnly()), ("to", to.ToDateOnly())))
         {
             prints[LocalDate.FromDateOnly(Read.Date(r, 0))] = Print(r, 1);
         }

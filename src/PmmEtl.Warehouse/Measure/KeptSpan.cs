@@ -17,7 +17,7 @@ internal sealed class KeptSpan
     private readonly IReadOnlyDictionary<LocalDate, (string Print, string Payload)> _stored;
     private readonly HashSet<LocalDate> _refreshed = [];
 
-    /// <param name="prints">The fingerprint of every period (by its start) that holds rows, in the span or not.</param>
+    /// <param name="prints">The fingerprint of every period (by its start) of the span that holds rows (any outside it are ignored).</param>
     public KeptSpan(KeptMonths store, string key, PeriodType period, IReadOnlyDictionary<LocalDate, string> prints, LocalDate from, LocalDate to,
         int groupings, int parts)
     {

@@ -100,7 +100,7 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
         string cellsSql = compiled.CellsSql();
         string[] statements = compiled.Parts.Count > 0 ? [cellsSql, compiled.BinCountsSql()] : [cellsSql];
         string key = KeptMonths.Key(compiled.Table, statements, compiled.Parameters);
-        var months = new KeptSpan(store, key, PeriodType.Month, store.Prints(compiled.Table, compiled.DateColumn, compiled.Reads), from, to, compiled.GroupingCount, compiled.Parts.Count);
+        var months = new KeptSpan(store, key, PeriodType.Month, store.Prints(compiled.Table, compiled.DateColumn, compiled.Reads, from, to), from, to, compiled.GroupingCount, compiled.Parts.Count);
         foreach ((LocalDate spanFrom, LocalDate spanTo) in Runs(months.Stale))
         {
             (string, object?)[] span = Span(compiled, spanFrom, spanTo);
@@ -382,7 +382,7 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
     private IEnumerable<BinCount> KeptDistribution(KeptMonths store, Compiled compiled, LocalDate from, LocalDate to)
     {
         string key = KeptMonths.Key(compiled.Table, [compiled.DistributionSql()], compiled.Parameters);
-        var months = new KeptSpan(store, key, PeriodType.Month, store.Prints(compiled.Table, compiled.DateColumn, compiled.Reads), from, to, 0, 1);
+        var months = new KeptSpan(store, key, PeriodType.Month, store.Prints(compiled.Table, compiled.DateColumn, compiled.Reads, from, to), from, to, 0, 1);
         foreach ((LocalDate spanFrom, LocalDate spanTo) in Runs(months.Stale))
         {
             ReadDistribution(compiled, Span(compiled, spanFrom, spanTo), (month, bin) => months.Kept[month].Bins.Add(bin));
