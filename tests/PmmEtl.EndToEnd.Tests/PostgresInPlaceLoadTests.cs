@@ -65,6 +65,23 @@ public sealed class PostgresInPlaceLoadTests(PostgresServer postgres) : InPlaceL
         Assert.Equal(PostgresWarehouse.WorkMem, Strings("SHOW work_mem").Single());
     }
 
+    [Fact]
+    public void Postgres_statistics_are_refreshed_when_a_load_adds_a_tenth_of_the_table_not_for_a_nights_few_rows()
+    {
+        // A first load, never analyzed before, so analyzed: 40 rows, two a day on days 1 to 20.
+        Load(ExtractWindow.Everything, [.. Enumerable.Range(1, 20).SelectMany(d => new[] { Row($"A{d:00}", d, d), Row($"B{d:00}", 100 + d, d) })]);
+        Assert.Equal(40L, Scalar("SELECT reltuples FROM pg_class WHERE relname = 'fact_declaration'"));
+
+        // A night re-reads day 20 and adds one record on day 21: 3 rows loaded, 30 < 40, so the statistics stand.
+        Load(new ExtractWindow(Jan.PlusDays(20), Jan.PlusDays(30)), Row("A20", 1, 20), Row("B20", 2, 20), Row("C21", 3, 21));
+        Assert.Equal(41L, Scalar("SELECT count(*) FROM fact_declaration"));
+        Assert.Equal(40L, Scalar("SELECT reltuples FROM pg_class WHERE relname = 'fact_declaration'"));
+
+        // A window that adds four: 40 ≥ 40, a tenth of the rows the statistics were taken from, so refreshed.
+        Load(new ExtractWindow(Jan.PlusDays(22), Jan.PlusDays(30)), Row("C22", 1, 22), Row("C23", 2, 23), Row("C24", 3, 24), Row("C25", 4, 25));
+        Assert.Equal(45L, Scalar("SELECT reltuples FROM pg_class WHERE relname = 'fact_declaration'"));
+    }
+
     /// <summary>Inside the abandoned load, another session still sees the first load whole.</summary>
     protected override void WhileUncommitted()
     {

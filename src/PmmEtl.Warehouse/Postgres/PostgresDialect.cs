@@ -18,8 +18,11 @@ public sealed class PostgresDialect : ISqlDialect
     /// </summary>
     public bool AppendsJoinTransaction => true;
 
-    /// <summary>Autovacuum would analyze the replaced window only later; the measure right after a load needs its statistics now.</summary>
+    /// <summary>Autovacuum would analyze a first or full load only later; the measure right after it needs its statistics now.</summary>
     public string? AnalyzeAfterLoad(string table) => $"ANALYZE {table}";
+
+    /// <summary>The planner's row count of the table, from its last ANALYZE or VACUUM (−1 when never, PostgreSQL 14+).</summary>
+    public string? StatisticsRowsSql(string table) => $"SELECT reltuples FROM pg_class WHERE oid = to_regclass('{table}')";
 
     public string DoubleType => "DOUBLE PRECISION";
 

@@ -100,6 +100,20 @@ public interface ISqlDialect
     /// </summary>
     string? AnalyzeAfterLoad(string table) => null;
 
+    /// <summary>
+    /// The statement that gives how many rows a table's planner statistics were last taken from (0 or less: never), or
+    /// null where <see cref="AnalyzeAfterLoad"/> is null. A load that adds less than a tenth of that leaves them to the
+    /// engine's own upkeep (<see cref="LoadChangesStatistics"/>).
+    /// </summary>
+    string? StatisticsRowsSql(string table) => null;
+
+    /// <summary>
+    /// Whether a load of <paramref name="loaded"/> rows changes a table's statistics enough to refresh them at once: when
+    /// they were never taken, or the load adds a tenth or more of the rows they were taken from (autovacuum's own rule
+    /// for ANALYZE). A night's few days in a year's table do not; a first or full load does.
+    /// </summary>
+    static bool LoadChangesStatistics(long loaded, double statisticsRows) => statisticsRows <= 0 || loaded * 10 >= statisticsRows;
+
     /// <summary>Opens the engine's bulk path into a table; values are appended in the table's column order.</summary>
     IRowAppender OpenAppender(DbConnection connection, DbTransaction? transaction, string table, IReadOnlyList<ColumnType> columns);
 }
