@@ -297,6 +297,60 @@ public abstract class KeptMonthCellsCases : IDisposable
         Assert.Equal((0, 0), kept.KeptMonthCounts);
     }
 
+    /// <summary>
+    /// A count variable is kept by month too: with a filter that reads the office reference and with and without a
+    /// breakdown, after each change its kept count equals one counted from the rows; and a month read back is what
+    /// the count holds (a kept count altered by hand shows, until the month's rows change).
+    /// </summary>
+    [Fact]
+    public void A_count_variable_is_kept_by_month_and_equals_one_counted_from_the_rows_after_each_change()
+    {
+        Offices(("SEA", true), ("AIR", true), ("DEPOT", false));
+        Insert(Rows(new Random(13), 1200));
+        var sql = new SqlCommands(Warehouse.Connection, Warehouse.Dialect);
+        Assert.Null(VariableQuery.ByMonth(Warehouse.Dialect, Declarations with { Aggregate = new CountDistinct("trader_id") }, null));
+        CountAndCompare();
+        Assert.Equal(24L, sql.Long("SELECT count(*) FROM measure_kept_month"));
+
+        // March's total altered by hand, its fingerprint left: read back, so the year's total moves by what was put in.
+        long march = Count(new SqlKpiAggregator(sql, Warehouse.Dialect), null, new LocalDate(2025, 3, 1), new LocalDate(2025, 4, 1))[0].Records;
+        long year = Count(new SqlKpiAggregator(sql, Warehouse.Dialect), null, From, To)[0].Records;
+        Execute($"UPDATE measure_kept_month SET payload = '{{\"c\":[],\"b\":[[0,-1,null,0,1000,null,null]],\"q\":[],\"v\":[]}}' WHERE month = DATE '2025-03-01' AND payload NOT LIKE '%[0,0,\"%'");
+        Assert.Equal(year - march + 1000, Count(Kept(sql), null, From, To)[0].Records);
+
+        // Changes: March's rows, a record moved from May to August, the office reference: each counted again where it
+        // reaches, equal to the rows.
+        Execute("UPDATE fact_declaration SET control_channel = 'RED' WHERE business_date >= DATE '2025-03-01' AND business_date < DATE '2025-04-01' AND source_row % 5 = 0");
+        CountAndCompare();
+        Execute("UPDATE fact_declaration SET business_date = DATE '2025-08-02' WHERE declaration_id = (SELECT min(declaration_id) FROM fact_declaration WHERE business_date >= DATE '2025-05-01' AND business_date < DATE '2025-06-01')");
+        CountAndCompare();
+        Execute($"UPDATE dim_office SET is_main_entry = {Warehouse.Dialect.BoolLiteral(true)} WHERE office_code = 'DEPOT'");
+        CountAndCompare();
+        Execute("DELETE FROM fact_declaration WHERE business_date >= DATE '2025-10-01' AND business_date < DATE '2025-11-01'");
+        CountAndCompare();
+    }
+
+    /// <summary>Declarations at a main point of entry, by their date.</summary>
+    private static readonly KpiVariable Declarations = new("declarations", "declarations at a main point of entry", "declaration", RecordAggregate.Rows,
+        RecordTiming.On("business_date"), new OfficeHasRole(OfficeRole.MainEntry));
+
+    private void CountAndCompare()
+    {
+        var sql = new SqlCommands(Warehouse.Connection, Warehouse.Dialect);
+        foreach (string? breakdown in new[] { null, "control_channel" })
+        {
+            List<VariableValue> plain = Count(new SqlKpiAggregator(sql, Warehouse.Dialect), breakdown, From, To);
+            Assert.True(plain[0].Records > 100, $"{plain[0].Records} records");
+            Assert.Equal(breakdown is null ? 1 : 4, plain.Count);
+            Assert.Equal(plain, Count(Kept(sql), breakdown, From, To));
+        }
+    }
+
+    private IKpiAggregator Kept(SqlCommands sql) => new SqlKpiAggregator(sql, Warehouse.Dialect, kept: new KeptMonths(sql, Warehouse.Dialect)).ForOneMeasure();
+
+    private static List<VariableValue> Count(IKpiAggregator aggregator, string? breakdown, LocalDate from, LocalDate to) =>
+        [.. aggregator.Evaluate(Declarations, from, to, breakdown)];
+
     /// <summary>Measures the year (or the span given) with a fresh measure's kept months and without; asserts both equal; returns (reused, computed).</summary>
     private (int Reused, int Computed) MeasureAndCompare(PopulationMeasure? measure = null, LocalDate? from = null, LocalDate? to = null)
     {

@@ -161,21 +161,43 @@ public sealed class KeptMonths
     public string TablePrintSql(string table) =>
         $"SELECT count(*), sum(CAST(h AS DECIMAL(38, 0))) FROM (SELECT {_dialect.RowHash("f")} AS h FROM {table} f) x";
 
+    /// <summary>
+    /// The month fingerprints of [from, to). One measure remembers them by whole year: it asks for a year's span, each of
+    /// its quarters and months (the variables), and a year before it; each year of a table is scanned once.
+    /// </summary>
     private IReadOnlyDictionary<LocalDate, string> MonthPrints(string table, string dateColumn, LocalDate from, LocalDate to)
     {
-        string at = string.Create(CultureInfo.InvariantCulture, $"{table}.{dateColumn} {from:uuuu-MM-dd} {to:uuuu-MM-dd}");
-        if (_months is not null && _months.TryGetValue(at, out IReadOnlyDictionary<LocalDate, string>? remembered))
+        if (_months is null)
         {
-            return remembered;
+            return ScanMonthPrints(table, dateColumn, from, to);
         }
 
+        var prints = new Dictionary<LocalDate, string>();
+        for (int year = from.Year; year <= to.PlusDays(-1).Year; year++)
+        {
+            string at = string.Create(CultureInfo.InvariantCulture, $"{table}.{dateColumn} {year}");
+            if (!_months.TryGetValue(at, out IReadOnlyDictionary<LocalDate, string>? months))
+            {
+                _months[at] = months = ScanMonthPrints(table, dateColumn, new LocalDate(year, 1, 1), new LocalDate(year + 1, 1, 1));
+            }
+
+            foreach ((LocalDate month, string print) in months.Where(m => m.Key >= from && m.Key < to))
+            {
+                prints[month] = print;
+            }
+        }
+
+        return prints;
+    }
+
+    private Dictionary<LocalDate, string> ScanMonthPrints(string table, string dateColumn, LocalDate from, LocalDate to)
+    {
         var prints = new Dictionary<LocalDate, string>();
         foreach (DbDataReader r in _sql.Rows(MonthPrintsSql(table, dateColumn), ("from", from.ToDateOnly()), ("to", to.ToDateOnly())))
         {
             prints[LocalDate.FromDateOnly(Read.Date(r, 0))] = Print(r, 1);
         }
 
-        _months?.Add(at, prints);
         return prints;
     }
 

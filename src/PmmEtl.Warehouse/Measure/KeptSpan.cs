@@ -13,17 +13,18 @@ internal sealed class KeptSpan
 {
     private readonly KeptMonths _store;
     private readonly string _key;
-    private readonly PeriodType _period;
     private readonly IReadOnlyDictionary<LocalDate, (string Print, string Payload)> _stored;
     private readonly HashSet<LocalDate> _refreshed = [];
+    private readonly bool _counted;
 
     /// <param name="prints">The fingerprint of every period (by its start) of the span that holds rows (any outside it are ignored).</param>
+    /// <param name="counted">Whether the months count among the population months read back and computed (<see cref="KeptMonths.Counts"/>).</param>
     public KeptSpan(KeptMonths store, string key, PeriodType period, IReadOnlyDictionary<LocalDate, string> prints, LocalDate from, LocalDate to,
-        int groupings, int parts)
+        int groupings, int parts, bool counted = true)
     {
+        _counted = counted && period == PeriodType.Month;
         _store = store;
         _key = key;
-        _period = period;
         Prints = prints;
         _stored = store.Stored(key, from, to);
         Periods = [.. prints.Keys.Where(p => p >= from && p < to).Order()];
@@ -68,7 +69,7 @@ internal sealed class KeptSpan
     public void Keep()
     {
         _store.Replace(_key, Stale.Union(_refreshed).ToDictionary(p => p, p => (Prints[p], MonthPayload.Write(Kept[p]))), _stored.Keys.Where(p => !Prints.ContainsKey(p)));
-        if (_period == PeriodType.Month)
+        if (_counted)
         {
             _store.Count(Periods.Length - Stale.Count, Stale.Count);
         }

@@ -402,6 +402,11 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
 
     public IReadOnlyList<VariableValue> Evaluate(KpiVariable variable, LocalDate from, LocalDate to, string? breakdownField)
     {
+        if (kept is not null && from.Day == 1 && to.Day == 1 && VariableQuery.ByMonth(dialect, variable, breakdownField) is { } monthly)
+        {
+            return KeptCount(kept, monthly, from, to);
+        }
+
         VariableQuery query = Compile(variable, from, to, breakdownField);
         VariableValue? total = null;
         var values = new List<VariableValue>();
@@ -421,6 +426,37 @@ public sealed class SqlKpiAggregator(SqlCommands sql, ISqlDialect dialect, bool 
         // An aggregate over no rows may give no total row (grouping sets on some engines): a count is then 0, anything else unknown.
         total ??= new VariableValue(null, query.IsCount ? 0 : null, 0);
         return [total.Value, .. values.OrderBy(v => v.BreakdownValue, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// A count variable from its kept months: each month's total and counts by breakdown value are kept (as bin counts:
+    /// grouping −1 the total, 0 a breakdown value) under the key of its statement, read back while the month's rows and
+    /// the tables its conditions read are unchanged, and added up; a night counts its own month alone. Not counted
+    /// among the population months (<see cref="KeptMonthCounts"/>).
+    /// </summary>
+    private List<VariableValue> KeptCount(KeptMonths store, MonthlyCount monthly, LocalDate from, LocalDate to)
+    {
+        string key = KeptMonths.Key(monthly.Table, [monthly.Sql], monthly.Parameters);
+        var months = new KeptSpan(store, key, PeriodType.Month, store.Prints(monthly.Table, monthly.DateColumn, monthly.Reads, from, to), from, to, 0, 1,
+            counted: false);
+        foreach ((LocalDate spanFrom, LocalDate spanTo) in Runs(months.Stale))
+        {
+            foreach (DbDataReader r in sql.Rows(monthly.Sql, [("from", spanFrom.ToDateOnly()), ("to", spanTo.ToDateOnly()), .. monthly.Parameters]))
+            {
+                string? value = Read.NullableText(r, 1);
+                months.Kept[LocalDate.FromDateOnly(Read.Date(r, 0))].Bins.Add(new BinCount(0, value is null ? -1 : 0, value, 0, Read.Long(r, 2), double.NaN, double.NaN));
+            }
+        }
+
+        months.Keep();
+        List<BinCount> counts = [.. months.Kept.Values.SelectMany(m => m.Bins)];
+        long total = counts.Where(c => c.Grouping < 0).Sum(c => c.Count);
+        return
+        [
+            new VariableValue(null, total, total),
+            .. counts.Where(c => c.Grouping == 0).GroupBy(c => c.Value!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new VariableValue(g.Key, g.Sum(c => c.Count), g.Sum(c => c.Count))),
+        ];
     }
 
     public VariableQuery Compile(KpiVariable variable, LocalDate from, LocalDate to, string? breakdownField) =>

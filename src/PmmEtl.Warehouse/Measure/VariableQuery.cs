@@ -1,5 +1,6 @@
 using NodaTime;
 using PmmEtl.Core.Catalogue;
+using PmmEtl.Core.Measure;
 using PmmEtl.Core.Records;
 using PmmEtl.Warehouse.Records;
 using PmmEtl.Warehouse.Sql;
@@ -58,6 +59,46 @@ public sealed record VariableQuery(string Sql, IReadOnlyList<(string Name, objec
             .. predicates.Values,
         ];
         return new VariableQuery(sql, parameters, variable.Aggregate is CountRows or CountDistinct);
+    }
+
+    /// <summary>
+    /// The variable as counts by month, for the kept months (<see cref="KeptMonths"/>), or null when it cannot be kept so:
+    /// only a count of records dated in the period by their table's own date (a count adds up across months; a
+    /// distinct count, a share or a mean does not, a sum of doubles would differ in its last digits with the order it is
+    /// added in, and records open over an interval are not of one month). Columns p (month), b (breakdown value; NULL on
+    /// a month's total row) and the count; parameters @from and @to and the conditions' values.
+    /// </summary>
+    public static MonthlyCount? ByMonth(ISqlDialect dialect, KpiVariable variable, string? breakdownField)
+    {
+        if (variable.Aggregate is not CountRows || variable.Timing is not InPeriod timing)
+        {
+            return null;
+        }
+
+        var predicates = new RecordPredicates(dialect, $"variable '{variable.Name}'");
+        RecordSchema register = predicates.Register(variable.Register);
+        if (register.DateField != timing.DateField)
+        {
+            return null;
+        }
+
+        const string Alias = "r0";
+        string date = predicates.Column(register, Alias, timing.DateField, "the period date", FieldType.Date);
+        var where = new List<string> { predicates.Timing(timing, register, Alias)! };
+        if (variable.Filter is { } filter)
+        {
+            where.Add(predicates.Condition(filter, register, Alias));
+        }
+
+        bool byValue = breakdownField is not null && register.HasField(breakdownField);
+        string breakdown = byValue
+            ? $"COALESCE({RecordColumns.FieldText(dialect, predicates.Field(register, breakdownField!, "the breakdown"), Alias)}, '{Unknown}')"
+            : "CAST(NULL AS VARCHAR(10))";
+        string inner = $"SELECT {dialect.PeriodStart(PeriodType.Month, date)} AS p, {breakdown} AS b FROM {RecordColumns.Table(register)} {Alias}{Where(where)}";
+        string sql = byValue
+            ? $"SELECT p, b, count(*) FROM ({inner}) x GROUP BY GROUPING SETS ((p), (p, b))"
+            : $"SELECT p, b, count(*) FROM ({inner}) x GROUP BY p, b";
+        return new MonthlyCount(sql, RecordColumns.Table(register), RecordColumns.Column(register.Field(register.DateField!)), [.. predicates.Reads], predicates.Values);
     }
 
     /// <summary>Counts, sums and means: one projected value per record in scope, aggregated over the total and each breakdown value.</summary>
@@ -138,3 +179,9 @@ public sealed record VariableQuery(string Sql, IReadOnlyList<(string Name, objec
 
     private static string Where(List<string> conditions) => conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
 }
+
+/// <summary>
+/// A count variable by month (<see cref="VariableQuery.ByMonth"/>): its statement, the table and date column whose
+/// month fingerprints decide what is kept, the other tables its conditions read, and its parameters besides the dates.
+/// </summary>
+public sealed record MonthlyCount(string Sql, string Table, string DateColumn, IReadOnlyList<string> Reads, IReadOnlyList<(string Name, object? Value)> Parameters);

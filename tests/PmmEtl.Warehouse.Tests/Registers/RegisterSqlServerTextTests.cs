@@ -68,10 +68,19 @@ public sealed class RegisterSqlServerTextTests
         List<(KpiVariable Variable, string? Breakdown)> battery = VariableBattery.All().ToList();
         Assert.True(battery.Count > 300, $"the battery has only {battery.Count} variables");
         Assert.True(VariableBattery.Catalogue().Count() > 100, "the catalogue gives too few register variables");
+        int byMonth = 0;
         foreach ((KpiVariable variable, string? breakdown) in battery)
         {
             AssertParses($"{variable.Description} by {breakdown}", aggregator.Compile(variable, From, To, breakdown).Sql);
+            if (VariableQuery.ByMonth(Dialect, variable, breakdown) is { } monthly)
+            {
+                AssertParses($"{variable.Description} by {breakdown}, by month", monthly.Sql);
+                byMonth++;
+            }
         }
+
+        // The counts of records dated in the period are kept by month: many of the battery's variables.
+        Assert.True(byMonth > 50, $"only {byMonth} of the battery's variables count by month");
     }
 
     [Fact]
