@@ -76,10 +76,7 @@ public static class MonthPayload
             w.WriteStartArray("b");
             foreach (BinCount b in bins)
             {
-                w.WriteStartArray();
-                w.WriteNumberValue(b.Part);
-                w.WriteNumberValue(b.Grouping);
-                w.WriteStringValue(b.Value);
+                StartEntry(w, b.Part, b.Grouping, b.Value);
                 w.WriteNumberValue(b.Bin);
                 w.WriteNumberValue(b.Count);
                 Nullable(w, double.IsNaN(b.Min) ? null : b.Min);
@@ -91,10 +88,7 @@ public static class MonthPayload
             w.WriteStartArray("q");
             foreach (MonthPercentile q in percentiles)
             {
-                w.WriteStartArray();
-                w.WriteNumberValue(q.Part);
-                w.WriteNumberValue(q.Grouping);
-                w.WriteStringValue(q.Value);
+                StartEntry(w, q.Part, q.Grouping, q.Value);
                 Nullable(w, double.IsNaN(q.Median) ? null : q.Median);
                 Nullable(w, double.IsNaN(q.P90) ? null : q.P90);
                 w.WriteEndArray();
@@ -104,10 +98,7 @@ public static class MonthPayload
             w.WriteStartArray("v");
             foreach (BinValues v in values)
             {
-                w.WriteStartArray();
-                w.WriteNumberValue(v.Part);
-                w.WriteNumberValue(v.Grouping);
-                w.WriteStringValue(v.Value);
+                StartEntry(w, v.Part, v.Grouping, v.Value);
                 w.WriteNumberValue(v.Bin);
                 w.WriteStartArray();
                 for (int i = 0; i < v.Values.Length; i++)
@@ -266,6 +257,15 @@ public static class MonthPayload
         }
 
         return read;
+    }
+
+    /// <summary>Opens an entry of one part, grouping (−1: the total) and grouping value, as bins, percentiles and bin values all begin.</summary>
+    private static void StartEntry(Utf8JsonWriter w, int part, int grouping, string? value)
+    {
+        w.WriteStartArray();
+        w.WriteNumberValue(part);
+        w.WriteNumberValue(grouping);
+        w.WriteStringValue(value);
     }
 
     private static void Nullable(Utf8JsonWriter w, int? value)
