@@ -19,8 +19,9 @@ namespace PmmEtl.Warehouse.Measure;
 /// table the population's conditions read (<see cref="RecordPredicates.Reads"/>: the office reference, a register it
 /// consults, its own table when it consults other records of its type). So a row changed by anything (a
 /// load, a moved record, a deletion by hand, an office that stops being a main point of entry) makes the month stale; a
-/// kept month is stale-free but for a 2⁻⁶⁴ collision. One scan of a table's span gives every month's fingerprint; one
-/// measure (<see cref="ForOneMeasure"/>) scans each table's span once and remembers it, since nothing writes while it measures.
+/// kept month is stale-free but for a 2⁻⁶⁴ collision. One scan of a table's year gives every month's fingerprint; one
+/// measure (<see cref="ForOneMeasure"/>) scans each year of each table once and remembers it, since nothing writes while
+/// it measures.
 /// </para>
 /// </summary>
 public sealed class KeptMonths
