@@ -249,10 +249,10 @@ public abstract class KeptMonthCellsCases : IDisposable
     }
 
     [Fact]
-    public void The_years_level_2_reads_the_bin_values_its_months_keep_and_a_month_that_lacks_one_gains_it()
+    public void The_years_level_2_reads_the_bin_values_its_months_keep_a_month_that_lacks_one_gains_it_and_one_that_does_not_fit_is_computed_again()
     {
         Offices(("SEA", true), ("AIR", true), ("DEPOT", false));
-        Insert(Rows(new Random(11), 1200));
+        Insert(Rows(new Random(11), 6000));
         MeasureAndCompare();
         Assert.NotEmpty(KeptValues(new LocalDate(2025, 3, 1)));
 
@@ -267,8 +267,32 @@ public abstract class KeptMonthCellsCases : IDisposable
         Assert.NotEmpty(again);
         Assert.Empty(again.Except(march));
 
-        // March's kept counts altered by hand, its fingerprint left: the year's level 2 reads them, not the rows, and the
-        // count that no longer matches level 1's is refused with what to do, rather than a false percentile published.
+        // March's kept values altered by hand so that they still fit its bin counts (each bin's values all made its
+        // least, as many), its fingerprint left: the year's level 2 reads them, not the rows, so the year's percentiles
+        // move and no longer equal the rows'.
+        EditValues(new LocalDate(2025, 3, 1), values =>
+        {
+            foreach (System.Text.Json.Nodes.JsonNode? bin in values)
+            {
+                System.Text.Json.Nodes.JsonArray pairs = bin![4]!.AsArray();
+                if (pairs.Count > 2)
+                {
+                    double least = pairs[0]!.GetValue<double>();
+                    long count = Enumerable.Range(0, pairs.Count / 2).Sum(i => pairs[(2 * i) + 1]!.GetValue<long>());
+                    pairs.Clear();
+                    pairs.Add(least);
+                    pairs.Add(count);
+                }
+            }
+        });
+        var sql = new SqlCommands(Warehouse.Connection, Warehouse.Dialect);
+        List<string> plain = Lines(new SqlKpiAggregator(sql, Warehouse.Dialect).Cells(Measure, Groupings, Parts, From, To));
+        var keptAggregator = (SqlKpiAggregator)new SqlKpiAggregator(sql, Warehouse.Dialect, kept: new KeptMonths(sql, Warehouse.Dialect)).ForOneMeasure();
+        Assert.NotEqual(plain, Lines(keptAggregator.Cells(Measure, Groupings, Parts, From, To)));
+        Assert.Equal((12, 0), keptAggregator.KeptMonthCounts);
+
+        // March's kept counts altered by hand, fingerprint left: its values no longer match its own bin counts, so March
+        // is refused like an unreadable month and computed again from its rows, equal to them, never a false percentile.
         EditValues(new LocalDate(2025, 3, 1), values =>
         {
             foreach (System.Text.Json.Nodes.JsonNode? bin in values)
@@ -280,8 +304,10 @@ public abstract class KeptMonthCellsCases : IDisposable
                 }
             }
         });
-        InvalidOperationException refused = Assert.Throws<InvalidOperationException>(() => MeasureAndCompare());
-        Assert.Contains("delete its rows from measure_kept_month", refused.Message, StringComparison.Ordinal);
+        var refusing = (SqlKpiAggregator)new SqlKpiAggregator(sql, Warehouse.Dialect, kept: new KeptMonths(sql, Warehouse.Dialect)).ForOneMeasure();
+        Assert.Equal(plain, Lines(refusing.Cells(Measure, Groupings, Parts, From, To)));
+        Assert.Equal((11, 1), refusing.KeptMonthCounts);
+        Assert.Equal((12, 0), MeasureAndCompare());
     }
 
     [Fact]

@@ -43,11 +43,19 @@ public sealed class MonthPayloadTests
         ];
 
         double[] ascending = [.. Doubles.Order()];
+        // Each bin's values as many as its bin counted, between its least and greatest; the last, of a bin the month
+        // does not hold, empty.
         BinValues[] values =
         [
             new(0, -1, null, 347, ascending, [.. ascending.Select((_, i) => (long)i + 1)]),
-            new(1, 1, "O'NEIL \"x\" / é", 609, [Math.BitDecrement(64), 64, Math.BitIncrement(64)], [long.MaxValue, 1, 2]),
+            new(1, 1, "O'NEIL \"x\" / é", 609, [Math.BitDecrement(64), 64, Math.BitIncrement(64)], [long.MaxValue - 3, 1, 2]),
             new(1, 0, null, 0, [], []),
+        ];
+        bins =
+        [
+            .. bins,
+            new(0, -1, null, 347, ascending.Length * (ascending.Length + 1) / 2, ascending[0], ascending[^1]),
+            new(1, 1, "O'NEIL \"x\" / é", 609, long.MaxValue, Math.BitDecrement(64), Math.BitIncrement(64)),
         ];
 
         KeptMonth read = MonthPayload.Read(MonthPayload.Write(cells, bins, percentiles, values), March, groupings: 2, parts: 2);
@@ -76,19 +84,40 @@ public sealed class MonthPayloadTests
     public void A_text_this_layout_did_not_write_is_refused_not_thrown(string payload) =>
         Assert.Null(MonthPayload.TryRead(payload, March, groupings: 2, parts: 0));
 
-    /// <summary>A kept bin's values are refused unless strictly ascending, each with a whole positive count (the merge relies on it).</summary>
+    /// <summary>
+    /// A kept bin's values are refused unless strictly ascending, each with a whole positive count (the merge relies on
+    /// it), and as many as the month's own count of the bin, between its least and greatest: the month is then
+    /// computed again from its rows. The bin here counts 2 values from 1.5 to 2.5.
+    /// </summary>
     [Theory]
     [InlineData("[[0,-1,null,5,[2.5,1,1.5,1]]]")]
-    [InlineData("[[0,-1,null,5,[1.5,1,1.5,2]]]")]
-    [InlineData("[[0,-1,null,5,[1.5,0]]]")]
+    [InlineData("[[0,-1,null,5,[1.5,1,1.5,1]]]")]
+    [InlineData("[[0,-1,null,5,[1.5,0,2.5,2]]]")]
     [InlineData("[[0,-1,null,5,[1.5,-3]]]")]
     [InlineData("[[0,-1,null,5,[1.5,2.5]]]")]
     [InlineData("[[0,-1,null,5,[1.5]]]")]
     [InlineData("[[0,-1,null,5,[1.5,\"2\"]]]")]
     [InlineData("[[0,-1,null,5,1.5,2]]")]
     [InlineData("[[0,-1,null,5,[1.5,2]],[0,-1,null]]")]
-    public void Bin_values_not_ascending_with_positive_counts_are_refused(string values) =>
-        Assert.Null(MonthPayload.TryRead("{\"c\":[],\"b\":[],\"q\":[],\"v\":" + values + "}", March, groupings: 0, parts: 1));
+    [InlineData("[[0,-1,null,5,[1.5,1]]]")]
+    [InlineData("[[0,-1,null,5,[1.5,3]]]")]
+    [InlineData("[[0,-1,null,5,[1.0,1,2.5,1]]]")]
+    [InlineData("[[0,-1,null,5,[1.5,1,3.0,1]]]")]
+    [InlineData("[[0,-1,null,6,[1.5,2]]]")]
+    [InlineData("[[0,-1,\"SEA\",5,[1.5,2]]]")]
+    [InlineData("[[0,-1,null,5,[1.5,9223372036854775807,2.5,9223372036854775807]]]")]
+    public void Bin_values_not_those_of_the_months_bin_counts_are_refused(string values) =>
+        Assert.Null(MonthPayload.TryRead(Month(values), March, groupings: 0, parts: 1));
+
+    /// <summary>The same month with values its bin counts describe (and an empty bin it does not hold) is read: the cases above are refused for what they change alone.</summary>
+    [Theory]
+    [InlineData("[[0,-1,null,5,[1.5,1,2.5,1]]]")]
+    [InlineData("[[0,-1,null,5,[1.5,2]]]")]
+    [InlineData("[[0,-1,null,5,[1.5,1,2.5,1]],[0,-1,null,6,[]]]")]
+    public void Bin_values_of_the_months_bin_counts_are_read(string values) =>
+        Assert.NotNull(MonthPayload.TryRead(Month(values), March, groupings: 0, parts: 1));
+
+    private static string Month(string values) => "{\"c\":[],\"b\":[[0,-1,null,5,2,1.5,2.5]],\"q\":[],\"v\":" + values + "}";
 
     [Fact]
     public void An_empty_month_reads_back_empty()

@@ -79,8 +79,8 @@ public static class MonthPayload
                 StartEntry(w, b.Part, b.Grouping, b.Value);
                 w.WriteNumberValue(b.Bin);
                 w.WriteNumberValue(b.Count);
-                Nullable(w, double.IsNaN(b.Min) ? null : b.Min);
-                Nullable(w, double.IsNaN(b.Max) ? null : b.Max);
+                NaNAsNull(w, b.Min);
+                NaNAsNull(w, b.Max);
                 w.WriteEndArray();
             }
 
@@ -89,8 +89,8 @@ public static class MonthPayload
             foreach (MonthPercentile q in percentiles)
             {
                 StartEntry(w, q.Part, q.Grouping, q.Value);
-                Nullable(w, double.IsNaN(q.Median) ? null : q.Median);
-                Nullable(w, double.IsNaN(q.P90) ? null : q.P90);
+                NaNAsNull(w, q.Median);
+                NaNAsNull(w, q.P90);
                 w.WriteEndArray();
             }
 
@@ -125,7 +125,7 @@ public static class MonthPayload
         {
             return Read(payload, month, groupings, parts);
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or IndexOutOfRangeException or KeyNotFoundException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or IndexOutOfRangeException or KeyNotFoundException or OverflowException)
         {
             return null;
         }
@@ -164,8 +164,37 @@ public static class MonthPayload
         }
 
         return tokens.AtEnd() && cells is not null && bins is not null && percentiles is not null && values is not null
-            ? new KeptMonth(cells, bins, percentiles, values)
+            ? new KeptMonth(cells, bins, percentiles, Consistent(values, bins))
             : throw new FormatException("a kept month lacks cells, bins, percentiles or bin values, or has more after them");
+    }
+
+    /// <summary>
+    /// A month's bin values must be of its own bin counts: as many as the bin counted, between its least and greatest (or
+    /// none, for a bin the month does not hold).
+    /// Otherwise the month is refused like any unreadable one and computed again from its rows, rather than let a year's
+    /// percentile be ranked among values that are not the rows'.
+    /// </summary>
+    private static List<BinValues> Consistent(List<BinValues> values, List<BinCount> bins)
+    {
+        var counted = new Dictionary<(int, int, string?, int), BinCount>();
+        foreach (BinCount b in bins)
+        {
+            counted[(b.Part, b.Grouping, b.Value, b.Bin)] = b;
+        }
+
+        foreach (BinValues v in values)
+        {
+            // A bin a year asked of a month that holds no value in it is kept empty, without a count of its own.
+            bool described = counted.TryGetValue((v.Part, v.Grouping, v.Value, v.Bin), out BinCount bin)
+                ? v.Counts.Sum() == bin.Count && !(v.Values[0] < bin.Min || v.Values[^1] > bin.Max)
+                : v.Values.Length == 0;
+            if (!described)
+            {
+                throw new FormatException($"a kept month's values of bin {v.Bin} are not those its bin counts describe");
+            }
+        }
+
+        return values;
     }
 
     private static List<MeasureCell> ReadCells(ref PayloadTokens tokens, Dictionary<string, string> seen, LocalDate month, int groupings, int parts)
@@ -291,6 +320,9 @@ public static class MonthPayload
             w.WriteNullValue();
         }
     }
+
+    /// <summary>A double, or null for NaN (a bin without values, a percentile the engine gave none of).</summary>
+    private static void NaNAsNull(Utf8JsonWriter w, double value) => Nullable(w, double.IsNaN(value) ? null : value);
 
     private static void Nullable(Utf8JsonWriter w, double? value)
     {

@@ -15,7 +15,7 @@ internal sealed class RankValues
 {
     private readonly Dictionary<(Key Key, LocalDate Month), Entry> _entries = [];
     private readonly List<Entry> _fetches = [];
-    private readonly Dictionary<LocalDate, List<Entry>> _longer = [];
+    private readonly Dictionary<LocalDate, HashSet<Entry>> _longer = [];
     private readonly Dictionary<int, List<Entry>> _byRequest = [];
 
     /// <summary>What a bin's values are of: part, grouping (−1: the total), value and bin.</summary>
@@ -74,15 +74,12 @@ internal sealed class RankValues
                 used.Add(entry);
                 if (g.PeriodType != PeriodType.Month)
                 {
-                    if (!_longer.TryGetValue(month, out List<Entry>? longer))
+                    if (!_longer.TryGetValue(month, out HashSet<Entry>? longer))
                     {
                         _longer[month] = longer = [];
                     }
 
-                    if (!longer.Contains(entry))
-                    {
-                        longer.Add(entry);
-                    }
+                    longer.Add(entry);
                 }
             }
 
@@ -162,7 +159,7 @@ internal sealed class RankValues
     /// </summary>
     public List<BinValues>? ToKeep(LocalDate month, IReadOnlyList<BinValues>? held)
     {
-        IEnumerable<Entry> asked = _longer.TryGetValue(month, out List<Entry>? longer) ? longer : [];
+        IEnumerable<Entry> asked = _longer.TryGetValue(month, out HashSet<Entry>? longer) ? longer : [];
         if (held is not null)
         {
             asked = asked.Where(e => !e.Kept).ToList();
